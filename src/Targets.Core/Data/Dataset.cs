@@ -1,0 +1,57 @@
+using Targets.Core.Errors;
+using Targets.Core.Indicators;
+using Targets.Core.Periods;
+
+namespace Targets.Core.Data;
+
+/// <summary>One reported figure: an indicator's value for a period, for the locality or one of its units.</summary>
+/// <param name="Indicator">The indicator.</param>
+/// <param name="Period">The period it covers.</param>
+/// <param name="Value">The value, in the indicator's unit (percent for a share).</param>
+/// <param name="AdminUnit">The administrative unit (a school, a district), or null for the locality as a whole.</param>
+/// <param name="Note">The reporter's note, if any.</param>
+/// <param name="Source">Where it was read from, for error messages and traceability.</param>
+/// <param name="Unit">The unit the reporter wrote, if any; it must be the indicator's.</param>
+public sealed record Figure(
+    IndicatorId Indicator,
+    ReportingPeriod Period,
+    decimal Value,
+    string? AdminUnit = null,
+    string? Note = null,
+    SourceLocation? Source = null,
+    string? Unit = null);
+
+/// <summary>A task reported done (or not) in a dataset.</summary>
+/// <param name="TaskId">The task's id.</param>
+/// <param name="CompletedOn">When it was done, or null when it is not.</param>
+/// <param name="Note">The reporter's note, if any.</param>
+/// <param name="Source">Where it was read from.</param>
+public sealed record TaskReport(string TaskId, DateOnly? CompletedOn, string? Note = null, SourceLocation? Source = null);
+
+/// <summary>The figures one locality reports.</summary>
+public sealed record Dataset
+{
+    /// <summary>The locality code (<c>can-tho</c>).</summary>
+    public required string Locality { get; init; }
+
+    /// <summary>What the figures are (e.g. that they are illustrative).</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The date the figures stand at, if stated.</summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>The units expected to report, for targets that hold for each unit.</summary>
+    public IReadOnlyList<string> AdminUnits { get; init; } = [];
+
+    /// <summary>The figures.</summary>
+    public required IReadOnlyList<Figure> Figures { get; init; }
+
+    /// <summary>Task completion reports.</summary>
+    public IReadOnlyList<TaskReport> Tasks { get; init; } = [];
+
+    /// <summary>The file it was read from, if any.</summary>
+    public string? SourceFile { get; init; }
+
+    /// <summary>The last year any figure touches, or null when there are none.</summary>
+    public int? LatestYear => Figures.Count == 0 ? null : Figures.Max(f => f.Period.EndYear);
+}

@@ -1,0 +1,72 @@
+using Targets.Core.Tasks;
+using Targets.Core.Targets;
+
+namespace Targets.Core.Evaluation;
+
+/// <summary>How many targets stand where, counted on each default target's latest result.</summary>
+/// <param name="Targets">Targets counted (alternative readings are not).</param>
+/// <param name="MetOrExceeded">Met or exceeded ("đạt và vượt").</param>
+/// <param name="Exceeded">Of those, exceeded.</param>
+/// <param name="NotMet">Not met.</param>
+/// <param name="OnTrack">On track before their deadline.</param>
+/// <param name="AtRisk">At risk before their deadline.</param>
+/// <param name="NoData">Lacking figures.</param>
+/// <param name="UnmeasuredGoals">Goals with no number, listed but not evaluated.</param>
+public sealed record AssessmentSummary(
+    int Targets,
+    int MetOrExceeded,
+    int Exceeded,
+    int NotMet,
+    int OnTrack,
+    int AtRisk,
+    int NoData,
+    int UnmeasuredGoals)
+{
+    /// <summary>Counts the latest result of each default (non-alternative) target.</summary>
+    public static AssessmentSummary Of(IReadOnlyList<TargetResult> results, int unmeasuredGoals)
+    {
+        var latest = results
+            .Where(r => r.Target.AlternativeOf is null)
+            .GroupBy(r => r.Target.Id)
+            .Select(g => g.MaxBy(r => r.Period)!)
+            .ToList();
+        int Count(params AssessmentStatus[] statuses) => latest.Count(r => statuses.Contains(r.Status));
+        return new AssessmentSummary(
+            latest.Count,
+            Count(AssessmentStatus.Met, AssessmentStatus.Exceeded),
+            Count(AssessmentStatus.Exceeded),
+            Count(AssessmentStatus.NotMet),
+            Count(AssessmentStatus.OnTrack),
+            Count(AssessmentStatus.AtRisk),
+            Count(AssessmentStatus.NoData),
+            unmeasuredGoals);
+    }
+}
+
+/// <summary>A locality's assessment: every target's results, the unmeasured goals, the tasks, and the summary.</summary>
+public sealed record Assessment
+{
+    /// <summary>The locality code.</summary>
+    public required string Locality { get; init; }
+
+    /// <summary>The locality's name.</summary>
+    public required string LocalityName { get; init; }
+
+    /// <summary>The date the assessment stands at.</summary>
+    public required DateOnly AsOf { get; init; }
+
+    /// <summary>Results, in rule-set order, each target's periods in order.</summary>
+    public required IReadOnlyList<TargetResult> Results { get; init; }
+
+    /// <summary>Goals with no number.</summary>
+    public IReadOnlyList<UnmeasuredGoal> Goals { get; init; } = [];
+
+    /// <summary>Dated tasks and where they stand.</summary>
+    public IReadOnlyList<TaskResult> Tasks { get; init; } = [];
+
+    /// <summary>The counts.</summary>
+    public required AssessmentSummary Summary { get; init; }
+
+    /// <summary>The dataset's own description (e.g. that the figures are illustrative).</summary>
+    public string? DataDescription { get; init; }
+}

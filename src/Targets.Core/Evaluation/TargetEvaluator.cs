@@ -1,0 +1,444 @@
+using Targets.Core.Data;
+using Targets.Core.Indicators;
+using Targets.Core.Errors;
+using Targets.Core.Periods;
+using Targets.Core.Requirements;
+using Targets.Core.Schedules;
+using Targets.Core.Targets;
+
+namespace Targets.Core.Evaluation;
+
+/// <summary>
+/// Applies a target's schedule, scope and baseline to the figures and asks its compiled criterion for the verdict.
+/// Stateless and thread-safe.
+/// </summary>
+public static class TargetEvaluator
+{
+    /// <summary>Evaluates a measured (non-composite) target for every period its schedule asks for.</summary>
+    /// <exception cref="RuleSetException">The criterion threw: a broken rule is an error, never a failed target.</exception>
+    public static IReadOnlyList<TargetResult> Evaluate(Target target, ITargetCriterion criterion, EvaluationContext context)
+    {
+        if (target.Requirement is CompositeRequirement)
+        {
+            throw new ArgumentException($"'{target.Id}' is a composite: use {nameof(EvaluateComposite)}", nameof(target));
+        }
+
+        var plan = context.PlanOverride ?? target.Document.Period;
+        var results = new List<TargetResult>();
+        switch (target.Schedule)
+        {
+            case Schedule.EachYear:
+                for (var year = plan.StartYear; year <= Math.Min(plan.EndYear, context.AsOfYear); year++)
+                {
+                    var period = ReportingPeriod.Year(year);
+                    results.Add(EvaluatePeriod(target, criterion, context, plan, period, period));
+                }
+
+                break;
+            case Schedule.SingleYear single when single.Year <= context.AsOfYear:
+                var only = ReportingPeriod.Year(single.Year);
+                results.Add(EvaluatePeriod(target, criterion, context, plan, only, only));
+                break;
+            case Schedule.ByDeadline deadline:
+                var valuePeriod = deadline.Cumulative ? plan : ReportingPeriod.Year(plan.EndYear);
+                results.Add(context.AsOfYear >= plan.EndYear
+                    ? EvaluatePeriod(target, criterion, context, plan, valuePeriod, valuePeriod)
+                    : deadline.Cumulative
+                        ? EvaluateCumulativeProgress(target, criterion, context, plan)
+                        : EvaluateProgress(target, criterion, context, plan));
+                break;
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Evaluates a composite from its components' results: met when its criterion holds over them; otherwise the worst
+    /// component decides (not met, then no data, then at risk, then on track).
+    /// </summary>
+    public static IReadOnlyList<TargetResult> EvaluateComposite(
+        Target target,
+        ITargetCriterion criterion,
+        EvaluationContext context,
+        Func<TargetId, IReadOnlyList<TargetResult>> resultsOf)
+    {
+        var composite = (CompositeRequirement)target.Requirement;
+        var components = composite.Targets.Select(resultsOf).ToList();
+        var plan = context.PlanOverride ?? target.Document.Period;
+        var slots = target.Schedule is Schedule.EachYear
+            ? Enumerable.Range(plan.StartYear, Math.Max(0, Math.Min(plan.EndYear, context.AsOfYear) - plan.StartYear + 1))
+                .Select(year => (ReportingPeriod?)ReportingPeriod.Year(year))
+            : [null];
+
+        var results = new List<TargetResult>();
+        foreach (var slot in slots)
+        {
+            var picked = components
+                .Select((list, i) => (slot is { } period ? list.FirstOrDefault(r => r.Period == period) : list.Count > 0 ? list[^1] : null)
+                    ?? NoComponentResult(composite.Targets[i], target, slot ?? ReportingPeriod.Year(context.AsOfYear)))
+                .ToList();
+            var met = picked.Count(r => r.Status is AssessmentStatus.Met or AssessmentStatus.Exceeded);
+            var measurement = new Measurement
+            {
+                Value = met,
+                Numerator = met,
+                Denominator = picked.Count,
+                Subject = met,
+                Year = picked.Max(r => r.Period.EndYear),
+            };
+            var status = Judge(target, criterion, measurement) switch
+            {
+                AssessmentStatus.NotMet => Worst(picked),
+                var verdict => verdict,
+            };
+            results.Add(new TargetResult
+            {
+                Target = target,
+                Period = slot ?? picked.Max(r => r.Period),
+                Status = status,
+                Measurement = measurement,
+                Components = picked,
+            });
+        }
+
+        return results;
+    }
+
+    private static AssessmentStatus Worst(IReadOnlyList<TargetResult> components)
+    {
+        foreach (var status in new[] { AssessmentStatus.NotMet, AssessmentStatus.NoData, AssessmentStatus.AtRisk, AssessmentStatus.OnTrack })
+        {
+            if (components.Any(c => c.Status == status))
+            {
+                return status;
+            }
+        }
+
+        return AssessmentStatus.NotMet;
+    }
+
+    private static TargetResult NoComponentResult(TargetId id, Target composite, ReportingPeriod period) =>
+        throw new RuleSetException($"component '{id}' has no result for {period}", null, composite.Id.Value);
+
+    private static TargetResult EvaluatePeriod(
+        Target target, ITargetCriterion criterion, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period, ReportingPeriod valuePeriod)
+    {
+        if (target.Scope is TargetScope.EachUnit)
+        {
+            return EvaluateEachUnit(target, criterion, context, plan, period, valuePeriod);
+        }
+
+        var measured = Measure(target, context, plan, period, valuePeriod, adminUnit: null);
+        return ToResult(target, criterion, period, measured);
+    }
+
+    private static TargetResult EvaluateEachUnit(
+        Target target, ITargetCriterion criterion, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period, ReportingPeriod valuePeriod)
+    {
+        var units = context.Figures.UnitsFor(target.Indicator!.Value);
+        var unitResults = new List<UnitResult>(units.Count);
+        foreach (var unit in units)
+        {
+            var measured = Measure(target, context, plan, period, valuePeriod, unit);
+            var status = measured.Measurement is { } m ? Judge(target, criterion, m) : AssessmentStatus.NoData;
+            unitResults.Add(new UnitResult(unit, status, measured.Measurement, measured.Figures));
+        }
+
+        var overall = unitResults.Count == 0 ? AssessmentStatus.NoData
+            : unitResults.Any(u => u.Status == AssessmentStatus.NotMet) ? AssessmentStatus.NotMet
+            : unitResults.Any(u => u.Status == AssessmentStatus.NoData) ? AssessmentStatus.NoData
+            : unitResults.All(u => u.Status == AssessmentStatus.Exceeded) ? AssessmentStatus.Exceeded
+            : AssessmentStatus.Met;
+        return new TargetResult
+        {
+            Target = target,
+            Period = period,
+            Status = overall,
+            Units = unitResults,
+            Figures = [.. unitResults.SelectMany(u => u.Figures)],
+            MissingFigures = [.. unitResults.Where(u => u.Status == AssessmentStatus.NoData).Select(u => $"{target.Indicator} {valuePeriod} ({u.Unit})")],
+        };
+    }
+
+    private static TargetResult EvaluateProgress(Target target, ITargetCriterion criterion, EvaluationContext context, ReportingPeriod plan)
+    {
+        var deadline = plan.EndYear;
+        var lastYear = Math.Min(context.AsOfYear, deadline - 1);
+        for (var year = lastYear; year >= plan.StartYear; year--)
+        {
+            var period = ReportingPeriod.Year(year);
+            var measured = Measure(target, context, plan, period, period, adminUnit: null);
+            if (measured.Measurement is not { } m)
+            {
+                continue;
+            }
+
+            var path = PathFor(target, context, plan, period);
+            var onTrack = criterion.IsMet(m) || (path is { Expected: { } expected } && IsAtLeastAsGood(target.Requirement, m.Subject, expected));
+            return Result(target, period, onTrack ? AssessmentStatus.OnTrack : AssessmentStatus.AtRisk, measured) with { Progress = path };
+        }
+
+        var latest = ReportingPeriod.Year(Math.Max(plan.StartYear, lastYear));
+        var missing = Measure(target, context, plan, latest, latest, adminUnit: null);
+        return Result(target, latest, AssessmentStatus.NoData, missing);
+    }
+
+    private static TargetResult EvaluateCumulativeProgress(Target target, ITargetCriterion criterion, EvaluationContext context, ReportingPeriod plan)
+    {
+        var lastYear = Math.Min(context.AsOfYear, plan.EndYear - 1);
+        for (var year = lastYear; year >= plan.StartYear; year--)
+        {
+            var elapsed = ReportingPeriod.Span(plan.StartYear, year);
+            var measured = Measure(target, context, plan, plan, elapsed, adminUnit: null, projectTo: plan);
+            if (measured.Measurement is not { } m)
+            {
+                continue;
+            }
+
+            var onTrack = criterion.IsMet(m);
+            var path = new ProgressCheck(plan.StartYear, 0, plan.EndYear, Threshold(target.Requirement) ?? 0, year, null, Projected: true);
+            return Result(target, elapsed, onTrack ? AssessmentStatus.OnTrack : AssessmentStatus.AtRisk, measured) with { Progress = path };
+        }
+
+        var first = ReportingPeriod.Year(Math.Max(plan.StartYear, Math.Min(lastYear, plan.EndYear)));
+        return Result(target, first, AssessmentStatus.NoData, Measure(target, context, plan, plan, first, adminUnit: null));
+    }
+
+    /// <summary>
+    /// The straight line a deadline target is checked against: for a level, from the value in the year before the plan
+    /// (or the first reported plan year) to the threshold at the deadline; for a change, from no change at the baseline.
+    /// </summary>
+    private static ProgressCheck? PathFor(Target target, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period)
+    {
+        if (Threshold(target.Requirement) is not { } threshold || IsEquality(target.Requirement))
+        {
+            return null;
+        }
+
+        var deadline = plan.EndYear;
+        int startYear;
+        decimal startValue;
+        if (target.Requirement.ComparedWith is { } baseline)
+        {
+            startYear = baseline.Resolve(period, plan).EndYear;
+            startValue = 0;
+        }
+        else
+        {
+            var start = Enumerable.Range(plan.StartYear - 1, period.EndYear - plan.StartYear + 2)
+                .Select(year => (year, read: context.Figures.TryRead(target.Indicator!.Value, ReportingPeriod.Year(year), null, out var value) ? value : null))
+                .FirstOrDefault(candidate => candidate.read is not null);
+            if (start.read is null)
+            {
+                return null;
+            }
+
+            startYear = start.year;
+            startValue = start.read.Value;
+        }
+
+        var expected = period.EndYear <= startYear || deadline <= startYear
+            ? startValue
+            : startValue + ((threshold - startValue) * (period.EndYear - startYear) / (deadline - startYear));
+        return new ProgressCheck(startYear, startValue, deadline, threshold, period.EndYear, expected);
+    }
+
+    private static decimal? Threshold(Requirement requirement) => requirement switch
+    {
+        LevelRequirement level => level.Bound.Threshold,
+        ChangeRequirement change => change.Bound.Threshold,
+        ChangeRangeRequirement range => range.From,
+        QuotaRequirement { Quota: { } quota } => quota,
+        _ => null,
+    };
+
+    private static bool IsEquality(Requirement requirement) => requirement switch
+    {
+        LevelRequirement level => level.Bound.Comparison == Comparison.EqualTo,
+        ChangeRequirement change => change.Bound.Comparison == Comparison.EqualTo,
+        _ => false,
+    };
+
+    private static bool IsAtLeastAsGood(Requirement requirement, decimal subject, decimal expected)
+    {
+        var upper = requirement switch
+        {
+            LevelRequirement level => level.Bound.IsUpperBound,
+            ChangeRequirement change => change.Bound.IsUpperBound,
+            _ => false,
+        };
+        return upper ? subject <= expected : subject >= expected;
+    }
+
+    private static TargetResult ToResult(Target target, ITargetCriterion criterion, ReportingPeriod period, Measured measured)
+    {
+        var status = measured.Measurement is { } m ? Judge(target, criterion, m) : AssessmentStatus.NoData;
+        return Result(target, period, status, measured);
+    }
+
+    private static TargetResult Result(Target target, ReportingPeriod period, AssessmentStatus status, Measured measured) => new()
+    {
+        Target = target,
+        Period = period,
+        Status = status,
+        Measurement = measured.Measurement,
+        BaselinePeriod = measured.BaselinePeriod,
+        Figures = measured.Figures,
+        MissingFigures = measured.Missing,
+        Note = measured.Note,
+    };
+
+    private static AssessmentStatus Judge(Target target, ITargetCriterion criterion, Measurement measurement)
+    {
+        try
+        {
+            return criterion.IsMet(measurement)
+                ? criterion.IsExceeded(measurement) ? AssessmentStatus.Exceeded : AssessmentStatus.Met
+                : AssessmentStatus.NotMet;
+        }
+        catch (Exception exception) when (exception is not TargetsException)
+        {
+            throw new RuleSetException(
+                $"the rule failed while it ran ({exception.GetType().Name}: {exception.Message})",
+                target.Document.Source is { } source ? new SourceLocation(source) : null,
+                target.Id.Value,
+                exception);
+        }
+    }
+
+    /// <summary>Reads the value, baseline and quota a target needs for one period and unit.</summary>
+    private static Measured Measure(
+        Target target,
+        EvaluationContext context,
+        ReportingPeriod plan,
+        ReportingPeriod period,
+        ReportingPeriod valuePeriod,
+        string? adminUnit,
+        ReportingPeriod? projectTo = null)
+    {
+        var figures = new List<Figure>(4);
+        var missing = new List<string>();
+        var table = context.Figures;
+        var indicator = target.Indicator!.Value;
+
+        decimal value = 0, numerator = 0, denominator = 0;
+        if (table.TryRead(indicator, valuePeriod, adminUnit, out var read))
+        {
+            value = read.Value;
+            numerator = read.Numerator ?? 0;
+            denominator = read.Denominator ?? 0;
+            figures.AddRange(read.Figures);
+            if (projectTo is { } whole && !table.Catalog.Get(indicator).IsShare && valuePeriod.YearCount < whole.YearCount)
+            {
+                value = value * whole.YearCount / valuePeriod.YearCount;
+            }
+        }
+        else
+        {
+            missing.AddRange(Describe(table, indicator, valuePeriod, adminUnit));
+        }
+
+        ReportingPeriod? baselinePeriod = null;
+        decimal baseline = 0;
+        var baselineRule = target.Requirement.ComparedWith;
+        if (baselineRule is not null)
+        {
+            var resolved = baselineRule.Resolve(period, plan);
+            baselinePeriod = resolved;
+            if (table.TryRead(indicator, resolved, adminUnit, out var baseRead))
+            {
+                baseline = baseRead.Value;
+                figures.AddRange(baseRead.Figures);
+            }
+            else
+            {
+                missing.AddRange(Describe(table, indicator, resolved, adminUnit));
+            }
+        }
+
+        decimal quota = 0;
+        if (target.Requirement is QuotaRequirement quotaRule)
+        {
+            if (quotaRule.Quota is { } fixedQuota)
+            {
+                quota = fixedQuota;
+            }
+            else if (table.TryRead(quotaRule.QuotaIndicator!.Value, valuePeriod, adminUnit, out var quotaRead))
+            {
+                quota = quotaRead.Value;
+                figures.AddRange(quotaRead.Figures);
+            }
+            else
+            {
+                missing.AddRange(Describe(table, quotaRule.QuotaIndicator!.Value, valuePeriod, adminUnit));
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            return new Measured(null, baselinePeriod, figures, missing, null);
+        }
+
+        var change = value - baseline;
+        var relative = baselineRule is not null && baseline != 0 ? change * 100m / baseline : 0m;
+        var subject = value;
+        string? note = null;
+        switch (target.Requirement)
+        {
+            case ChangeRequirement { Direction: var direction, Measure: var measure }:
+                subject = Directed(direction, measure, change, baseline, out note);
+                break;
+            case ChangeRangeRequirement { Direction: var direction, Measure: var measure }:
+                subject = Directed(direction, measure, change, baseline, out note);
+                break;
+        }
+
+        if (note is not null)
+        {
+            return new Measured(null, baselinePeriod, figures, [], note);
+        }
+
+        var measurement = new Measurement
+        {
+            Value = value,
+            Numerator = numerator,
+            Denominator = denominator,
+            HasBaseline = baselineRule is not null,
+            Baseline = baseline,
+            Change = change,
+            RelativeChange = relative,
+            Quota = quota,
+            Year = valuePeriod.EndYear,
+            Subject = subject,
+        };
+        return new Measured(measurement, baselinePeriod, figures, [], null);
+    }
+
+    private static decimal Directed(ChangeDirection direction, ChangeMeasure measure, decimal change, decimal baseline, out string? note)
+    {
+        note = null;
+        var directed = direction == ChangeDirection.Decrease ? -change : change;
+        if (measure == ChangeMeasure.Absolute)
+        {
+            return directed;
+        }
+
+        if (baseline == 0)
+        {
+            note = "Số liệu kỳ gốc bằng 0 nên không tính được tỷ lệ thay đổi; chỉ tiêu chưa đánh giá được.";
+            return 0;
+        }
+
+        return directed * 100m / baseline;
+    }
+
+    private static IEnumerable<string> Describe(FigureTable table, IndicatorId indicator, ReportingPeriod period, string? adminUnit) =>
+        table.DescribeNeeds(indicator, period).Select(need => adminUnit is null ? need : $"{need} ({adminUnit})");
+
+    private sealed record Measured(
+        Measurement? Measurement,
+        ReportingPeriod? BaselinePeriod,
+        IReadOnlyList<Figure> Figures,
+        IReadOnlyList<string> Missing,
+        string? Note);
+}

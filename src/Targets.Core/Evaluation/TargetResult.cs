@@ -1,0 +1,102 @@
+using System.Text.Json.Serialization;
+using Targets.Core.Data;
+using Targets.Core.Periods;
+using Targets.Core.Targets;
+
+namespace Targets.Core.Evaluation;
+
+/// <summary>The verdict on a target for a period.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AssessmentStatus>))]
+public enum AssessmentStatus
+{
+    /// <summary>The requirement is met.</summary>
+    [JsonStringEnumMemberName("met")]
+    Met,
+
+    /// <summary>The requirement is met and gone beyond ("đạt và vượt").</summary>
+    [JsonStringEnumMemberName("exceeded")]
+    Exceeded,
+
+    /// <summary>The requirement is not met.</summary>
+    [JsonStringEnumMemberName("notMet")]
+    NotMet,
+
+    /// <summary>Before its deadline, the target is on the path to be met.</summary>
+    [JsonStringEnumMemberName("onTrack")]
+    OnTrack,
+
+    /// <summary>Before its deadline, the target is behind the path.</summary>
+    [JsonStringEnumMemberName("atRisk")]
+    AtRisk,
+
+    /// <summary>The figures needed are missing (or the requirement cannot be computed from them).</summary>
+    [JsonStringEnumMemberName("noData")]
+    NoData,
+}
+
+/// <summary>The straight-line path a deadline target is checked against before its deadline.</summary>
+/// <param name="StartYear">The year the path starts.</param>
+/// <param name="StartValue">The compared quantity at the start.</param>
+/// <param name="DeadlineYear">The deadline year.</param>
+/// <param name="TargetValue">The threshold at the deadline.</param>
+/// <param name="Year">The year checked.</param>
+/// <param name="Expected">Where the path stands in that year.</param>
+/// <param name="Projected">For cumulative targets: the running total projected to the whole plan period.</param>
+public sealed record ProgressCheck(
+    int StartYear,
+    decimal StartValue,
+    int DeadlineYear,
+    decimal TargetValue,
+    int Year,
+    decimal? Expected,
+    bool Projected = false);
+
+/// <summary>One administrative unit's result under a target that holds for each unit.</summary>
+/// <param name="Unit">The unit.</param>
+/// <param name="Status">Its status.</param>
+/// <param name="Measurement">What was measured, when the figures exist.</param>
+/// <param name="Figures">The figures used.</param>
+public sealed record UnitResult(string Unit, AssessmentStatus Status, Measurement? Measurement, IReadOnlyList<Figure> Figures);
+
+/// <summary>
+/// The result of one target for one period: the status, what was measured, and every figure used (with its period), so
+/// that each number in the report can be traced to the data and the clause.
+/// </summary>
+public sealed record TargetResult
+{
+    /// <summary>The target.</summary>
+    public required Target Target { get; init; }
+
+    /// <summary>The period evaluated (for a deadline target before its deadline: the latest year with figures).</summary>
+    public required ReportingPeriod Period { get; init; }
+
+    /// <summary>The verdict.</summary>
+    public required AssessmentStatus Status { get; init; }
+
+    /// <summary>What was measured; null when figures are missing.</summary>
+    public Measurement? Measurement { get; init; }
+
+    /// <summary>The baseline period, when the requirement compares with one.</summary>
+    public ReportingPeriod? BaselinePeriod { get; init; }
+
+    /// <summary>The figures used, in the order read.</summary>
+    public IReadOnlyList<Figure> Figures { get; init; } = [];
+
+    /// <summary>The figures that were needed and missing.</summary>
+    public IReadOnlyList<string> MissingFigures { get; init; } = [];
+
+    /// <summary>Why a figure could not be computed (e.g. a zero baseline), if so.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The path checked before a deadline, if any.</summary>
+    public ProgressCheck? Progress { get; init; }
+
+    /// <summary>Per-unit results, for targets that hold for each unit.</summary>
+    public IReadOnlyList<UnitResult> Units { get; init; } = [];
+
+    /// <summary>The components' results, for a composite.</summary>
+    public IReadOnlyList<TargetResult> Components { get; init; } = [];
+
+    /// <summary>Whether the period's verdict is final (met, exceeded or not met).</summary>
+    public bool IsFinal => Status is AssessmentStatus.Met or AssessmentStatus.Exceeded or AssessmentStatus.NotMet;
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Targets.Core.Periods;
+
+namespace Targets.Core.Formatting;
+
+/// <summary>
+/// Numbers, percentages, dates and periods as Vietnamese reports write them (1.051; 44,7%; ngày 16 tháng 12 năm 2021),
+/// whatever the machine's culture: the format is built here, not taken from the operating system.
+/// </summary>
+public static class VietnameseFormat
+{
+    private static readonly NumberFormatInfo Numbers = new()
+    {
+        NumberDecimalSeparator = ",",
+        NumberGroupSeparator = ".",
+        NumberGroupSizes = [3],
+        NegativeSign = "-",
+    };
+
+    private static readonly string[] Roman = ["I", "II", "III", "IV"];
+
+    /// <summary>A number with thousands dots and at most <paramref name="maxDecimals"/> decimals (1.051; 12,5).</summary>
+    public static string Number(decimal value, int maxDecimals = 1)
+    {
+        var rounded = Math.Round(value, maxDecimals, MidpointRounding.AwayFromZero);
+        var pattern = maxDecimals == 0 ? "#,##0" : "#,##0." + new string('#', maxDecimals);
+        return rounded.ToString(pattern, Numbers);
+    }
+
+    /// <summary>
+    /// A percentage with exactly <paramref name="decimals"/> decimals (68,0%), or with a trailing zero dropped when
+    /// <paramref name="dropTrailingZeros"/> (74%; 44,7%) as some documents write them.
+    /// </summary>
+    public static string Percent(decimal value, int decimals = 1, bool dropTrailingZeros = false)
+    {
+        var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+        var pattern = decimals == 0 ? "#,##0" : "#,##0." + new string(dropTrailingZeros ? '#' : '0', decimals);
+        return rounded.ToString(pattern, Numbers) + "%";
+    }
+
+    /// <summary>A date as <c>16/12/2021</c>.</summary>
+    public static string ShortDate(DateOnly date) =>
+        date.ToString("dd'/'MM'/'yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A date as <c>ngày 16 tháng 12 năm 2021</c>.</summary>
+    public static string LongDate(DateOnly date) =>
+        string.Create(CultureInfo.InvariantCulture, $"ngày {date.Day:00} tháng {date.Month:00} năm {date.Year}");
+
+    /// <summary>A period as a report names it: năm 2023; 6 tháng đầu năm 2023; quý II năm 2023; giai đoạn 2016 - 2020.</summary>
+    public static string Period(ReportingPeriod period) => period.Kind switch
+    {
+        PeriodKind.Year => string.Create(CultureInfo.InvariantCulture, $"năm {period.StartYear}"),
+        PeriodKind.Half => string.Create(CultureInfo.InvariantCulture, $"6 tháng {(period.Part == 1 ? "đầu" : "cuối")} năm {period.StartYear}"),
+        PeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"quý {Roman[period.Part - 1]} năm {period.StartYear}"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"giai đoạn {period.StartYear} - {period.EndYear}"),
+    };
+
+    /// <summary>A quantity with its unit: <c>1.051 vụ</c>, <c>68,0%</c>.</summary>
+    public static string Quantity(decimal value, string unit, int percentDecimals = 1) =>
+        unit == "%" ? Percent(value, percentDecimals) : $"{Number(value)} {unit}";
+}

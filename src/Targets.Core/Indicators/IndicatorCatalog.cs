@@ -1,0 +1,146 @@
+using System.Collections;
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Targets.Core.Errors;
+
+namespace Targets.Core.Indicators;
+
+/// <summary>
+/// An immutable set of indicators by id. <see cref="Shared"/> holds the indicators common to every locality; a rule set
+/// extends it with <see cref="With"/>, which refuses to redefine an id.
+/// </summary>
+public sealed class IndicatorCatalog : IReadOnlyCollection<Indicator>
+{
+    private static readonly Lazy<IndicatorCatalog> SharedCatalog = new(LoadShared);
+    private readonly FrozenDictionary<IndicatorId, Indicator> _byId;
+    private readonly IReadOnlyList<Indicator> _ordered;
+
+    private IndicatorCatalog(IReadOnlyList<Indicator> ordered)
+    {
+        _ordered = ordered;
+        _byId = ordered.ToFrozenDictionary(indicator => indicator.Id);
+    }
+
+    /// <summary>An empty catalog.</summary>
+    public static IndicatorCatalog Empty { get; } = new([]);
+
+    /// <summary>The catalog shared by all localities, shipped with this package.</summary>
+    public static IndicatorCatalog Shared => SharedCatalog.Value;
+
+    /// <inheritdoc />
+    public int Count => _ordered.Count;
+
+    /// <summary>Finds an indicator by id.</summary>
+    public bool TryGet(IndicatorId id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Indicator? indicator) =>
+        _byId.TryGetValue(id, out indicator);
+
+    /// <summary>Gets an indicator by id.</summary>
+    /// <exception cref="KeyNotFoundException">No indicator has that id.</exception>
+    public Indicator Get(IndicatorId id) =>
+        _byId.TryGetValue(id, out var indicator)
+            ? indicator
+            : throw new KeyNotFoundException($"unknown indicator '{id}'");
+
+    /// <summary>Whether the catalog holds the id.</summary>
+    public bool Contains(IndicatorId id) => _byId.ContainsKey(id);
+
+    /// <summary>
+    /// A catalog with these indicators added. An id already present is accepted only when the definition is the same
+    /// (several rule sets of one plugin may declare the same indicator); shares must name counts that exist.
+    /// </summary>
+    /// <param name="additions">The indicators to add.</param>
+    /// <param name="origin">Where the additions come from, for error messages.</param>
+    /// <exception cref="RuleSetException">An id is redefined differently, or a share names a count that does not exist.</exception>
+    public IndicatorCatalog With(IEnumerable<Indicator> additions, SourceLocation? origin = null)
+    {
+        var ordered = new List<Indicator>(_ordered);
+        var byId = new Dictionary<IndicatorId, Indicator>(_byId);
+        foreach (var indicator in additions)
+        {
+            if (byId.TryGetValue(indicator.Id, out var existing))
+            {
+                if (existing != indicator)
+                {
+                    throw new RuleSetException($"indicator '{indicator.Id}' is already defined differently", origin);
+                }
+
+                continue;
+            }
+
+            byId.Add(indicator.Id, indicator);
+            ordered.Add(indicator);
+        }
+
+        foreach (var share in ordered.Where(i => i.IsShare))
+        {
+            foreach (var part in new[] { share.Numerator, share.Denominator })
+            {
+                if (part is not { } partId || !byId.TryGetValue(partId, out var count))
+                {
+                    throw new RuleSetException(
+                        $"share indicator '{share.Id}' must name existing numerator and denominator indicators", origin);
+                }
+
+                if (count.IsShare)
+                {
+                    throw new RuleSetException(
+                        $"share indicator '{share.Id}' names '{count.Id}', which is itself a share", origin);
+                }
+            }
+        }
+
+        return new IndicatorCatalog(ordered);
+    }
+
+    /// <inheritdoc />
+    public IEnumerator<Indicator> GetEnumerator() => _ordered.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Maps the JSON form of an indicator (shared by the catalog and rule sets) to the model.</summary>
+    internal static Indicator FromDefinition(IndicatorDefinition definition) => new(
+        new IndicatorId(definition.Id),
+        definition.Name,
+        definition.Unit == "%" ? Unit.Percent : new Unit(definition.Unit),
+        definition.Direction switch
+        {
+            "higherIsBetter" => Direction.HigherIsBetter,
+            "lowerIsBetter" => Direction.LowerIsBetter,
+            _ => throw new ArgumentException($"unknown direction '{definition.Direction}'"),
+        },
+        definition.Kind switch
+        {
+            "count" => IndicatorKind.Count,
+            "share" => IndicatorKind.Share,
+            _ => throw new ArgumentException($"unknown indicator kind '{definition.Kind}'"),
+        },
+        definition.Numerator is null ? null : new IndicatorId(definition.Numerator),
+        definition.Denominator is null ? null : new IndicatorId(definition.Denominator));
+
+    private static IndicatorCatalog LoadShared()
+    {
+        const string resource = "Targets.Core.Indicators.catalog.json";
+        using var stream = typeof(IndicatorCatalog).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"the shared indicator catalog '{resource}' is not embedded");
+        var file = JsonSerializer.Deserialize(stream, CatalogJsonContext.Default.CatalogFile)
+            ?? throw new InvalidOperationException("the shared indicator catalog is empty");
+        return Empty.With(file.Indicators.Select(FromDefinition), new SourceLocation(resource));
+    }
+}
+
+/// <summary>The JSON form of an indicator.</summary>
+internal sealed record IndicatorDefinition(
+    string Id,
+    string Name,
+    string Unit,
+    string Direction,
+    string Kind,
+    string? Numerator = null,
+    string? Denominator = null);
+
+internal sealed record CatalogFile(IReadOnlyList<IndicatorDefinition> Indicators);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(CatalogFile))]
+internal sealed partial class CatalogJsonContext : JsonSerializerContext;

@@ -1,0 +1,98 @@
+using Targets.Core.Indicators;
+using Targets.Core.Targets;
+
+namespace Targets.Core.Requirements;
+
+/// <summary>Which way a change is counted.</summary>
+public enum ChangeDirection
+{
+    /// <summary>baseline − value ("giảm").</summary>
+    Decrease,
+
+    /// <summary>value − baseline ("tăng").</summary>
+    Increase,
+}
+
+/// <summary>Whether a change is counted in percent of the baseline or in units.</summary>
+public enum ChangeMeasure
+{
+    /// <summary>Percent of the baseline.</summary>
+    Relative,
+
+    /// <summary>In the indicator's unit.</summary>
+    Absolute,
+}
+
+/// <summary>What a target asks of its indicator. Each kind keeps the shape of the wording it comes from.</summary>
+public abstract record Requirement
+{
+    private protected Requirement()
+    {
+    }
+
+    /// <summary>The baseline the requirement compares with, if any.</summary>
+    public virtual Baseline? ComparedWith => null;
+}
+
+/// <summary>A level: "từ 90% trở lên", "trên 80%", "dưới 1%".</summary>
+/// <param name="Bound">The bound on the value.</param>
+public sealed record LevelRequirement(Bound Bound) : Requirement;
+
+/// <summary>A change from a baseline: "giảm 07% so với năm 2022", "tăng từ 5% so với năm trước", "thấp hơn năm 2022".</summary>
+/// <param name="Baseline">What the change is measured against.</param>
+/// <param name="Direction">Decrease or increase.</param>
+/// <param name="Measure">Relative (percent) or absolute.</param>
+/// <param name="Bound">The bound on the change.</param>
+public sealed record ChangeRequirement(Baseline Baseline, ChangeDirection Direction, ChangeMeasure Measure, Bound Bound) : Requirement
+{
+    /// <inheritdoc />
+    public override Baseline? ComparedWith => Baseline;
+}
+
+/// <summary>
+/// A change within a range: "giảm từ 3% - 5% ... so với cùng kỳ". Below <paramref name="From"/> is not met, within is met,
+/// beyond <paramref name="To"/> is exceeded.
+/// </summary>
+/// <param name="Baseline">What the change is measured against.</param>
+/// <param name="Direction">Decrease or increase.</param>
+/// <param name="Measure">Relative (percent) or absolute.</param>
+/// <param name="From">The lower end, included.</param>
+/// <param name="To">The upper end, included.</param>
+public sealed record ChangeRangeRequirement(Baseline Baseline, ChangeDirection Direction, ChangeMeasure Measure, decimal From, decimal To)
+    : Requirement
+{
+    /// <inheritdoc />
+    public override Baseline? ComparedWith => Baseline;
+}
+
+/// <summary>Zero occurrences: "không để xảy ra", "không để tồn tại", "không để hình thành".</summary>
+public sealed record ZeroRequirement : Requirement;
+
+/// <summary>
+/// A count quota: "550 hồ sơ", or a figure assigned by another body and read from the data ("căn cứ chỉ tiêu Sở ... giao").
+/// Above the quota is exceeded ("đạt và vượt").
+/// </summary>
+/// <param name="Quota">A fixed quota, or null when it is assigned.</param>
+/// <param name="QuotaIndicator">The indicator holding the assigned quota, or null when it is fixed.</param>
+public sealed record QuotaRequirement(decimal? Quota, IndicatorId? QuotaIndicator) : Requirement;
+
+/// <summary>A composite over other targets' results: met when all of them are met.</summary>
+/// <param name="Targets">The targets it reads.</param>
+public sealed record CompositeRequirement(IReadOnlyList<TargetId> Targets) : Requirement
+{
+    /// <inheritdoc />
+    public bool Equals(CompositeRequirement? other) => other is not null && Targets.SequenceEqual(other.Targets);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Targets.Aggregate(17, (hash, id) => HashCode.Combine(hash, id));
+}
+
+/// <summary>A plugin's own rule: a boolean expression over the measurement, with its description in words.</summary>
+/// <param name="Expression">The expression, in the rule language.</param>
+/// <param name="Description">What it asks, in Vietnamese, for the report.</param>
+/// <param name="Baseline">An optional baseline the expression may read.</param>
+public sealed record ExpressionRequirement(string Expression, string Description, Baseline? Baseline = null) : Requirement
+{
+    /// <inheritdoc />
+    public override Baseline? ComparedWith => Baseline;
+}

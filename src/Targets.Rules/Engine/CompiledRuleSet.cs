@@ -1,0 +1,143 @@
+using Targets.Core.Data;
+using Targets.Core.Errors;
+using Targets.Core.Evaluation;
+using Targets.Core.Indicators;
+using Targets.Core.Requirements;
+using Targets.Core.Tasks;
+using Targets.Core.Targets;
+using Targets.Rules.RuleSets;
+
+namespace Targets.Rules.Engine;
+
+/// <summary>
+/// A locality's compiled rules: the targets in evaluation order (measured targets first, then composites over them)
+/// with their compiled criteria. Immutable after construction, so one instance serves every thread.
+/// </summary>
+internal sealed class CompiledRuleSet : ICompiledRuleSet
+{
+    private readonly IReadOnlyList<Target> _documentOrder;
+    private readonly List<Target> _evaluationOrder;
+    private readonly IReadOnlyDictionary<TargetId, ITargetCriterion> _criteria;
+    private readonly IReadOnlyList<PlanTask> _tasks;
+    private readonly IReadOnlyList<UnmeasuredGoal> _goals;
+
+    public CompiledRuleSet(
+        Locality locality,
+        IReadOnlyList<RuleSet> ruleSets,
+        IndicatorCatalog catalog,
+        IReadOnlyList<Target> targets,
+        IReadOnlyDictionary<TargetId, ITargetCriterion> criteria)
+    {
+        Locality = locality;
+        RuleSets = ruleSets;
+        Catalog = catalog;
+        _documentOrder = targets;
+        _criteria = criteria;
+        _evaluationOrder = OrderForEvaluation(targets, ruleSets);
+        _tasks = [.. ruleSets.SelectMany(set => set.Tasks)];
+        _goals = [.. ruleSets.SelectMany(set => set.Goals)];
+    }
+
+    public Locality Locality { get; }
+
+    public IReadOnlyList<RuleSet> RuleSets { get; }
+
+    public IndicatorCatalog Catalog { get; }
+
+    public FigureTable Index(Dataset dataset)
+    {
+        if (!string.Equals(dataset.Locality, Locality.Code, StringComparison.Ordinal))
+        {
+            throw new DataException(
+                $"the dataset is for locality '{dataset.Locality}', not '{Locality.Code}'",
+                new SourceLocation(dataset.SourceFile ?? "dataset", Path: "$.locality"));
+        }
+
+        return new FigureTable(dataset, Catalog);
+    }
+
+    public Assessment Evaluate(Dataset dataset, EvaluationOptions? options = null)
+    {
+        options ??= new EvaluationOptions();
+        var figures = Index(dataset);
+        var asOf = options.AsOf ?? dataset.AsOf ?? new DateOnly(dataset.LatestYear ?? DateTime.UnixEpoch.Year, 12, 31);
+        var context = new EvaluationContext(figures, asOf.Year, options.PlanOverride);
+
+        var byTarget = new Dictionary<TargetId, IReadOnlyList<TargetResult>>(_evaluationOrder.Count);
+        foreach (var target in _evaluationOrder)
+        {
+            var criterion = _criteria[target.Id];
+            byTarget[target.Id] = target.Requirement is CompositeRequirement
+                ? TargetEvaluator.EvaluateComposite(target, criterion, context, id => byTarget[id])
+                : TargetEvaluator.Evaluate(target, criterion, context);
+        }
+
+        var results = _documentOrder.SelectMany(target => byTarget[target.Id]).ToList();
+        return new Assessment
+        {
+            Locality = Locality.Code,
+            LocalityName = Locality.Name,
+            AsOf = asOf,
+            Results = results,
+            Goals = _goals,
+            Tasks = AssessTasks(dataset, asOf),
+            Summary = AssessmentSummary.Of(results, _goals.Count),
+            DataDescription = dataset.Description,
+        };
+    }
+
+    private List<TaskResult> AssessTasks(Dataset dataset, DateOnly asOf)
+    {
+        var known = _tasks.ToDictionary(task => task.Id.Value, StringComparer.Ordinal);
+        var reports = new Dictionary<string, TaskReport>(StringComparer.Ordinal);
+        foreach (var report in dataset.Tasks)
+        {
+            var location = report.Source ?? new SourceLocation(dataset.SourceFile ?? "dataset");
+            if (!known.ContainsKey(report.TaskId))
+            {
+                throw new DataException($"unknown task '{report.TaskId}'", location);
+            }
+
+            if (report.CompletedOn is { } done && done > asOf)
+            {
+                throw new DataException(
+                    $"task '{report.TaskId}' is reported done on {done:yyyy-MM-dd}, after the as-of date {asOf:yyyy-MM-dd}", location);
+            }
+
+            if (!reports.TryAdd(report.TaskId, report))
+            {
+                throw new DataException($"task '{report.TaskId}' is reported twice", location);
+            }
+        }
+
+        return [.. _tasks.Select(task => reports.TryGetValue(task.Id.Value, out var report)
+            ? TaskResult.Assess(task, report.CompletedOn, report.Note, asOf)
+            : TaskResult.Assess(task, null, null, asOf))];
+    }
+
+    /// <summary>Measured targets in document order, then composites once everything they read is evaluated.</summary>
+    private static List<Target> OrderForEvaluation(IReadOnlyList<Target> targets, IReadOnlyList<RuleSet> ruleSets)
+    {
+        var ordered = targets.Where(t => t.Requirement is not CompositeRequirement).ToList();
+        var done = ordered.Select(t => t.Id).ToHashSet();
+        var pending = targets.Where(t => t.Requirement is CompositeRequirement).ToList();
+        while (pending.Count > 0)
+        {
+            var ready = pending.Where(t => ((CompositeRequirement)t.Requirement).Targets.All(done.Contains)).ToList();
+            if (ready.Count == 0)
+            {
+                var origin = ruleSets.First(set => set.Targets.Contains(pending[0])).Origin;
+                throw new RuleSetException("composites refer to each other in a cycle", new SourceLocation(origin), pending[0].Id.Value);
+            }
+
+            foreach (var target in ready)
+            {
+                ordered.Add(target);
+                done.Add(target.Id);
+                pending.Remove(target);
+            }
+        }
+
+        return ordered;
+    }
+}

@@ -1,0 +1,60 @@
+using Targets.Core.Data;
+using Targets.Core.Evaluation;
+using Targets.Core.Indicators;
+using Targets.Core.Periods;
+using Targets.Rules.RuleSets;
+
+namespace Targets.Rules.Engine;
+
+/// <summary>
+/// Compiles rule sets for a rules engine. The shipped implementation runs on Microsoft RulesEngine
+/// (<see cref="RulesEngineRuleEngine"/>); another engine (NRules, where that package is reachable) plugs in here.
+/// </summary>
+public interface IRuleEngine
+{
+    /// <summary>
+    /// Compiles a locality's rule sets once. Every expression is checked and compiled now, so a broken rule fails here,
+    /// naming the plugin, file and rule, and never later as a failed target.
+    /// </summary>
+    /// <param name="locality">The locality code and name.</param>
+    /// <param name="ruleSets">The rule sets.</param>
+    /// <exception cref="Core.Errors.RuleSetException">A rule does not compile or is not allowed.</exception>
+    ICompiledRuleSet Compile(Locality locality, IReadOnlyList<RuleSet> ruleSets);
+}
+
+/// <summary>A locality: its code (<c>can-tho</c>) and Vietnamese name.</summary>
+/// <param name="Code">The code.</param>
+/// <param name="Name">The name.</param>
+/// <param name="UnitName">The administrative unit as reports write it (<c>thành phố Cần Thơ</c>).</param>
+public sealed record Locality(string Code, string Name, string? UnitName = null);
+
+/// <summary>How an evaluation is run.</summary>
+public sealed record EvaluationOptions
+{
+    /// <summary>The date the assessment stands at; by default the dataset's as-of date, else the end of its latest year.</summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>A plan period replacing the documents' own, to apply the rules to another period.</summary>
+    public ReportingPeriod? PlanOverride { get; init; }
+}
+
+/// <summary>A compiled locality rule set: immutable, thread-safe, evaluated many times.</summary>
+public interface ICompiledRuleSet
+{
+    /// <summary>The locality.</summary>
+    Locality Locality { get; }
+
+    /// <summary>The rule sets it was compiled from.</summary>
+    IReadOnlyList<RuleSet> RuleSets { get; }
+
+    /// <summary>The shared catalog with the rule sets' own indicators.</summary>
+    IndicatorCatalog Catalog { get; }
+
+    /// <summary>Checks a dataset's figures against this rule set's catalog.</summary>
+    /// <exception cref="Core.Errors.DataException">The figures are inconsistent or name unknown indicators.</exception>
+    FigureTable Index(Dataset dataset);
+
+    /// <summary>Evaluates every target against the figures.</summary>
+    /// <exception cref="Core.Errors.DataException">The dataset is for another locality, or its figures are inconsistent.</exception>
+    Assessment Evaluate(Dataset dataset, EvaluationOptions? options = null);
+}

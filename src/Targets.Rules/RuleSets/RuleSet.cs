@@ -1,0 +1,31 @@
+using Targets.Core.Documents;
+using Targets.Core.Indicators;
+using Targets.Core.Tasks;
+using Targets.Core.Targets;
+
+namespace Targets.Rules.RuleSets;
+
+/// <summary>
+/// The targets of one source document, as authored (in JSON or with <see cref="RuleSetBuilder"/>): the model of the
+/// rules, independent of the engine that runs them.
+/// </summary>
+public sealed record RuleSet
+{
+    /// <summary>The document.</summary>
+    public required DocumentReference Document { get; init; }
+
+    /// <summary>Indicators the rule set adds to the shared catalog.</summary>
+    public IReadOnlyList<Indicator> Indicators { get; init; } = [];
+
+    /// <summary>The targets (measured, composite and expression rules), in document order.</summary>
+    public required IReadOnlyList<Target> Targets { get; init; }
+
+    /// <summary>Goals with no number.</summary>
+    public IReadOnlyList<UnmeasuredGoal> Goals { get; init; } = [];
+
+    /// <summary>Dated tasks.</summary>
+    public IReadOnlyList<PlanTask> Tasks { get; init; } = [];
+
+    /// <summary>Where it was read from (a file or resource name), for error messages.</summary>
+    public required string Origin { get; init; }
+}
