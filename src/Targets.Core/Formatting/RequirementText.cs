@@ -22,7 +22,7 @@ public static class RequirementText
             ChangeRangeRequirement range =>
                 $"{Verb(range.Direction)} từ {Amount(range.From, range.Measure, unit)} đến {Amount(range.To, range.Measure, unit)} so với {Baseline(range.Baseline, plan)}",
             ZeroRequirement => "không để xảy ra (bằng 0)",
-            QuotaRequirement { Quota: { } quota } => $"đạt ít nhất {VietnameseFormat.Quantity(quota, unit)}",
+            QuotaRequirement { Quota: { } quota } => $"đạt ít nhất {VietnameseFormat.Threshold(quota, unit)}",
             QuotaRequirement => "đạt chỉ tiêu được giao",
             CompositeRequirement composite => $"tất cả {composite.Targets.Count} chỉ tiêu thành phần đều đạt",
             ExpressionRequirement expression => expression.Description,
@@ -33,7 +33,7 @@ public static class RequirementText
     /// <summary>A bound in words: trên 80%; từ 90% trở lên; dưới 1%; không quá 5 vụ; bằng 0 vụ.</summary>
     public static string Bound(Bound bound, string unit)
     {
-        var amount = VietnameseFormat.Quantity(bound.Threshold, unit);
+        var amount = VietnameseFormat.Threshold(bound.Threshold, unit);
         return bound.Comparison switch
         {
             Comparison.GreaterThan => $"trên {amount}",
@@ -103,7 +103,7 @@ public static class RequirementText
     }
 
     private static string Amount(decimal amount, ChangeMeasure measure, string unit) =>
-        measure == ChangeMeasure.Relative ? VietnameseFormat.Percent(amount, 1, dropTrailingZeros: true) : VietnameseFormat.Quantity(amount, unit);
+        measure == ChangeMeasure.Relative ? VietnameseFormat.Threshold(amount, "%") : VietnameseFormat.Threshold(amount, unit);
 
     private static string Verb(ChangeDirection direction) => direction == ChangeDirection.Decrease ? "giảm" : "tăng";
 }

@@ -147,17 +147,37 @@ public static class ResultText
             sentence += $", {change}";
         }
 
-        if (result.Progress is { } progress)
+        if (result.Target.Requirement is QuotaRequirement)
         {
-            sentence += progress.Projected
-                ? $"; ước cả giai đoạn theo tiến độ hiện tại: {VietnameseFormat.Quantity(m.Value, indicator.Unit.Symbol)}"
-                : progress.Expected is { } expected
-                    ? $"; theo lộ trình đều từ năm {progress.StartYear} đến năm {progress.DeadlineYear}, năm {progress.Year} cần đạt {ExpectedText(result, indicator, expected)}"
-                    : string.Empty;
+            sentence += $", chỉ tiêu được giao {VietnameseFormat.Quantity(m.Quota, indicator.Unit.Symbol)}";
+        }
+
+        var progressText = Progress(result, indicator);
+        if (progressText.Length > 0)
+        {
+            sentence += "; " + progressText;
         }
 
         var margin = Margin(result, indicator);
         return $"{sentence}; yêu cầu {requirement}: {verdict}{(margin.Length > 0 ? $" ({margin})" : string.Empty)}.";
+    }
+
+    /// <summary>The path a deadline target was checked against, in words; empty when there is none.</summary>
+    public static string Progress(TargetResult result, Indicator indicator)
+    {
+        if (result.Progress is not { } progress || result.Measurement is not { } m)
+        {
+            return string.Empty;
+        }
+
+        if (progress.Projected)
+        {
+            return $"ước cả giai đoạn theo tiến độ hiện tại: {VietnameseFormat.Quantity(m.Value, indicator.Unit.Symbol)} (hạn năm {progress.DeadlineYear})";
+        }
+
+        return progress.Expected is { } expected
+            ? $"theo lộ trình đều từ năm {progress.StartYear} đến năm {progress.DeadlineYear}, năm {progress.Year} cần đạt {ExpectedText(result, indicator, expected)}"
+            : $"chưa đến hạn (năm {progress.DeadlineYear})";
     }
 
     private static string ExpectedText(TargetResult result, Indicator indicator, decimal expected) =>

@@ -55,7 +55,11 @@ public static class VietnameseFormat
         _ => string.Create(CultureInfo.InvariantCulture, $"giai đoạn {period.StartYear} - {period.EndYear}"),
     };
 
-    /// <summary>A quantity with its unit: <c>1.051 vụ</c>, <c>68,0%</c>.</summary>
-    public static string Quantity(decimal value, string unit, int percentDecimals = 1) =>
-        unit == "%" ? Percent(value, percentDecimals) : $"{Number(value)} {unit}";
+    /// <summary>A measured quantity with its unit: <c>1.051 vụ</c>, <c>68,0%</c>.</summary>
+    public static string Quantity(decimal value, string unit) =>
+        unit == "%" ? Percent(value) : $"{Number(value)} {unit}";
+
+    /// <summary>A threshold as a document writes it, without padding zeros: <c>90%</c>, <c>2,5%</c>, <c>550 hồ sơ</c>.</summary>
+    public static string Threshold(decimal value, string unit) =>
+        unit == "%" ? Percent(value, 2, dropTrailingZeros: true) : $"{Number(value, 2)} {unit}";
 }
