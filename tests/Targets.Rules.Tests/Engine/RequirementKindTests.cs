@@ -1,0 +1,177 @@
+using Targets.Core.Evaluation;
+using Targets.Core.Requirements;
+using Targets.Rules.Engine;
+using Targets.Rules.Tests.Support;
+
+namespace Targets.Rules.Tests.Engine;
+
+/// <summary>Every requirement kind through the real engine, at and around its bounds.</summary>
+public sealed class RequirementKindTests
+{
+    private const string Share = "crime.clearance-rate";
+
+    private static AssessmentStatus Level(Comparison comparison, decimal threshold, decimal solved, decimal prosecuted, RuleExecution execution = RuleExecution.CompiledDelegates)
+    {
+        var rules = TestRules.Compile(b => b.Target("test.plan.1", "1", "w", t => t.Indicator(Share).Level(comparison, threshold).InYear(2023)), execution);
+        return TestRules.StatusOf(rules, TestRules.Data(("crime.cases.solved", "2023", solved), ("crime.cases.prosecuted", "2023", prosecuted)), 2023);
+    }
+
+    [Theory]
+    [InlineData(RuleExecution.CompiledDelegates)]
+    [InlineData(RuleExecution.Workflow)]
+    public void Evaluate_StrictBoundExactlyAtThreshold_IsNotMet(RuleExecution execution)
+    {
+        // "trên 80%": 80/100 is not above 80%.
+        Level(Comparison.GreaterThan, 80, 80, 100, execution).ShouldBe(AssessmentStatus.NotMet);
+        Level(Comparison.GreaterThan, 80, 81, 100, execution).ShouldBe(AssessmentStatus.Met);
+    }
+
+    [Theory]
+    [InlineData(RuleExecution.CompiledDelegates)]
+    [InlineData(RuleExecution.Workflow)]
+    public void Evaluate_InclusiveBoundExactlyAtThreshold_IsMet(RuleExecution execution)
+    {
+        // "từ 75% trở lên": 75/100 meets it; above it is exceeded; below is not met.
+        Level(Comparison.AtLeast, 75, 75, 100, execution).ShouldBe(AssessmentStatus.Met);
+        Level(Comparison.AtLeast, 75, 76, 100, execution).ShouldBe(AssessmentStatus.Exceeded);
+        Level(Comparison.AtLeast, 75, 74, 100, execution).ShouldBe(AssessmentStatus.NotMet);
+    }
+
+    [Fact]
+    public void Evaluate_UpperBounds_StrictAndInclusive()
+    {
+        Level(Comparison.LessThan, 50, 50, 100).ShouldBe(AssessmentStatus.NotMet);
+        Level(Comparison.LessThan, 50, 49, 100).ShouldBe(AssessmentStatus.Met);
+        Level(Comparison.AtMost, 50, 50, 100).ShouldBe(AssessmentStatus.Met);
+        Level(Comparison.AtMost, 50, 51, 100).ShouldBe(AssessmentStatus.NotMet);
+    }
+
+    [Theory]
+    [InlineData(1000, 970, AssessmentStatus.Met)] // down 3.0%: the lower end of "giảm từ 3% - 5%"
+    [InlineData(1000, 950, AssessmentStatus.Met)] // down 5.0%: the upper end
+    [InlineData(1000, 971, AssessmentStatus.NotMet)] // down 2.9%
+    [InlineData(1000, 949, AssessmentStatus.Exceeded)] // down 5.1%
+    [InlineData(1000, 1010, AssessmentStatus.NotMet)] // up
+    public void Evaluate_ChangeRange_BothEndsIncluded(decimal previous, decimal current, AssessmentStatus expected)
+    {
+        var rules = TestRules.Compile(b => b.Target("test.plan.2", "2", "giảm từ 3% - 5%", t => t.Indicator("crime.social-order.cases")
+            .ChangeWithin(new Baseline.SamePeriodPreviousYear(), ChangeDirection.Decrease, ChangeMeasure.Relative, 3, 5).EachYear()));
+
+        TestRules.StatusOf(rules, TestRules.Data(("crime.social-order.cases", "2022", previous), ("crime.social-order.cases", "2023", current)), 2023)
+            .ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Evaluate_ChangeFromZeroBase_IsNoDataNeverNotMet()
+    {
+        var rules = TestRules.Compile(b => b.Target("test.plan.3", "3", "giảm 07% so với năm 2022", t => t.Indicator("crime.social-order.cases")
+            .Change(new Baseline.FixedYear(2022), ChangeDirection.Decrease, ChangeMeasure.Relative, Comparison.AtLeast, 7).InYear(2023)));
+
+        var result = rules.Evaluate(TestRules.Data(("crime.social-order.cases", "2022", 0), ("crime.social-order.cases", "2023", 4))).Only();
+
+        result.Status.ShouldBe(AssessmentStatus.NoData);
+        result.Note.ShouldNotBeNull();
+    }
+
+    [Theory]
+    [InlineData(1000, 930, AssessmentStatus.Met)] // exactly 7%
+    [InlineData(1000, 931, AssessmentStatus.NotMet)]
+    [InlineData(1000, 900, AssessmentStatus.Exceeded)]
+    public void Evaluate_DecreaseAgainstFixedYear_AtTheBound(decimal baseline, decimal value, AssessmentStatus expected)
+    {
+        var rules = TestRules.Compile(b => b.Target("test.plan.4", "4", "Giảm 07% so với năm 2022", t => t.Indicator("crime.social-order.cases")
+            .Change(new Baseline.FixedYear(2022), ChangeDirection.Decrease, ChangeMeasure.Relative, Comparison.AtLeast, 7).InYear(2023)));
+
+        TestRules.StatusOf(rules, TestRules.Data(("crime.social-order.cases", "2022", baseline), ("crime.social-order.cases", "2023", value)), 2023).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData(0, AssessmentStatus.Met)]
+    [InlineData(1, AssessmentStatus.NotMet)]
+    public void Evaluate_Zero_OnlyZeroMeets(decimal value, AssessmentStatus expected)
+    {
+        var rules = TestRules.Compile(b => b.Target("test.plan.5", "5", "Không để xảy ra", t => t.Indicator("crime.social-order.cases").Zero().InYear(2023)));
+
+        TestRules.StatusOf(rules, TestRules.Data(("crime.social-order.cases", "2023", value)), 2023).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData(549, AssessmentStatus.NotMet)]
+    [InlineData(550, AssessmentStatus.Met)]
+    [InlineData(551, AssessmentStatus.Exceeded)]
+    public void Evaluate_FixedQuota_AtTheQuota(decimal value, AssessmentStatus expected)
+    {
+        var rules = TestRules.Compile(b => b.Target("test.plan.6", "6", "550 hồ sơ", t => t.Indicator("crime.social-order.cases").Quota(550).InYear(2023)));
+
+        TestRules.StatusOf(rules, TestRules.Data(("crime.social-order.cases", "2023", value)), 2023).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Evaluate_AssignedQuotaMissing_IsNoData()
+    {
+        var rules = TestRules.Compile(b => b.Target("test.plan.7", "7", "đạt chỉ tiêu được giao", t => t.Indicator("crime.cases.solved").QuotaFrom("crime.cases.prosecuted").InYear(2023)));
+
+        var result = rules.Evaluate(TestRules.Data(("crime.cases.solved", "2023", 10))).Only();
+
+        result.Status.ShouldBe(AssessmentStatus.NoData);
+        result.MissingFigures.ShouldHaveSingleItem().ShouldContain("crime.cases.prosecuted 2023");
+    }
+
+    [Fact]
+    public void Evaluate_MissingFigures_IsNoDataNeverNotMet()
+    {
+        var rules = TestRules.Compile(b => b.Target("test.plan.8", "8", "w", t => t.Indicator(Share).AtLeast(75).EachYear()));
+
+        var assessment = rules.Evaluate(TestRules.Data(("crime.cases.solved", "2022", 1), ("crime.cases.prosecuted", "2022", 1)), new EvaluationOptions { AsOf = new DateOnly(2023, 12, 31) });
+
+        assessment.Results.Select(r => r.Status).ShouldBe([AssessmentStatus.NoData, AssessmentStatus.Exceeded, AssessmentStatus.NoData]);
+    }
+
+    [Fact]
+    public void Evaluate_ExpressionRule_RunsAsWritten()
+    {
+        var rules = TestRules.Compile(b => b.Target("test.plan.9", "9", "từ 2 đến 10 buổi", t => t.Indicator("crime.social-order.cases")
+            .Expression("m.Value >= 2 && m.Value <= 10", "từ 2 đến 10 vụ").InYear(2023)));
+
+        TestRules.StatusOf(rules, TestRules.Data(("crime.social-order.cases", "2023", 10)), 2023).ShouldBe(AssessmentStatus.Met);
+        TestRules.StatusOf(rules, TestRules.Data(("crime.social-order.cases", "2023", 11)), 2023).ShouldBe(AssessmentStatus.NotMet);
+    }
+
+    [Fact]
+    public void Evaluate_CompositeOverOtherTargets_MetOnlyWhenAllAreMet()
+    {
+        var rules = TestRules.Compile(b => b
+            .Target("test.plan.a", "a", "w", t => t.Indicator("crime.social-order.cases").AtMost(100).InYear(2023))
+            .Target("test.plan.b", "b", "w", t => t.Indicator("drugs.addicts").AtMost(100).InYear(2023))
+            .Target("test.plan.all", "c", "cả hai đạt", t => t.AllOf("test.plan.a", "test.plan.b").InYear(2023)));
+
+        var all = rules.Evaluate(TestRules.Data(("crime.social-order.cases", "2023", 90), ("drugs.addicts", "2023", 90)));
+        var one = rules.Evaluate(TestRules.Data(("crime.social-order.cases", "2023", 90), ("drugs.addicts", "2023", 120)));
+        var missing = rules.Evaluate(TestRules.Data(("crime.social-order.cases", "2023", 90)));
+
+        all.Results[^1].Status.ShouldBe(AssessmentStatus.Met);
+        one.Results[^1].Status.ShouldBe(AssessmentStatus.NotMet);
+        missing.Results[^1].Status.ShouldBe(AssessmentStatus.NoData);
+    }
+
+    [Fact]
+    public void Evaluate_EachUnit_NamesTheUnitsThatFallShort()
+    {
+        var rules = TestRules.Compile(b => b.Target("test.plan.u", "1.3", "Mỗi đơn vị ... 02 lần/năm", t => t.Indicator("crime.social-order.cases").Quota(2).ForEachUnit("trường").InYear(2023)));
+        var data = TestRules.Data() with
+        {
+            AdminUnits = ["Trường A", "Trường B", "Trường C"],
+            Figures =
+            [
+                new(new("crime.social-order.cases"), Core.Periods.ReportingPeriod.Year(2023), 2, "Trường A"),
+                new(new("crime.social-order.cases"), Core.Periods.ReportingPeriod.Year(2023), 1, "Trường B"),
+            ],
+        };
+
+        var result = rules.Evaluate(data).Only();
+
+        result.Status.ShouldBe(AssessmentStatus.NotMet);
+        result.Units.Where(u => u.Status == AssessmentStatus.NotMet).Select(u => u.Unit).ShouldBe(["Trường B"]);
+        result.Units.Where(u => u.Status == AssessmentStatus.NoData).Select(u => u.Unit).ShouldBe(["Trường C"]);
+    }
+}
