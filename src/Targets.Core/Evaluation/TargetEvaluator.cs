@@ -196,7 +196,8 @@ public static class TargetEvaluator
             }
 
             var onTrack = criterion.IsMet(m);
-            var path = new ProgressCheck(plan.StartYear, 0, plan.EndYear, Threshold(target.Requirement) ?? 0, year, null, Projected: true);
+            var runningTotal = context.Figures.TryRead(target.Indicator!.Value, elapsed, null, out var actual) ? actual.Value : (decimal?)null;
+            var path = new ProgressCheck(plan.StartYear, 0, plan.EndYear, Threshold(target.Requirement) ?? 0, year, null, Projected: true, runningTotal);
             return Result(target, elapsed, onTrack ? AssessmentStatus.OnTrack : AssessmentStatus.AtRisk, measured) with { Progress = path };
         }
 

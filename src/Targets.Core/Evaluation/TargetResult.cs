@@ -41,7 +41,8 @@ public enum AssessmentStatus
 /// <param name="TargetValue">The threshold at the deadline.</param>
 /// <param name="Year">The year checked.</param>
 /// <param name="Expected">Where the path stands in that year.</param>
-/// <param name="Projected">For cumulative targets: the running total projected to the whole plan period.</param>
+/// <param name="Projected">For cumulative targets: the measured value is the running total projected to the whole plan period.</param>
+/// <param name="RunningTotal">For cumulative targets: the running total actually reported so far, before projection.</param>
 public sealed record ProgressCheck(
     int StartYear,
     decimal StartValue,
@@ -49,7 +50,8 @@ public sealed record ProgressCheck(
     decimal TargetValue,
     int Year,
     decimal? Expected,
-    bool Projected = false);
+    bool Projected = false,
+    decimal? RunningTotal = null);
 
 /// <summary>One administrative unit's result under a target that holds for each unit.</summary>
 /// <param name="Unit">The unit.</param>

@@ -20,6 +20,12 @@ public static class ResultText
     };
 
     /// <summary>The value as measured, with a share's counts when given: <c>34/50 điểm, bằng 68,0%</c>; <c>1.020 vụ</c>.</summary>
+    public static string Value(TargetResult result, Measurement measurement, Indicator indicator, IndicatorCatalog catalog) =>
+        result.Progress is { Projected: true, RunningTotal: { } total } && !indicator.IsShare
+            ? VietnameseFormat.Quantity(total, indicator.Unit.Symbol)
+            : Value(measurement, indicator, catalog);
+
+    /// <summary>The value as measured, with a share's counts when given: <c>34/50 điểm, bằng 68,0%</c>; <c>1.020 vụ</c>.</summary>
     public static string Value(Measurement measurement, Indicator indicator, IndicatorCatalog catalog)
     {
         if (indicator.IsShare && measurement.Denominator > 0)
@@ -139,7 +145,7 @@ public static class ResultText
             return $"{Capitalize(period)}: {why}; yêu cầu {requirement}: {verdict}.";
         }
 
-        var value = Value(m, indicator, catalog);
+        var value = Value(result, m, indicator, catalog);
         var change = Change(result, indicator);
         var sentence = $"{Capitalize(period)}: {value}";
         if (change.Length > 0)
@@ -172,7 +178,7 @@ public static class ResultText
 
         if (progress.Projected)
         {
-            return $"ước cả giai đoạn theo tiến độ hiện tại: {VietnameseFormat.Quantity(m.Value, indicator.Unit.Symbol)} (hạn năm {progress.DeadlineYear})";
+            return $"ước cả giai đoạn {progress.StartYear} - {progress.DeadlineYear} theo tiến độ hiện tại: {VietnameseFormat.Quantity(m.Value, indicator.Unit.Symbol)}";
         }
 
         return progress.Expected is { } expected

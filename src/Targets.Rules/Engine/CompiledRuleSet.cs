@@ -56,10 +56,31 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         return new FigureTable(dataset, Catalog);
     }
 
-    public Assessment Evaluate(Dataset dataset, EvaluationOptions? options = null)
+    public Assessment Evaluate(Dataset dataset, EvaluationOptions? options = null) =>
+        Evaluate(dataset, Index(dataset), options ?? new EvaluationOptions());
+
+    public IEnumerable<BulkAssessment> EvaluateMany(IReadOnlyList<Dataset> datasets, IReadOnlyList<EvaluationOptions> options)
     {
-        options ??= new EvaluationOptions();
-        var figures = Index(dataset);
+        ArgumentNullException.ThrowIfNull(datasets);
+        ArgumentNullException.ThrowIfNull(options);
+        return Iterate();
+
+        IEnumerable<BulkAssessment> Iterate()
+        {
+            for (var d = 0; d < datasets.Count; d++)
+            {
+                var dataset = datasets[d];
+                var figures = Index(dataset);
+                for (var o = 0; o < options.Count; o++)
+                {
+                    yield return new BulkAssessment(d, o, Evaluate(dataset, figures, options[o]));
+                }
+            }
+        }
+    }
+
+    private Assessment Evaluate(Dataset dataset, FigureTable figures, EvaluationOptions options)
+    {
         var asOf = options.AsOf ?? dataset.AsOf ?? new DateOnly(dataset.LatestYear ?? DateTime.UnixEpoch.Year, 12, 31);
         var context = new EvaluationContext(figures, asOf.Year, options.PlanOverride);
 

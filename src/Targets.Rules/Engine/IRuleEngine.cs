@@ -57,4 +57,37 @@ public interface ICompiledRuleSet
     /// <summary>Evaluates every target against the figures.</summary>
     /// <exception cref="Core.Errors.DataException">The dataset is for another locality, or its figures are inconsistent.</exception>
     Assessment Evaluate(Dataset dataset, EvaluationOptions? options = null);
+
+    /// <summary>
+    /// Evaluates many datasets, each under every one of <paramref name="options"/> (e.g. as of the end of each year), in
+    /// bulk: each dataset is checked and indexed once, and the assessments are produced lazily, dataset by dataset and in
+    /// the order of <paramref name="options"/>, so that a caller streaming through them holds one dataset's results at a
+    /// time. Each assessment is the one <see cref="Evaluate"/> gives for that dataset and options.
+    /// </summary>
+    /// <param name="datasets">The datasets, each for this locality.</param>
+    /// <param name="options">How each dataset is evaluated; at least one.</param>
+    /// <exception cref="Core.Errors.DataException">A dataset is for another locality, or its figures are inconsistent (raised when it is reached).</exception>
+    IEnumerable<BulkAssessment> EvaluateMany(IReadOnlyList<Dataset> datasets, IReadOnlyList<EvaluationOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(datasets);
+        ArgumentNullException.ThrowIfNull(options);
+        return Iterate();
+
+        IEnumerable<BulkAssessment> Iterate()
+        {
+            for (var d = 0; d < datasets.Count; d++)
+            {
+                for (var o = 0; o < options.Count; o++)
+                {
+                    yield return new BulkAssessment(d, o, Evaluate(datasets[d], options[o]));
+                }
+            }
+        }
+    }
 }
+
+/// <summary>One assessment of a bulk evaluation: which dataset, under which options.</summary>
+/// <param name="Dataset">The index of the dataset in the list given.</param>
+/// <param name="Options">The index of the options in the list given.</param>
+/// <param name="Assessment">The assessment, as <see cref="ICompiledRuleSet.Evaluate"/> gives it.</param>
+public readonly record struct BulkAssessment(int Dataset, int Options, Assessment Assessment);

@@ -92,6 +92,9 @@ public sealed record TargetModel
     /// <summary>The indicator's name; empty for composites.</summary>
     public required string IndicatorName { get; init; }
 
+    /// <summary>The indicator's unit (<c>vụ</c>, <c>%</c>); empty for composites.</summary>
+    public required string Unit { get; init; }
+
     /// <summary>The requirement in words.</summary>
     public required string RequirementText { get; init; }
 

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Targets.Core.Evaluation;
+using Targets.Rules.Engine;
+using Targets.Rules.Narratives;
+using Targets.Rules.Plugins;
+using Targets.Rules.Reporting;
+
+namespace Targets.Tests.Shared;
+
+/// <summary>
+/// What every locality plugin must hold to: its rule sets compile, every target, goal and task quotes its document
+/// verbatim and cites a clause, its sample is labelled illustrative, and its sample report matches the golden text in
+/// every format and under every culture.
+/// </summary>
+public abstract partial class PluginContractTests<TPlugin>
+    where TPlugin : ITargetsPlugin, new()
+{
+    private readonly string _testFolder;
+
+    protected PluginContractTests() =>
+        _testFolder = Path.Combine(Golden.RepositoryRoot(), "tests", GetType().Assembly.GetName().Name!);
+
+    protected static TPlugin Plugin { get; } = new();
+
+    protected static ICompiledRuleSet Rules { get; } = new RulesEngineRuleEngine().Compile(Plugin.Locality, Plugin.LoadRuleSets());
+
+    protected static Assessment SampleAssessment() => Rules.Evaluate(Plugin.LoadSample());
+
+    protected static string Render(Assessment assessment, NarrativeFormat format = NarrativeFormat.Text) =>
+        new NarrativeRenderer().Render(assessment, Rules, Plugin.LoadTemplates(), format);
+
+    protected static IEnumerable<TargetResult> ResultsOf(Assessment assessment, string targetId) =>
+        assessment.Results.Where(r => r.Target.Id.Value == targetId);
+
+    protected static AssessmentStatus LatestStatus(Assessment assessment, string targetId) => ResultsOf(assessment, targetId).Last().Status;
+
+    [Fact]
+    public void LoadRuleSets_EveryFile_CompilesWithTargets()
+    {
+        Rules.RuleSets.ShouldNotBeEmpty();
+        Rules.RuleSets.SelectMany(set => set.Targets).ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void Wording_EveryTargetGoalAndTask_IsTheDocumentsOwnText()
+    {
+        var sources = Path.Combine(Golden.RepositoryRoot(), "docs", "sources");
+        foreach (var set in Rules.RuleSets)
+        {
+            set.Document.Source.ShouldNotBeNull($"{set.Origin} does not name its source document");
+            var text = Normalize(File.ReadAllText(Path.Combine(sources, set.Document.Source!)));
+            var quoted = set.Targets.Select(t => (t.Id.Value, t.Clause, t.Wording))
+                .Concat(set.Goals.Select(g => (g.Id.Value, g.Clause, g.Wording)))
+                .Concat(set.Tasks.Select(t => (t.Id.Value, t.Clause, t.Wording)));
+            foreach (var (id, clause, wording) in quoted)
+            {
+                clause.ShouldNotBeNullOrWhiteSpace($"{id} cites no clause");
+
+                // A table row is quoted cell by cell, joined by " — "; each cell must be the document's own text.
+                foreach (var part in wording.Split(" — "))
+                {
+                    AppearsAcrossLayoutBreaks(text, Normalize(part)).ShouldBeTrue($"{id}: “{part}” is not the text of {set.Document.Source}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void LoadSample_Default_IsLabelledIllustrative()
+    {
+        Plugin.LoadSample().Description.ShouldNotBeNull().ShouldContain("minh họa");
+    }
+
+    [Fact]
+    public void Render_SampleAsText_MatchesGolden()
+    {
+        Golden.MatchesIn(_testFolder, Render(SampleAssessment()), "sample.golden.txt");
+    }
+
+    [Fact]
+    public void Render_SampleAsMarkdown_MatchesGolden()
+    {
+        Golden.MatchesIn(_testFolder, Render(SampleAssessment(), NarrativeFormat.Markdown), "sample.golden.md");
+    }
+
+    [Fact]
+    public void WriteAssessment_SampleAsJson_MatchesGolden()
+    {
+        using var stream = new MemoryStream();
+        JsonReports.WriteAssessment(stream, SampleAssessment(), Rules);
+        Golden.MatchesIn(_testFolder, Encoding.UTF8.GetString(stream.ToArray()), "sample.golden.json");
+    }
+
+    [Theory]
+    [InlineData("en-US")]
+    [InlineData("tr-TR")]
+    [InlineData("vi-VN")]
+    public void Render_UnderAnotherCulture_IsIdentical(string culture)
+    {
+        var invariant = WithCulture(CultureInfo.InvariantCulture, () => Render(SampleAssessment()) + JsonOf(SampleAssessment()));
+
+        WithCulture(CultureInfo.GetCultureInfo(culture), () => Render(SampleAssessment()) + JsonOf(SampleAssessment())).ShouldBe(invariant);
+    }
+
+    private static string JsonOf(Assessment assessment)
+    {
+        using var stream = new MemoryStream();
+        JsonReports.WriteAssessment(stream, assessment, Rules);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static string WithCulture(CultureInfo culture, Func<string> action)
+    {
+        var (savedCulture, savedUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = culture;
+            return action();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = savedCulture;
+            CultureInfo.CurrentUICulture = savedUi;
+        }
+    }
+
+    /// <summary>
+    /// Whether the quote is the document's text, allowing it to continue across a page break in a table (where the rest of
+    /// a cell follows the other cells of its row): each piece is at least two words long, in order, within a few hundred
+    /// characters of the previous one.
+    /// </summary>
+    private static bool AppearsAcrossLayoutBreaks(string text, string quote)
+    {
+        var words = quote.Split(' ');
+        var from = 0;
+        var taken = 0;
+        while (taken < words.Length)
+        {
+            var matched = 0;
+            var at = -1;
+            for (var count = words.Length - taken; count >= 1 && matched == 0; count--)
+            {
+                var piece = string.Join(' ', words[taken..(taken + count)]);
+                var found = text.IndexOf(piece, from, StringComparison.Ordinal);
+                if (found >= 0 && (taken == 0 || found - from < 400))
+                {
+                    (matched, at) = (count, found + piece.Length);
+                }
+            }
+
+            if (matched == 0 || (matched < 2 && taken + matched < words.Length))
+            {
+                return false;
+            }
+
+            (taken, from) = (taken + matched, at);
+        }
+
+        return true;
+    }
+
+    /// <summary>Folds runs of white space (the seeds break lines and pad mid-sentence) so quotes compare by their words.</summary>
+    private static string Normalize(string text) => Whitespace().Replace(text.Replace('\u00A0', ' '), " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,58 @@
+using Targets.Core.Evaluation;
+using Targets.Plugins.CanTho;
+using Targets.Tests.Shared;
+
+namespace Targets.Plugins.CanTho.Tests;
+
+public sealed class CanThoPluginTests : PluginContractTests<CanThoPlugin>
+{
+    [Fact]
+    public void LoadRuleSets_BothDocuments_EveryClauseOfSectionII2AndI2IsCovered()
+    {
+        var program = Rules.RuleSets.Single(s => s.Document.Number == "20-CTr/TU");
+        var plan = Rules.RuleSets.Single(s => s.Document.Number == "205/KH-UBND");
+
+        program.Targets.Select(t => t.Clause).Distinct().ShouldBe(["II.2.1", "II.2.2", "II.2.3", "II.2.4", "II.2.5", "II.2.6", "II.2.7"]);
+        plan.Targets.Select(t => t.Clause).Distinct().ShouldBe(["I.2.a", "I.2.b", "I.2.c", "I.2.d", "I.2.đ", "I.2.e", "I.2.g"]);
+        plan.Goals.ShouldContain(g => g.Clause == "I.2.h");
+    }
+
+    [Fact]
+    public void Evaluate_Sample_ExactlyEightyPercentIsNotAboveEighty()
+    {
+        // 2.4: "trên 80%": 2.408/3.010 = 80,0% in 2022 is not met; 81,0% in 2021 is.
+        var results = ResultsOf(SampleAssessment(), "can-tho.20-ctr-tu.2.4.a").ToList();
+
+        results.Single(r => r.Period.StartYear == 2022).Status.ShouldBe(AssessmentStatus.NotMet);
+        results.Single(r => r.Period.StartYear == 2021).Status.ShouldBe(AssessmentStatus.Met);
+    }
+
+    [Fact]
+    public void Evaluate_Sample_ShowsEveryStatus()
+    {
+        var statuses = SampleAssessment().Results.Select(r => r.Status).ToHashSet();
+
+        statuses.ShouldBe(Enum.GetValues<AssessmentStatus>(), ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Evaluate_Sample_DeadlineTargetsBefore2025AreOnTrackOrAtRisk()
+    {
+        var assessment = SampleAssessment();
+
+        LatestStatus(assessment, "can-tho.20-ctr-tu.2.2.b").ShouldBe(AssessmentStatus.OnTrack);
+        LatestStatus(assessment, "can-tho.20-ctr-tu.2.4.c").ShouldBe(AssessmentStatus.AtRisk);
+    }
+
+    [Fact]
+    public void Evaluate_Sample_MissingFiguresAreNoDataNeverNotMet()
+    {
+        ResultsOf(SampleAssessment(), "can-tho.205-kh-ubnd.i.2.c.c").ShouldAllBe(r => r.Status == AssessmentStatus.NoData);
+    }
+
+    [Fact]
+    public void Render_Sample_SummaryCountsTheTargets()
+    {
+        Render(SampleAssessment()).ShouldContain("Trong tổng số 33 chỉ tiêu, có ");
+    }
+}
