@@ -37,6 +37,7 @@ public static class RequirementText
         return bound.Comparison switch
         {
             Comparison.GreaterThan => $"trên {amount}",
+            Comparison.AtLeast when unit == "%" && bound.Threshold == 100 => "đạt 100%",
             Comparison.AtLeast => $"từ {amount} trở lên",
             Comparison.LessThan => $"dưới {amount}",
             Comparison.AtMost => $"không quá {amount}",
