@@ -1,4 +1,6 @@
-using System.Collections.Frozen;
+using System.Buffers;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using Targets.Core.Errors;
 using Targets.Core.Indicators;
 using Targets.Core.Periods;
@@ -17,71 +19,152 @@ public sealed record ReadValue(decimal Value, decimal? Numerator, decimal? Denom
 /// unknown indicators, negative counts, shares above 100%, duplicates and numerators above their denominators, each
 /// with an error naming the figure.
 /// </summary>
+/// <remarks>
+/// Built once per dataset and read many times, so both are kept cheap: indicators are numbered once per catalog
+/// (<see cref="CatalogIndex"/>), the locality's yearly figures (the bulk of any dataset) sit in a flat array by indicator
+/// and year, and only halves, quarters, spans and per-unit figures go to a dictionary. Immutable after construction
+/// apart from a cache of <see cref="UnitsFor"/> answers, which is safe to race on.
+/// </remarks>
 public sealed class FigureTable
 {
-    private readonly FrozenDictionary<FigureKey, Figure> _figures;
+    /// <summary>The widest range of years kept in the flat array; a dataset spanning more uses the dictionary alone.</summary>
+    private const int MaxYearSpan = 64;
+
     private readonly IndicatorCatalog _catalog;
-    private readonly FrozenDictionary<IndicatorId, IReadOnlyList<string>> _unitsByIndicator;
+    private readonly CatalogIndex _index;
+    private readonly int _firstYear;
+    private readonly int _yearCount;
+    private readonly Figure?[]? _yearly;
+    private readonly Dictionary<FigureKey, Figure>? _others;
+    private readonly Dictionary<int, SortedSet<string>>? _unitsByIndicator;
+    private readonly IReadOnlyList<string>?[] _unitsFor;
 
     /// <summary>Indexes and checks the figures of <paramref name="dataset"/>.</summary>
     /// <exception cref="DataException">A figure is unknown, negative, duplicated or inconsistent.</exception>
     public FigureTable(Dataset dataset, IndicatorCatalog catalog)
     {
         _catalog = catalog;
-        var figures = new Dictionary<FigureKey, Figure>();
-        var units = new SortedSet<string>(dataset.AdminUnits, StringComparer.Ordinal);
-        foreach (var figure in dataset.Figures)
+        _index = CatalogIndex.For(catalog);
+        var figures = dataset.Figures;
+        var count = figures.Count;
+
+        // First pass: number the indicators and find the range of the locality's yearly figures, throwing nothing yet so
+        // that the errors below come in figure order.
+        var ordinals = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
+        try
         {
-            var location = figure.Source ?? new SourceLocation(dataset.SourceFile ?? "dataset");
-            if (!catalog.TryGet(figure.Indicator, out var indicator))
+            int firstYear = int.MaxValue, lastYear = int.MinValue, latestYear = int.MinValue;
+            string? previousId = null;
+            var previousOrdinal = -1;
+            for (var i = 0; i < count; i++)
             {
-                throw new DataException($"unknown indicator '{figure.Indicator}'", location);
+                var figure = figures[i];
+                var id = figure.Indicator.Value;
+                if (!ReferenceEquals(id, previousId))
+                {
+                    previousOrdinal = _index.TryGetOrdinal(figure.Indicator, out var found) ? found : -1;
+                    previousId = id;
+                }
+
+                ordinals[i] = previousOrdinal;
+                var period = figure.Period;
+                latestYear = Math.Max(latestYear, period.EndYear);
+                if (figure.AdminUnit is null && period.Kind == PeriodKind.Year)
+                {
+                    firstYear = Math.Min(firstYear, period.StartYear);
+                    lastYear = Math.Max(lastYear, period.StartYear);
+                }
             }
 
-            if (figure.Unit is { } unit && unit != indicator.Unit.Symbol)
+            LatestYear = count == 0 ? null : latestYear;
+            if (lastYear >= firstYear && lastYear - firstYear < MaxYearSpan)
             {
-                throw new DataException(
-                    $"'{figure.Indicator}' is counted in '{indicator.Unit.Symbol}', but the figure says '{unit}'", location);
+                _firstYear = firstYear;
+                _yearCount = lastYear - firstYear + 1;
+                _yearly = new Figure?[_index.Count * _yearCount];
             }
 
-            if (figure.Value < 0)
+            // Second pass: check each figure and file it.
+            var hasShareParts = false;
+            for (var i = 0; i < count; i++)
             {
-                throw new DataException(
-                    $"'{figure.Indicator}' for {figure.Period} is negative ({figure.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}): counts and shares cannot be below zero",
-                    location);
+                var figure = figures[i];
+                var ordinal = ordinals[i];
+                if (ordinal < 0)
+                {
+                    throw new DataException($"unknown indicator '{figure.Indicator}'", Locate(figure, dataset));
+                }
+
+                var indicator = _index.Indicators[ordinal];
+                if (figure.Unit is { } unit && unit != indicator.Unit.Symbol)
+                {
+                    throw new DataException(
+                        $"'{figure.Indicator}' is counted in '{indicator.Unit.Symbol}', but the figure says '{unit}'", Locate(figure, dataset));
+                }
+
+                if (figure.Value < 0)
+                {
+                    throw new DataException(
+                        $"'{figure.Indicator}' for {figure.Period} is negative ({figure.Value.ToString(CultureInfo.InvariantCulture)}): counts and shares cannot be below zero",
+                        Locate(figure, dataset));
+                }
+
+                if (indicator.IsShare && figure.Value > 100)
+                {
+                    throw new DataException(
+                        $"share '{figure.Indicator}' for {figure.Period} is {figure.Value.ToString(CultureInfo.InvariantCulture)}%, above 100%",
+                        Locate(figure, dataset));
+                }
+
+                if (!TryFile(ordinal, figure, ref _others, out var first))
+                {
+                    throw new DataException(
+                        $"'{figure.Indicator}' for {figure.Period}{UnitSuffix(figure.AdminUnit)} is reported twice" +
+                        (first.Source is null ? string.Empty : $" (first at {first.Source})"),
+                        Locate(figure, dataset));
+                }
+
+                if (figure.AdminUnit is { } adminUnit)
+                {
+                    _unitsByIndicator ??= [];
+                    if (!_unitsByIndicator.TryGetValue(ordinal, out var reporting))
+                    {
+                        _unitsByIndicator[ordinal] = reporting = new SortedSet<string>(StringComparer.Ordinal);
+                    }
+
+                    reporting.Add(adminUnit);
+                }
+
+                hasShareParts |= _index.SharesWithNumerator[ordinal].Length > 0;
             }
 
-            if (indicator.IsShare && figure.Value > 100)
+            if (hasShareParts)
             {
-                throw new DataException(
-                    $"share '{figure.Indicator}' for {figure.Period} is {figure.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}%, above 100%",
-                    location);
-            }
-
-            var key = new FigureKey(figure.Indicator, figure.Period, figure.AdminUnit);
-            if (!figures.TryAdd(key, figure))
-            {
-                var first = figures[key].Source;
-                throw new DataException(
-                    $"'{figure.Indicator}' for {figure.Period}{UnitSuffix(figure.AdminUnit)} is reported twice" +
-                    (first is null ? string.Empty : $" (first at {first})"),
-                    location);
-            }
-
-            if (figure.AdminUnit is { } adminUnit)
-            {
-                units.Add(adminUnit);
+                CheckSharesAreConsistent(figures, ordinals);
             }
         }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(ordinals);
+        }
 
-        _figures = figures.ToFrozenDictionary();
-        AdminUnits = [.. units];
         ExpectedUnits = dataset.AdminUnits;
-        _unitsByIndicator = figures.Keys
-            .Where(k => k.AdminUnit is not null)
-            .GroupBy(k => k.Indicator)
-            .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(k => k.AdminUnit!).Distinct().Order(StringComparer.Ordinal)]);
-        CheckSharesAreConsistent(catalog);
+        if (_unitsByIndicator is null && dataset.AdminUnits.Count == 0)
+        {
+            AdminUnits = [];
+        }
+        else
+        {
+            var units = new SortedSet<string>(dataset.AdminUnits, StringComparer.Ordinal);
+            foreach (var reporting in _unitsByIndicator?.Values ?? Enumerable.Empty<SortedSet<string>>())
+            {
+                units.UnionWith(reporting);
+            }
+
+            AdminUnits = [.. units];
+        }
+
+        _unitsFor = new IReadOnlyList<string>?[_index.Count];
     }
 
     /// <summary>Every administrative unit named by the dataset, in ordinal order.</summary>
@@ -93,24 +176,20 @@ public sealed class FigureTable
     /// <summary>The units the dataset says are expected to report, in its order.</summary>
     public IReadOnlyList<string> ExpectedUnits { get; }
 
+    /// <summary>The last year any figure touches, or null when there are none (as <see cref="Dataset.LatestYear"/>).</summary>
+    internal int? LatestYear { get; }
+
+    /// <summary>The numbering of the catalog's indicators.</summary>
+    internal CatalogIndex Index => _index;
+
     /// <summary>
     /// The units a target over <paramref name="indicator"/> holds for: those expected to report and those reporting it
     /// (or, for a share, its counts), in ordinal order.
     /// </summary>
     public IReadOnlyList<string> UnitsFor(IndicatorId indicator)
     {
-        var definition = _catalog.Get(indicator);
-        var ids = definition.IsShare ? new[] { indicator, definition.Numerator!.Value, definition.Denominator!.Value } : [indicator];
-        var units = new SortedSet<string>(ExpectedUnits, StringComparer.Ordinal);
-        foreach (var id in ids)
-        {
-            if (_unitsByIndicator.TryGetValue(id, out var reporting))
-            {
-                units.UnionWith(reporting);
-            }
-        }
-
-        return [.. units];
+        var ordinal = OrdinalOf(indicator);
+        return _unitsFor[ordinal] ??= ComputeUnitsFor(ordinal);
     }
 
     /// <summary>
@@ -119,32 +198,15 @@ public sealed class FigureTable
     /// </summary>
     public bool TryRead(IndicatorId indicator, ReportingPeriod period, string? adminUnit, out ReadValue value)
     {
-        var definition = _catalog.Get(indicator);
-        if (definition.IsShare)
+        var used = new List<Figure>(2);
+        if (TryRead(OrdinalOf(indicator), period, adminUnit, used, out var read, out var numerator, out var denominator))
         {
-            if (TryReadCount(definition.Numerator!.Value, period, adminUnit, out var top) &&
-                TryReadCount(definition.Denominator!.Value, period, adminUnit, out var bottom) &&
-                bottom.Value > 0)
-            {
-                value = new ReadValue(
-                    top.Value * 100m / bottom.Value,
-                    top.Value,
-                    bottom.Value,
-                    [.. top.Figures, .. bottom.Figures]);
-                return true;
-            }
-
-            if (_figures.TryGetValue(new FigureKey(indicator, period, adminUnit), out var share))
-            {
-                value = new ReadValue(share.Value, null, null, [share]);
-                return true;
-            }
-
-            value = null!;
-            return false;
+            value = new ReadValue(read, numerator, denominator, [.. used]);
+            return true;
         }
 
-        return TryReadCount(indicator, period, adminUnit, out value);
+        value = null!;
+        return false;
     }
 
     /// <summary>The figures that would be needed to read an indicator for a period, for "missing figure" messages.</summary>
@@ -156,56 +218,257 @@ public sealed class FigureTable
             : [$"{indicator} {period}"];
     }
 
-    private bool TryReadCount(IndicatorId indicator, ReportingPeriod period, string? adminUnit, out ReadValue value)
+    /// <summary>The number of an indicator in this table's catalog.</summary>
+    /// <exception cref="KeyNotFoundException">The catalog has no such indicator.</exception>
+    internal int OrdinalOf(IndicatorId indicator) =>
+        _index.TryGetOrdinal(indicator, out var ordinal) ? ordinal : throw new KeyNotFoundException($"unknown indicator '{indicator}'");
+
+    /// <summary>
+    /// <see cref="TryRead(IndicatorId, ReportingPeriod, string?, out ReadValue)"/> without allocating: the figures used are
+    /// appended to <paramref name="used"/> (nothing is appended when the read fails).
+    /// </summary>
+    internal bool TryRead(int ordinal, ReportingPeriod period, string? adminUnit, List<Figure> used, out decimal value, out decimal? numerator, out decimal? denominator)
     {
-        if (_figures.TryGetValue(new FigureKey(indicator, period, adminUnit), out var figure))
+        numerator = null;
+        denominator = null;
+        if (_index.IsShare[ordinal])
         {
-            value = new ReadValue(figure.Value, null, null, [figure]);
+            var mark = used.Count;
+            if (TryReadCount(_index.Numerator[ordinal], period, adminUnit, used, out var top) &&
+                TryReadCount(_index.Denominator[ordinal], period, adminUnit, used, out var bottom) &&
+                bottom > 0)
+            {
+                value = top * 100m / bottom;
+                numerator = top;
+                denominator = bottom;
+                return true;
+            }
+
+            used.RemoveRange(mark, used.Count - mark);
+            if (TryGet(ordinal, period, adminUnit, out var share))
+            {
+                used.Add(share);
+                value = share.Value;
+                return true;
+            }
+
+            value = 0;
+            return false;
+        }
+
+        return TryReadCount(ordinal, period, adminUnit, used, out value);
+    }
+
+    private bool TryReadCount(int ordinal, ReportingPeriod period, string? adminUnit, List<Figure> used, out decimal value)
+    {
+        if (TryGet(ordinal, period, adminUnit, out var figure))
+        {
+            used.Add(figure);
+            value = figure.Value;
             return true;
         }
 
         if (period.Kind == PeriodKind.Span)
         {
-            var parts = new List<Figure>(period.YearCount);
-            foreach (var year in period.Years)
+            var mark = used.Count;
+            decimal sum = 0;
+            for (var year = period.StartYear; year <= period.EndYear; year++)
             {
-                if (!_figures.TryGetValue(new FigureKey(indicator, year, adminUnit), out var part))
+                if (!TryGet(ordinal, ReportingPeriod.Year(year), adminUnit, out var part))
                 {
-                    value = null!;
+                    used.RemoveRange(mark, used.Count - mark);
+                    value = 0;
                     return false;
                 }
 
-                parts.Add(part);
+                used.Add(part);
+                sum += part.Value;
             }
 
-            value = new ReadValue(parts.Sum(p => p.Value), null, null, parts);
+            value = sum;
             return true;
         }
 
-        value = null!;
+        value = 0;
         return false;
     }
 
-    private void CheckSharesAreConsistent(IndicatorCatalog catalog)
+    /// <summary>The figure reported for exactly this indicator, period and unit.</summary>
+    private bool TryGet(int ordinal, ReportingPeriod period, string? adminUnit, out Figure figure)
     {
-        foreach (var share in catalog.Where(i => i.IsShare))
+        if (_yearly is not null && adminUnit is null && period.Kind == PeriodKind.Year)
         {
-            foreach (var (key, top) in _figures.Where(f => f.Key.Indicator == share.Numerator))
+            // Every yearly figure of the locality as a whole is in the array, so a year outside its range has none.
+            var offset = period.StartYear - _firstYear;
+            if ((uint)offset < (uint)_yearCount && _yearly[(ordinal * _yearCount) + offset] is { } yearly)
             {
-                if (_figures.TryGetValue(key with { Indicator = share.Denominator!.Value }, out var bottom) &&
-                    top.Value > bottom.Value)
+                figure = yearly;
+                return true;
+            }
+
+            figure = null!;
+            return false;
+        }
+
+        if (_others is not null && _others.TryGetValue(new FigureKey(ordinal, period, adminUnit), out var other))
+        {
+            figure = other;
+            return true;
+        }
+
+        figure = null!;
+        return false;
+    }
+
+    /// <summary>Files a figure; false (with the figure already there) when it is a duplicate.</summary>
+    private bool TryFile(int ordinal, Figure figure, ref Dictionary<FigureKey, Figure>? others, out Figure first)
+    {
+        if (_yearly is not null && figure.AdminUnit is null && figure.Period.Kind == PeriodKind.Year)
+        {
+            ref var slot = ref _yearly[(ordinal * _yearCount) + (figure.Period.StartYear - _firstYear)];
+            if (slot is { } existing)
+            {
+                first = existing;
+                return false;
+            }
+
+            slot = figure;
+            first = figure;
+            return true;
+        }
+
+        others ??= [];
+        var key = new FigureKey(ordinal, figure.Period, figure.AdminUnit);
+        if (!others.TryAdd(key, figure))
+        {
+            first = others[key];
+            return false;
+        }
+
+        first = figure;
+        return true;
+    }
+
+    private System.Collections.ObjectModel.ReadOnlyCollection<string> ComputeUnitsFor(int ordinal)
+    {
+        var units = new SortedSet<string>(ExpectedUnits, StringComparer.Ordinal);
+        if (_unitsByIndicator is not null)
+        {
+            ReadOnlySpan<int> ids = _index.IsShare[ordinal] ? [ordinal, _index.Numerator[ordinal], _index.Denominator[ordinal]] : [ordinal];
+            foreach (var id in ids)
+            {
+                if (_unitsByIndicator.TryGetValue(id, out var reporting))
                 {
-                    throw new DataException(
-                        $"'{top.Indicator}' ({top.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}) is above its denominator " +
-                        $"'{bottom.Indicator}' ({bottom.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}) for {key.Period}{UnitSuffix(key.AdminUnit)}, " +
-                        $"so the share '{share.Id}' would exceed 100%",
-                        top.Source);
+                    units.UnionWith(reporting);
                 }
             }
         }
+
+        return Array.AsReadOnly(units.ToArray());
     }
+
+    /// <summary>
+    /// Refuses a numerator above its denominator for the same period and unit. The first problem is reported in the order
+    /// of the catalog's shares, then of the figures.
+    /// </summary>
+    private void CheckSharesAreConsistent(IReadOnlyList<Figure> figures, int[] ordinals)
+    {
+        var worstShare = int.MaxValue;
+        Figure? top = null, bottom = null;
+        for (var i = 0; i < figures.Count; i++)
+        {
+            foreach (var (share, denominator) in _index.SharesWithNumerator[ordinals[i]])
+            {
+                if (share >= worstShare)
+                {
+                    break;
+                }
+
+                var figure = figures[i];
+                if (TryGet(denominator, figure.Period, figure.AdminUnit, out var below) && figure.Value > below.Value)
+                {
+                    worstShare = share;
+                    top = figure;
+                    bottom = below;
+                }
+            }
+        }
+
+        if (top is not null && bottom is not null)
+        {
+            throw new DataException(
+                $"'{top.Indicator}' ({top.Value.ToString(CultureInfo.InvariantCulture)}) is above its denominator " +
+                $"'{bottom.Indicator}' ({bottom.Value.ToString(CultureInfo.InvariantCulture)}) for {top.Period}{UnitSuffix(top.AdminUnit)}, " +
+                $"so the share '{_index.Indicators[worstShare].Id}' would exceed 100%",
+                top.Source);
+        }
+    }
+
+    private static SourceLocation Locate(Figure figure, Dataset dataset) => figure.Source ?? new SourceLocation(dataset.SourceFile ?? "dataset");
 
     private static string UnitSuffix(string? unit) => unit is null ? string.Empty : $" ({unit})";
 
-    private readonly record struct FigureKey(IndicatorId Indicator, ReportingPeriod Period, string? AdminUnit);
+    private readonly record struct FigureKey(int Indicator, ReportingPeriod Period, string? AdminUnit);
+}
+
+/// <summary>
+/// A catalog's indicators numbered 0..n−1 in catalog order, with each share's counts and, for each count, the shares it
+/// is the numerator of: computed once per catalog and shared by every <see cref="FigureTable"/> over it.
+/// </summary>
+internal sealed class CatalogIndex
+{
+    private static readonly ConditionalWeakTable<IndicatorCatalog, CatalogIndex> Cache = [];
+    private readonly Dictionary<IndicatorId, int> _ordinals;
+
+    private CatalogIndex(IndicatorCatalog catalog)
+    {
+        Indicators = [.. catalog];
+        _ordinals = new Dictionary<IndicatorId, int>(Indicators.Length);
+        for (var i = 0; i < Indicators.Length; i++)
+        {
+            _ordinals[Indicators[i].Id] = i;
+        }
+
+        IsShare = new bool[Indicators.Length];
+        Numerator = new int[Indicators.Length];
+        Denominator = new int[Indicators.Length];
+        var shares = new List<(int Share, int Denominator)>[Indicators.Length];
+        for (var i = 0; i < Indicators.Length; i++)
+        {
+            var indicator = Indicators[i];
+            IsShare[i] = indicator.IsShare;
+            Numerator[i] = indicator.Numerator is { } top && _ordinals.TryGetValue(top, out var n) ? n : -1;
+            Denominator[i] = indicator.Denominator is { } bottom && _ordinals.TryGetValue(bottom, out var d) ? d : -1;
+            if (indicator.IsShare && Numerator[i] >= 0 && Denominator[i] >= 0)
+            {
+                (shares[Numerator[i]] ??= []).Add((i, Denominator[i]));
+            }
+        }
+
+        SharesWithNumerator = [.. shares.Select(list => list?.ToArray() ?? [])];
+    }
+
+    /// <summary>The number of indicators.</summary>
+    public int Count => Indicators.Length;
+
+    /// <summary>The indicators, by number.</summary>
+    public Indicator[] Indicators { get; }
+
+    /// <summary>Whether each indicator is a share.</summary>
+    public bool[] IsShare { get; }
+
+    /// <summary>Each share's numerator (−1 for counts).</summary>
+    public int[] Numerator { get; }
+
+    /// <summary>Each share's denominator (−1 for counts).</summary>
+    public int[] Denominator { get; }
+
+    /// <summary>For each indicator, the shares (in catalog order) it is the numerator of, with their denominators.</summary>
+    public (int Share, int Denominator)[][] SharesWithNumerator { get; }
+
+    /// <summary>The index of a catalog, built on first use.</summary>
+    public static CatalogIndex For(IndicatorCatalog catalog) => Cache.GetValue(catalog, static c => new CatalogIndex(c));
+
+    /// <summary>The number of an indicator.</summary>
+    public bool TryGetOrdinal(IndicatorId id, out int ordinal) => _ordinals.TryGetValue(id, out ordinal);
 }

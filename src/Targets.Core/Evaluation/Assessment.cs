@@ -30,6 +30,51 @@ public sealed record AssessmentSummary(
             .GroupBy(r => r.Target.Id)
             .Select(g => g.MaxBy(r => r.Period)!)
             .ToList();
+        return OfLatest(latest, unmeasuredGoals);
+    }
+
+    /// <summary>
+    /// <see cref="Of"/> for results already grouped by target, each group one target's results (as an evaluation gives
+    /// them): the same counts without grouping by id.
+    /// </summary>
+    internal static AssessmentSummary OfTargets(IEnumerable<IReadOnlyList<TargetResult>> byTarget, int unmeasuredGoals)
+    {
+        Span<int> counts = stackalloc int[8];
+        var targets = 0;
+        foreach (var results in byTarget)
+        {
+            if (results.Count == 0 || results[0].Target.AlternativeOf is not null)
+            {
+                continue;
+            }
+
+            // MaxBy: the first result with the latest period.
+            var latest = results[0];
+            for (var r = 1; r < results.Count; r++)
+            {
+                if (results[r].Period.CompareTo(latest.Period) > 0)
+                {
+                    latest = results[r];
+                }
+            }
+
+            targets++;
+            counts[(int)latest.Status]++;
+        }
+
+        return new AssessmentSummary(
+            targets,
+            counts[(int)AssessmentStatus.Met] + counts[(int)AssessmentStatus.Exceeded],
+            counts[(int)AssessmentStatus.Exceeded],
+            counts[(int)AssessmentStatus.NotMet],
+            counts[(int)AssessmentStatus.OnTrack],
+            counts[(int)AssessmentStatus.AtRisk],
+            counts[(int)AssessmentStatus.NoData],
+            unmeasuredGoals);
+    }
+
+    private static AssessmentSummary OfLatest(List<TargetResult> latest, int unmeasuredGoals)
+    {
         int Count(params AssessmentStatus[] statuses) => latest.Count(r => statuses.Contains(r.Status));
         return new AssessmentSummary(
             latest.Count,

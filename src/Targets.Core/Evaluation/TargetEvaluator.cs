@@ -24,32 +24,36 @@ public static class TargetEvaluator
         }
 
         var plan = context.PlanOverride ?? target.Document.Period;
-        var results = new List<TargetResult>();
         switch (target.Schedule)
         {
             case Schedule.EachYear:
-                for (var year = plan.StartYear; year <= Math.Min(plan.EndYear, context.AsOfYear); year++)
+                var last = Math.Min(plan.EndYear, context.AsOfYear);
+                if (last < plan.StartYear)
                 {
-                    var period = ReportingPeriod.Year(year);
-                    results.Add(EvaluatePeriod(target, criterion, context, plan, period, period));
+                    return [];
                 }
 
-                break;
+                var results = new TargetResult[last - plan.StartYear + 1];
+                for (var year = plan.StartYear; year <= last; year++)
+                {
+                    var period = ReportingPeriod.Year(year);
+                    results[year - plan.StartYear] = EvaluatePeriod(target, criterion, context, plan, period, period);
+                }
+
+                return results;
             case Schedule.SingleYear single when single.Year <= context.AsOfYear:
                 var only = ReportingPeriod.Year(single.Year);
-                results.Add(EvaluatePeriod(target, criterion, context, plan, only, only));
-                break;
+                return [EvaluatePeriod(target, criterion, context, plan, only, only)];
             case Schedule.ByDeadline deadline:
                 var valuePeriod = deadline.Cumulative ? plan : ReportingPeriod.Year(plan.EndYear);
-                results.Add(context.AsOfYear >= plan.EndYear
+                return [context.AsOfYear >= plan.EndYear
                     ? EvaluatePeriod(target, criterion, context, plan, valuePeriod, valuePeriod)
                     : deadline.Cumulative
                         ? EvaluateCumulativeProgress(target, criterion, context, plan)
-                        : EvaluateProgress(target, criterion, context, plan));
-                break;
+                        : EvaluateProgress(target, criterion, context, plan)];
+            default:
+                return [];
         }
-
-        return results;
     }
 
     /// <summary>
@@ -226,16 +230,18 @@ public static class TargetEvaluator
         }
         else
         {
-            var start = Enumerable.Range(plan.StartYear - 1, period.EndYear - plan.StartYear + 2)
-                .Select(year => (year, read: context.Figures.TryRead(target.Indicator!.Value, ReportingPeriod.Year(year), null, out var value) ? value : null))
-                .FirstOrDefault(candidate => candidate.read is not null);
-            if (start.read is null)
+            // The first year, from the one before the plan, with a figure.
+            var table = context.Figures;
+            var ordinal = table.OrdinalOf(target.Indicator!.Value);
+            var scratch = Scratch();
+            startYear = plan.StartYear - 1;
+            while (!table.TryRead(ordinal, ReportingPeriod.Year(startYear), null, scratch, out startValue, out _, out _))
             {
-                return null;
+                if (++startYear > period.EndYear)
+                {
+                    return null;
+                }
             }
-
-            startYear = start.year;
-            startValue = start.read.Value;
         }
 
         var expected = period.EndYear <= startYear || deadline <= startYear
@@ -317,26 +323,27 @@ public static class TargetEvaluator
         string? adminUnit,
         ReportingPeriod? projectTo = null)
     {
-        var figures = new List<Figure>(4);
-        var missing = new List<string>();
+        // The figures used go to a per-thread scratch list and are copied once into the result.
+        var used = Scratch();
+        List<string>? missing = null;
         var table = context.Figures;
         var indicator = target.Indicator!.Value;
+        var ordinal = table.OrdinalOf(indicator);
 
         decimal value = 0, numerator = 0, denominator = 0;
-        if (table.TryRead(indicator, valuePeriod, adminUnit, out var read))
+        if (table.TryRead(ordinal, valuePeriod, adminUnit, used, out var read, out var top, out var bottom))
         {
-            value = read.Value;
-            numerator = read.Numerator ?? 0;
-            denominator = read.Denominator ?? 0;
-            figures.AddRange(read.Figures);
-            if (projectTo is { } whole && !table.Catalog.Get(indicator).IsShare && valuePeriod.YearCount < whole.YearCount)
+            value = read;
+            numerator = top ?? 0;
+            denominator = bottom ?? 0;
+            if (projectTo is { } whole && !table.Index.IsShare[ordinal] && valuePeriod.YearCount < whole.YearCount)
             {
                 value = value * whole.YearCount / valuePeriod.YearCount;
             }
         }
         else
         {
-            missing.AddRange(Describe(table, indicator, valuePeriod, adminUnit));
+            (missing ??= []).AddRange(Describe(table, indicator, valuePeriod, adminUnit));
         }
 
         ReportingPeriod? baselinePeriod = null;
@@ -346,14 +353,9 @@ public static class TargetEvaluator
         {
             var resolved = baselineRule.Resolve(period, plan);
             baselinePeriod = resolved;
-            if (table.TryRead(indicator, resolved, adminUnit, out var baseRead))
+            if (!table.TryRead(ordinal, resolved, adminUnit, used, out baseline, out _, out _))
             {
-                baseline = baseRead.Value;
-                figures.AddRange(baseRead.Figures);
-            }
-            else
-            {
-                missing.AddRange(Describe(table, indicator, resolved, adminUnit));
+                (missing ??= []).AddRange(Describe(table, indicator, resolved, adminUnit));
             }
         }
 
@@ -364,18 +366,14 @@ public static class TargetEvaluator
             {
                 quota = fixedQuota;
             }
-            else if (table.TryRead(quotaRule.QuotaIndicator!.Value, valuePeriod, adminUnit, out var quotaRead))
+            else if (!table.TryRead(table.OrdinalOf(quotaRule.QuotaIndicator!.Value), valuePeriod, adminUnit, used, out quota, out _, out _))
             {
-                quota = quotaRead.Value;
-                figures.AddRange(quotaRead.Figures);
-            }
-            else
-            {
-                missing.AddRange(Describe(table, quotaRule.QuotaIndicator!.Value, valuePeriod, adminUnit));
+                (missing ??= []).AddRange(Describe(table, quotaRule.QuotaIndicator!.Value, valuePeriod, adminUnit));
             }
         }
 
-        if (missing.Count > 0)
+        IReadOnlyList<Figure> figures = used.Count == 0 ? [] : used.ToArray();
+        if (missing is { Count: > 0 })
         {
             return new Measured(null, baselinePeriod, figures, missing, null);
         }
@@ -436,7 +434,18 @@ public static class TargetEvaluator
     private static IEnumerable<string> Describe(FigureTable table, IndicatorId indicator, ReportingPeriod period, string? adminUnit) =>
         table.DescribeNeeds(indicator, period).Select(need => adminUnit is null ? need : $"{need} ({adminUnit})");
 
-    private sealed record Measured(
+    /// <summary>A per-thread list for the figures a read uses, cleared; its contents are copied out before the next use.</summary>
+    private static List<Figure> Scratch()
+    {
+        var list = t_scratch ??= new List<Figure>(16);
+        list.Clear();
+        return list;
+    }
+
+    [ThreadStatic]
+    private static List<Figure>? t_scratch;
+
+    private readonly record struct Measured(
         Measurement? Measurement,
         ReportingPeriod? BaselinePeriod,
         IReadOnlyList<Figure> Figures,

@@ -153,9 +153,10 @@ public static class ResultText
             sentence += $", {change}";
         }
 
-        if (result.Target.Requirement is QuotaRequirement)
+        var quota = Quota(result, indicator);
+        if (quota.Length > 0)
         {
-            sentence += $", chỉ tiêu được giao {VietnameseFormat.Quantity(m.Quota, indicator.Unit.Symbol)}";
+            sentence += ", " + quota;
         }
 
         var progressText = Progress(result, indicator);
@@ -185,6 +186,13 @@ public static class ResultText
             ? $"theo lộ trình đều từ năm {progress.StartYear} đến năm {progress.DeadlineYear}, năm {progress.Year} cần đạt {ExpectedText(result, indicator, expected)}"
             : $"chưa đến hạn (năm {progress.DeadlineYear})";
     }
+
+    /// <summary>The quota a quota target was measured against: <c>chỉ tiêu được giao 5.000 người (bằng 92,6% chỉ tiêu)</c>.</summary>
+    public static string Quota(TargetResult result, Indicator indicator) =>
+        result.Target.Requirement is QuotaRequirement && result.Measurement is { } m
+            ? $"chỉ tiêu được giao {VietnameseFormat.Quantity(m.Quota, indicator.Unit.Symbol)}" +
+              (m.Quota > 0 ? $" (bằng {VietnameseFormat.Percent(m.Value * 100m / m.Quota)} chỉ tiêu)" : string.Empty)
+            : string.Empty;
 
     private static string ExpectedText(TargetResult result, Indicator indicator, decimal expected) =>
         result.Target.Requirement.ComparedWith is not null && result.Target.Requirement is ChangeRequirement { Measure: ChangeMeasure.Relative }

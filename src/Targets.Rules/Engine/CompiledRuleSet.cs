@@ -15,11 +15,15 @@ namespace Targets.Rules.Engine;
 /// </summary>
 internal sealed class CompiledRuleSet : ICompiledRuleSet
 {
-    private readonly IReadOnlyList<Target> _documentOrder;
-    private readonly List<Target> _evaluationOrder;
-    private readonly IReadOnlyDictionary<TargetId, ITargetCriterion> _criteria;
     private readonly IReadOnlyList<PlanTask> _tasks;
     private readonly IReadOnlyList<UnmeasuredGoal> _goals;
+
+    // Everything an evaluation needs is laid out once here, so that evaluating is array walks with no lookups by id.
+    private readonly Target[] _evaluationOrder;
+    private readonly ITargetCriterion[] _criteriaInOrder;
+    private readonly int[] _documentPositions;
+    private readonly Dictionary<TargetId, int> _positionOf;
+    private readonly Dictionary<string, PlanTask>? _tasksById;
 
     public CompiledRuleSet(
         Locality locality,
@@ -31,11 +35,22 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         Locality = locality;
         RuleSets = ruleSets;
         Catalog = catalog;
-        _documentOrder = targets;
-        _criteria = criteria;
-        _evaluationOrder = OrderForEvaluation(targets, ruleSets);
+        _evaluationOrder = [.. OrderForEvaluation(targets, ruleSets)];
+        _criteriaInOrder = [.. _evaluationOrder.Select(target => criteria[target.Id])];
+        _positionOf = new Dictionary<TargetId, int>(_evaluationOrder.Length);
+        for (var i = 0; i < _evaluationOrder.Length; i++)
+        {
+            _positionOf[_evaluationOrder[i].Id] = i;
+        }
+
+        _documentPositions = [.. targets.Select(target => _positionOf[target.Id])];
         _tasks = [.. ruleSets.SelectMany(set => set.Tasks)];
         _goals = [.. ruleSets.SelectMany(set => set.Goals)];
+
+        // Task ids are unique in a valid rule set; if not, each evaluation builds the index and fails as it always has.
+        _tasksById = _tasks.Select(task => task.Id.Value).Distinct(StringComparer.Ordinal).Count() == _tasks.Count
+            ? _tasks.ToDictionary(task => task.Id.Value, StringComparer.Ordinal)
+            : null;
     }
 
     public Locality Locality { get; }
@@ -81,19 +96,37 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
 
     private Assessment Evaluate(Dataset dataset, FigureTable figures, EvaluationOptions options)
     {
-        var asOf = options.AsOf ?? dataset.AsOf ?? new DateOnly(dataset.LatestYear ?? DateTime.UnixEpoch.Year, 12, 31);
+        var asOf = options.AsOf ?? dataset.AsOf ?? new DateOnly(figures.LatestYear ?? DateTime.UnixEpoch.Year, 12, 31);
         var context = new EvaluationContext(figures, asOf.Year, options.PlanOverride);
 
-        var byTarget = new Dictionary<TargetId, IReadOnlyList<TargetResult>>(_evaluationOrder.Count);
-        foreach (var target in _evaluationOrder)
+        var byPosition = new IReadOnlyList<TargetResult>[_evaluationOrder.Length];
+        Func<TargetId, IReadOnlyList<TargetResult>>? resultsOf = null;
+        for (var i = 0; i < _evaluationOrder.Length; i++)
         {
-            var criterion = _criteria[target.Id];
-            byTarget[target.Id] = target.Requirement is CompositeRequirement
-                ? TargetEvaluator.EvaluateComposite(target, criterion, context, id => byTarget[id])
-                : TargetEvaluator.Evaluate(target, criterion, context);
+            var target = _evaluationOrder[i];
+            byPosition[i] = target.Requirement is CompositeRequirement
+                ? TargetEvaluator.EvaluateComposite(target, _criteriaInOrder[i], context, resultsOf ??= id => byPosition[_positionOf[id]])
+                : TargetEvaluator.Evaluate(target, _criteriaInOrder[i], context);
         }
 
-        var results = _documentOrder.SelectMany(target => byTarget[target.Id]).ToList();
+        // Results in document order, each target's periods in order.
+        var count = 0;
+        foreach (var position in _documentPositions)
+        {
+            count += byPosition[position].Count;
+        }
+
+        var results = new TargetResult[count];
+        var next = 0;
+        foreach (var position in _documentPositions)
+        {
+            var own = byPosition[position];
+            for (var r = 0; r < own.Count; r++)
+            {
+                results[next++] = own[r];
+            }
+        }
+
         return new Assessment
         {
             Locality = Locality.Code,
@@ -102,14 +135,19 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
             Results = results,
             Goals = _goals,
             Tasks = AssessTasks(dataset, asOf),
-            Summary = AssessmentSummary.Of(results, _goals.Count),
+            Summary = AssessmentSummary.OfTargets(_documentPositions.Select(position => byPosition[position]), _goals.Count),
             DataDescription = dataset.Description,
         };
     }
 
-    private List<TaskResult> AssessTasks(Dataset dataset, DateOnly asOf)
+    private IReadOnlyList<TaskResult> AssessTasks(Dataset dataset, DateOnly asOf)
     {
-        var known = _tasks.ToDictionary(task => task.Id.Value, StringComparer.Ordinal);
+        if (_tasks.Count == 0 && dataset.Tasks.Count == 0)
+        {
+            return [];
+        }
+
+        var known = _tasksById ?? _tasks.ToDictionary(task => task.Id.Value, StringComparer.Ordinal);
         var reports = new Dictionary<string, TaskReport>(StringComparer.Ordinal);
         foreach (var report in dataset.Tasks)
         {

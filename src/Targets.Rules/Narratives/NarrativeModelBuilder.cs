@@ -73,6 +73,7 @@ internal static class NarrativeModelBuilder
             StatusText = ResultText.Status(result.Status),
             ValueText = m is { } measured && indicator is not null && result.Components.Count == 0 ? ResultText.Value(result, measured, indicator, catalog) : string.Empty,
             ChangeText = indicator is not null ? ResultText.Change(result, indicator) : string.Empty,
+            QuotaText = indicator is not null && result.Units.Count == 0 ? ResultText.Quota(result, indicator) : string.Empty,
             MarginText = ResultText.Margin(result, indicator),
             ProgressText = indicator is not null ? ResultText.Progress(result, indicator) : string.Empty,
             MissingText = result.Units.Count > 0 ? string.Empty : missing,

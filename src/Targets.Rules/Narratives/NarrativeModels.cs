@@ -22,6 +22,9 @@ public sealed record ResultModel
     /// <summary>The measured value in words (<c>34/50 điểm, bằng 68,0%</c>); empty when there are no figures.</summary>
     public required string ValueText { get; init; }
 
+    /// <summary>The quota a quota target was measured against, in words; empty for other targets.</summary>
+    public string QuotaText { get; init; } = string.Empty;
+
     /// <summary>The change from the baseline in words; empty without a baseline.</summary>
     public required string ChangeText { get; init; }
 
