@@ -16,8 +16,18 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
         typeof(int?), typeof(long?), typeof(decimal?), typeof(double?), typeof(bool?),
     ];
 
+    /// <summary>The longest expression a rule may have: real rules are a line (<c>m.Value &gt;= 2 &amp;&amp; m.Value &lt;= 10</c>).</summary>
+    public const int MaxLength = 1000;
+
+    /// <summary>How deep brackets may nest in a rule's text.</summary>
+    public const int MaxBracketDepth = 64;
+
+    /// <summary>How deep the parsed tree may nest (each operator, call or conversion is a level).</summary>
+    public const int MaxTreeDepth = 100;
+
     private readonly ParameterExpression _measurement;
     private string? _refusal;
+    private int _depth;
 
     private ExpressionAllowList(ParameterExpression measurement) => _measurement = measurement;
 
@@ -29,6 +39,58 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
         return visitor._refusal;
     }
 
+    /// <summary>
+    /// Returns why the text of an expression is refused before it is parsed, or null when it may be parsed. The parser and
+    /// the compiler recurse once per level of nesting: a few thousand brackets or chained operators overflow the stack,
+    /// which ends the process and cannot be caught, so length and nesting are bounded before either runs.
+    /// </summary>
+    public static string? CheckText(string expression)
+    {
+        if (expression.Length > MaxLength)
+        {
+            return $"it is {expression.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)} characters long; a rule has at most {MaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        }
+
+        var depth = 0;
+        char? quote = null;
+        for (var i = 0; i < expression.Length; i++)
+        {
+            var c = expression[i];
+            if (quote is { } open)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == open)
+                {
+                    quote = null;
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"' or '\'':
+                    quote = c;
+                    break;
+                case '(' or '[' or '{':
+                    if (++depth > MaxBracketDepth)
+                    {
+                        return $"its brackets nest more than {MaxBracketDepth.ToString(System.Globalization.CultureInfo.InvariantCulture)} deep";
+                    }
+
+                    break;
+                case ')' or ']' or '}':
+                    depth--;
+                    break;
+            }
+        }
+
+        return null;
+    }
+
     public override Expression? Visit(Expression? node)
     {
         if (_refusal is not null || node is null)
@@ -36,6 +98,26 @@ internal sealed class ExpressionAllowList : ExpressionVisitor
             return node;
         }
 
+        if (_depth >= MaxTreeDepth || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            // Compiling a deeper tree recurses as deeply and can overflow the stack, which no handler catches.
+            _refusal = $"it nests operations more than {MaxTreeDepth.ToString(System.Globalization.CultureInfo.InvariantCulture)} deep";
+            return node;
+        }
+
+        _depth++;
+        try
+        {
+            return VisitAllowed(node);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private Expression? VisitAllowed(Expression node)
+    {
         switch (node.NodeType)
         {
             case ExpressionType.Parameter when node == _measurement:

@@ -37,6 +37,19 @@ public sealed class NarrativeRenderer
     private const int RecursiveLimit = 32;
     private const int OutputLimit = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// Evaluation steps one template rendering may take. Loops and recursion have their own limits, but a few functions
+    /// that each call the one before twice make 2^30 calls without breaking either; a report's template takes a few
+    /// thousand steps.
+    /// </summary>
+    private const long StepLimit = 2_000_000;
+
+    /// <summary>Wall-clock time one template rendering may take: the last guard, for work no count catches (a string rebuilt in a loop).</summary>
+    private static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(5);
+
+    /// <summary>Time one regular expression match may take (Scriban's default is ten seconds).</summary>
+    private static readonly TimeSpan RegexTimeLimit = TimeSpan.FromSeconds(1);
+
     private static readonly Lazy<Dictionary<string, TemplateText>> Defaults = new(LoadDefaults);
     private readonly ConcurrentDictionary<(string Origin, string Text), Template> _parsed = new();
 
@@ -99,13 +112,18 @@ public sealed class NarrativeRenderer
         globals.Import(model, renamer: StandardMemberRenamer.Default);
         globals.SetValue("md", format == NarrativeFormat.Markdown, readOnly: true);
         globals.SetValue("vi", VietnameseFunctions.Instance, readOnly: true);
-        var context = new TemplateContext
+        var context = new BoundedTemplateContext(StepLimit, TimeLimit)
         {
             LoopLimit = LoopLimit,
             RecursiveLimit = RecursiveLimit,
             ObjectRecursionLimit = RecursiveLimit,
             OutputLimit = OutputLimit,
             LimitToString = OutputLimit,
+
+            // A report cut short without a word is worse than no report: reaching a limit is an error, never a truncation.
+            OnOutputLimit = ScriptLimitBehavior.Throw,
+            OnStringLimit = ScriptLimitBehavior.Throw,
+            RegexTimeOut = RegexTimeLimit,
             StrictVariables = true,
             MemberRenamer = StandardMemberRenamer.Default,
             TemplateLoader = new ConfinedTemplateLoader(templates),
@@ -169,6 +187,33 @@ public sealed class NarrativeRenderer
                 return new TemplateText(reader.ReadToEnd(), $"Targets.Rules:templates/{name}.scriban");
             },
             StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// A template context that counts every evaluation step and watches the clock, so that no template, however written,
+    /// runs for long: it fails with a runtime error naming the place it was stopped.
+    /// </summary>
+    private sealed class BoundedTemplateContext(long stepLimit, TimeSpan timeLimit) : TemplateContext
+    {
+        private readonly long _deadline = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(timeLimit.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        private long _steps;
+
+        public override object? Evaluate(Scriban.Syntax.ScriptNode? scriptNode, bool aliasReturnedFunction)
+        {
+            if (++_steps > stepLimit)
+            {
+                throw new Scriban.Syntax.ScriptRuntimeException(
+                    scriptNode?.Span ?? default, $"the template exceeds {stepLimit.ToString(System.Globalization.CultureInfo.InvariantCulture)} evaluation steps");
+            }
+
+            if (System.Diagnostics.Stopwatch.GetTimestamp() > _deadline)
+            {
+                throw new Scriban.Syntax.ScriptRuntimeException(
+                    scriptNode?.Span ?? default, $"the template runs for longer than {timeLimit.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s");
+            }
+
+            return base.Evaluate(scriptNode, aliasReturnedFunction);
+        }
     }
 
     /// <summary>The templates one rendering may use: the plugin's, then the defaults.</summary>

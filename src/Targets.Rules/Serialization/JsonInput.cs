@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Targets.Core.Errors;
@@ -27,46 +28,104 @@ internal sealed class JsonInput
 
     public static JsonInput FromFile(string path, Func<string, Exception> error)
     {
-        FileInfo file;
+        FileStream stream;
         try
         {
-            file = new FileInfo(path);
-            if (!file.Exists)
+            if (Directory.Exists(path))
             {
-                throw error(Directory.Exists(path) ? "this is a folder, not a file" : "the file does not exist");
+                throw error("this is a folder, not a file");
             }
+
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw error("the file does not exist");
         }
         catch (Exception exception) when (exception is ArgumentException or NotSupportedException or IOException or UnauthorizedAccessException)
         {
             throw error($"the path cannot be read ({exception.Message})");
         }
 
-        if (file.Length > MaxBytes)
+        using (stream)
         {
-            throw error($"the file is {file.Length / (1024 * 1024)} MB; inputs are limited to {MaxBytes / (1024 * 1024)} MB");
+            try
+            {
+                return FromBytes(path, ReadAtMost(stream, error), error);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                throw error($"the file cannot be read ({exception.Message})");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the whole stream but never more than <see cref="MaxBytes"/> (plus the one byte that shows it is over): a file
+    /// that says it is too large is refused before a byte is read, and one whose size is not known in advance (a device,
+    /// a file still being written) is cut off at the limit rather than read into memory without end.
+    /// </summary>
+    private static ReadOnlyMemory<byte> ReadAtMost(FileStream stream, Func<string, Exception> error)
+    {
+        var length = stream.CanSeek ? stream.Length : 0;
+        if (length > MaxBytes)
+        {
+            throw error(TooLarge(length));
         }
 
-        try
+        var buffer = new byte[length > 0 ? length + 1 : 64 * 1024];
+        var total = 0;
+        while (true)
         {
-            return FromBytes(path, File.ReadAllBytes(path), error);
+            if (total == buffer.Length)
+            {
+                if (total > MaxBytes)
+                {
+                    throw error(TooLarge(null));
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, MaxBytes + 1));
+            }
+
+            var read = stream.Read(buffer, total, buffer.Length - total);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+
+        if (total > MaxBytes)
         {
-            throw error($"the file cannot be read ({exception.Message})");
+            throw error(TooLarge(null));
         }
+
+        return buffer.AsMemory(0, total);
     }
 
     public static JsonInput FromBytes(string name, ReadOnlyMemory<byte> bytes, Func<string, Exception> error)
     {
         if (bytes.Length > MaxBytes)
         {
-            throw error($"the input is {bytes.Length / (1024 * 1024)} MB; inputs are limited to {MaxBytes / (1024 * 1024)} MB");
+            throw error(TooLarge(bytes.Length));
         }
 
         var span = bytes.Span;
+        if (span.Length >= 4 && ((span[0] == 0xFF && span[1] == 0xFE && span[2] == 0 && span[3] == 0) || (span[0] == 0 && span[1] == 0 && span[2] == 0xFE && span[3] == 0xFF)))
+        {
+            throw error("the file is UTF-32; save it as UTF-8");
+        }
+
         if (span.Length >= 2 && ((span[0] == 0xFF && span[1] == 0xFE) || (span[0] == 0xFE && span[1] == 0xFF)))
         {
             throw error("the file is UTF-16; save it as UTF-8");
+        }
+
+        if (span.Length >= 2 && (span[0] == 0 || span[1] == 0))
+        {
+            // JSON text never holds a raw NUL, so one in the first two bytes is UTF-16 or UTF-32 written without a BOM.
+            throw error("the file starts with NUL bytes, as UTF-16 or UTF-32 text does; save it as UTF-8");
         }
 
         if (span.Length >= 3 && span[0] == 0xEF && span[1] == 0xBB && span[2] == 0xBF)
@@ -82,35 +141,162 @@ internal sealed class JsonInput
         return new JsonInput(name, bytes);
     }
 
-    /// <summary>Checks the syntax, refusing comments, trailing commas and duplicate keys.</summary>
+    /// <summary>
+    /// Checks the syntax in one pass, refusing comments, trailing commas, nesting deeper than 64, duplicate keys, text
+    /// that is not UTF-8, and numbers out of the range Targets reads; every refusal names the line and column (counted
+    /// in characters, as an editor shows them) and the JSON path.
+    /// </summary>
     public void CheckSyntax(Func<string, SourceLocation, Exception> error)
     {
+        var span = Utf8.Span;
+        var reader = new Utf8JsonReader(span, new JsonReaderOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false });
+        var frames = new Stack<SyntaxFrame>();
         try
         {
-            using var document = JsonDocument.Parse(Utf8, new JsonDocumentOptions { AllowDuplicateProperties = false, MaxDepth = 64 });
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            while (reader.Read())
             {
-                throw error($"the top level must be a JSON object, not {Article(document.RootElement.ValueKind)}", new SourceLocation(Name, 1, 1, "$"));
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                        if (frames.Count == 0 && reader.TokenType != JsonTokenType.StartObject)
+                        {
+                            throw error("the top level must be a JSON object, not an array", At(span, reader.TokenStartIndex, "$"));
+                        }
+
+                        frames.Push(new SyntaxFrame(ValuePath(frames), reader.TokenType == JsonTokenType.StartArray));
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        frames.Pop();
+                        break;
+                    case JsonTokenType.PropertyName:
+                        var frame = frames.Peek();
+                        var name = ReadText(ref reader, span, frame.Path, error);
+                        if (!frame.Names!.Add(name))
+                        {
+                            throw error($"the property '{name}' appears twice in the same object", At(span, reader.TokenStartIndex, $"{frame.Path}.{name}"));
+                        }
+
+                        frame.Name = name;
+                        break;
+                    default:
+                        var path = ValuePath(frames);
+                        if (frames.Count == 0)
+                        {
+                            throw error($"the top level must be a JSON object, not {Article(reader.TokenType)}", At(span, reader.TokenStartIndex, "$"));
+                        }
+
+                        if (reader.TokenType == JsonTokenType.String)
+                        {
+                            ReadText(ref reader, span, path, error);
+                        }
+                        else if (reader.TokenType == JsonTokenType.Number && NumberProblem(ref reader) is { } problem)
+                        {
+                            throw error(problem, At(span, reader.TokenStartIndex, path));
+                        }
+
+                        break;
+                }
             }
         }
         catch (JsonException exception)
         {
-            throw error(
-                $"malformed JSON: {FirstSentence(exception.Message)}",
-                new SourceLocation(Name, (exception.LineNumber ?? 0) + 1, (exception.BytePositionInLine ?? 0) + 1, exception.Path));
+            throw error($"malformed JSON: {FirstSentence(exception.Message)}", AtLine(span, exception.LineNumber ?? 0, exception.BytePositionInLine ?? 0, exception.Path));
         }
     }
 
-    /// <summary>The location of a JSON path (<c>$.figures[3].value</c>), with its line and column.</summary>
-    public SourceLocation Locate(string path) => JsonLocator.Locate(this, path);
+    /// <summary>The largest magnitude of any number in an input: far above any count or share, far below decimal's range.</summary>
+    public const decimal MaxMagnitude = 1_000_000_000_000_000m;
 
-    private static string Article(JsonValueKind kind) => kind switch
+    /// <summary>The smallest magnitude of a non-zero number: finer figures are noise, and would make a relative change overflow.</summary>
+    public const decimal MinMagnitude = 0.000001m;
+
+    private static string? NumberProblem(ref Utf8JsonReader reader)
     {
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
+        var text = Encoding.UTF8.GetString(reader.ValueSpan);
+        var range = $"numbers lie between -{Grouped(MaxMagnitude)} and {Grouped(MaxMagnitude)} (10^15)";
+        if (!reader.TryGetDecimal(out var value) || Math.Abs(value) > MaxMagnitude)
+        {
+            return $"the number {text} is out of range: {range}";
+        }
+
+        if (value == 0 ? reader.TryGetDouble(out var approximate) && approximate != 0 : Math.Abs(value) < MinMagnitude)
+        {
+            return $"the number {text} is too small: a non-zero number is at least {MinMagnitude.ToString(CultureInfo.InvariantCulture)} in size";
+        }
+
+        return null;
+    }
+
+    private static string Grouped(decimal value) => value.ToString("#,##0", CultureInfo.InvariantCulture);
+
+    private string ReadText(ref Utf8JsonReader reader, ReadOnlySpan<byte> span, string path, Func<string, SourceLocation, Exception> error)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw error("the text is not valid UTF-8 (or escapes a lone surrogate); save the file as UTF-8", At(span, reader.TokenStartIndex, path));
+        }
+    }
+
+    private static string ValuePath(Stack<SyntaxFrame> frames)
+    {
+        if (frames.Count == 0)
+        {
+            return "$";
+        }
+
+        var frame = frames.Peek();
+        return frame.IsArray
+            ? $"{frame.Path}[{(frame.NextIndex++).ToString(CultureInfo.InvariantCulture)}]"
+            : $"{frame.Path}.{frame.Name}";
+    }
+
+    private SourceLocation At(ReadOnlySpan<byte> span, long offset, string path)
+    {
+        var before = span[..(int)offset];
+        var line = before.Count((byte)'\n') + 1;
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        return new SourceLocation(Name, line, CharColumn(span[lineStart..(int)offset]), path);
+    }
+
+    /// <summary>The location of a reader error: its zero-based line and byte position turned into a character column.</summary>
+    private SourceLocation AtLine(ReadOnlySpan<byte> span, long line, long bytePosition, string? path)
+    {
+        var lineStart = 0;
+        for (var i = 0L; i < line && lineStart < span.Length; i++)
+        {
+            var next = span[lineStart..].IndexOf((byte)'\n');
+            lineStart = next < 0 ? span.Length : lineStart + next + 1;
+        }
+
+        var end = (int)Math.Min(span.Length, lineStart + bytePosition);
+        return new SourceLocation(Name, line + 1, CharColumn(span[lineStart..end]), path);
+    }
+
+    private static long CharColumn(ReadOnlySpan<byte> lineBefore) => Encoding.UTF8.GetCharCount(lineBefore) + 1;
+
+    private static string TooLarge(long? length)
+    {
+        const double megabyte = 1024 * 1024;
+        var limit = $"inputs are limited to {(MaxBytes / megabyte).ToString("0", CultureInfo.InvariantCulture)} MB ({MaxBytes.ToString("#,##0", CultureInfo.InvariantCulture)} bytes)";
+        return length is { } known
+            ? $"the file is {(known / megabyte).ToString("0.0", CultureInfo.InvariantCulture)} MB ({known.ToString("#,##0", CultureInfo.InvariantCulture)} bytes); {limit}"
+            : $"the file is larger than the limit: {limit}";
+    }
+
+    private static string Article(JsonTokenType kind) => kind switch
+    {
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
         _ => kind.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>The location of a JSON path (<c>$.figures[3].value</c>), with its line and column.</summary>
+    public SourceLocation Locate(string path) => JsonLocator.Locate(this, path);
 
     internal static string FirstSentence(string message)
     {
@@ -122,6 +308,20 @@ internal sealed class JsonInput
 
         return (cut < 0 ? message : message[..cut]).TrimEnd('.', ' ');
     }
+}
+
+/// <summary>An object or array open during the syntax pass: its path, the next index, the keys seen so far.</summary>
+internal sealed class SyntaxFrame(string path, bool isArray)
+{
+    public string Path { get; } = path;
+
+    public bool IsArray { get; } = isArray;
+
+    public int NextIndex { get; set; }
+
+    public string? Name { get; set; }
+
+    public HashSet<string>? Names { get; } = isArray ? null : new(StringComparer.Ordinal);
 }
 
 /// <summary>Finds the line and column of a JSON path by walking the document once; used only when reporting an error.</summary>

@@ -8,6 +8,7 @@ using Targets.Core.Requirements;
 using Targets.Core.Schedules;
 using Targets.Core.Tasks;
 using Targets.Core.Targets;
+using Targets.Rules.Engine;
 using Targets.Rules.RuleSets;
 
 namespace Targets.Rules.Serialization;
@@ -50,6 +51,9 @@ public static class RuleSetReader
 
     private sealed class Mapper(JsonInput input)
     {
+        private const int FirstYear = 1900;
+        private const int LastYear = 2200;
+
         private RuleSetException Error(string problem, string path) => new(problem, input.Locate(path));
 
         public RuleSet Map(RuleSetForm form)
@@ -67,7 +71,7 @@ public static class RuleSetReader
                 }
             }).ToList();
 
-            var targets = form.Targets.Select((target, i) => MapTarget(target, document, $"$.targets[{i}]")).ToList();
+            var targets = form.Targets.Select((target, i) => CheckYears(MapTarget(target, document, $"$.targets[{i}]"), $"$.targets[{i}]")).ToList();
             var goals = (form.Goals ?? []).Select((goal, i) => new UnmeasuredGoal(
                 Id(goal.Id, $"$.goals[{i}].id"), document, goal.Clause, goal.Wording, goal.Reason, MapResponsibility(goal.Responsibility))).ToList();
             var tasks = (form.Tasks ?? []).Select((task, i) => new PlanTask(
@@ -109,7 +113,43 @@ public static class RuleSetReader
                 throw Error("a plan period is a year or a span of years", "$.document.period");
             }
 
+            if (period.StartYear <= FirstYear)
+            {
+                // Deadline targets start their path from the year before the plan, which must itself be a year.
+                throw Error(string.Create(CultureInfo.InvariantCulture, $"a plan period starts after {FirstYear}"), "$.document.period");
+            }
+
             return new DocumentReference(form.Id, form.Kind, form.Number, form.Issuer, issued, form.Title, period, form.Source);
+        }
+
+        /// <summary>
+        /// Refuses a baseline that, for some year of the plan, falls outside the years a period may have (previousYear of
+        /// a plan starting in 1901 is fine; precedingPlanPeriod of 1901/1950 would start in 1851): evaluating it would fail.
+        /// </summary>
+        private Target CheckYears(Target target, string path)
+        {
+            if (target.Requirement.ComparedWith is not { } baseline)
+            {
+                return target;
+            }
+
+            var plan = target.Document.Period;
+            foreach (var evaluated in plan.Years.Append(plan))
+            {
+                try
+                {
+                    baseline.Resolve(evaluated, plan);
+                }
+                catch (ArgumentOutOfRangeException)
+                {
+                    throw new RuleSetException(
+                        string.Create(CultureInfo.InvariantCulture, $"for {evaluated} the baseline falls outside the years {FirstYear} to {LastYear}"),
+                        input.Locate(path + ".requirement.baseline"),
+                        target.Id.Value);
+                }
+            }
+
+            return target;
         }
 
         private Target MapTarget(TargetForm form, DocumentReference document, string path) => new()
@@ -119,7 +159,7 @@ public static class RuleSetReader
             Clause = form.Clause,
             Wording = form.Wording,
             Indicator = form.Indicator is null ? null : new IndicatorId(form.Indicator),
-            Requirement = MapRequirement(form.Requirement, path + ".requirement"),
+            Requirement = MapRequirement(form.Requirement, path + ".requirement", form.Id),
             Schedule = form.Schedule.Kind switch
             {
                 "eachYear" => new Schedule.EachYear(),
@@ -133,7 +173,7 @@ public static class RuleSetReader
             Consequence = form.Consequence is null ? null : new Consequence(form.Consequence.Kind, form.Consequence.Text),
         };
 
-        private Requirement MapRequirement(RequirementForm form, string path) => form.Kind switch
+        private Requirement MapRequirement(RequirementForm form, string path, string targetId) => form.Kind switch
         {
             "level" => new LevelRequirement(new Bound(Bound.ParseComparison(form.Comparison!), form.Value!.Value)),
             "change" => new ChangeRequirement(
@@ -142,12 +182,12 @@ public static class RuleSetReader
                 Measure(form.Measure!),
                 new Bound(Bound.ParseComparison(form.Comparison!), form.Value!.Value)),
             "changeRange" => form.From > form.To
-                ? throw Error($"the range runs from {form.From} to {form.To}: its start is above its end", path)
+                ? throw Error($"the range runs from {form.From?.ToString(CultureInfo.InvariantCulture)} to {form.To?.ToString(CultureInfo.InvariantCulture)}: its start is above its end", path)
                 : new ChangeRangeRequirement(MapBaseline(form.Baseline!, path + ".baseline"), Direction(form.Direction!), Measure(form.Measure!), form.From!.Value, form.To!.Value),
             "zero" => new ZeroRequirement(),
             "quota" => new QuotaRequirement(form.Value, form.QuotaIndicator is null ? null : new IndicatorId(form.QuotaIndicator)),
             "allOf" => new CompositeRequirement([.. form.Targets!.Select((t, i) => Id(t, $"{path}.targets[{i}]"))]),
-            "expression" => new ExpressionRequirement(form.Expression!, form.Description!, form.Baseline is null ? null : MapBaseline(form.Baseline, path + ".baseline")),
+            "expression" => new ExpressionRequirement(Expression(form.Expression!, path + ".expression", targetId), form.Description!, form.Baseline is null ? null : MapBaseline(form.Baseline, path + ".baseline")),
             var kind => throw Error($"unknown requirement kind '{kind}'", path + ".kind"),
         };
 
@@ -161,6 +201,15 @@ public static class RuleSetReader
             "precedingPlanPeriod" => new Baseline.PrecedingPlanPeriod(),
             var kind => throw Error($"unknown baseline kind '{kind}'", path + ".kind"),
         };
+
+        /// <summary>
+        /// An expression's text, refused here when it is too long or nests too deeply for the parser to take without
+        /// overflowing the stack; what it may call is checked when the rule set compiles.
+        /// </summary>
+        private string Expression(string text, string path, string targetId) =>
+            ExpressionAllowList.CheckText(text) is { } refusal
+                ? throw new RuleSetException($"the expression is not allowed: {refusal}", input.Locate(path), targetId)
+                : text;
 
         private static ChangeDirection Direction(string text) => text == "decrease" ? ChangeDirection.Decrease : ChangeDirection.Increase;
 

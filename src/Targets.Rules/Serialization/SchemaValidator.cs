@@ -41,8 +41,10 @@ internal static class SchemaValidator
         {
             errors = compiled.Validate(input.Text);
         }
-        catch (Newtonsoft.Json.JsonException exception)
+        catch (Exception exception) when (exception is Newtonsoft.Json.JsonException or InvalidCastException or FormatException or OverflowException or ArgumentException)
         {
+            // The syntax pass refuses what the validator cannot take (numbers beyond decimal reach it as BigInteger and
+            // fail with InvalidCastException); this keeps any other surprise a located error rather than a crash.
             throw error($"a value cannot be read: {JsonInput.FirstSentence(exception.Message)}", new SourceLocation(input.Name));
         }
 
@@ -53,9 +55,13 @@ internal static class SchemaValidator
 
         var first = MostSpecific(errors.OrderBy(e => e.LineNumber).ThenBy(e => e.LinePosition).First());
         var path = ToJsonPath(first.Path);
-        var location = first.HasLineInfo
+        // The validator's position is where its reader stopped: the last character of a value, the colon after a key.
+        // Every other error names the first character of the value at fault, so the path is located the same way; only a
+        // missing property, which has no value, keeps the validator's position (its object).
+        var located = input.Locate(path);
+        var location = located.Line is null && first.HasLineInfo
             ? new SourceLocation(input.Name, first.LineNumber, first.LinePosition, path)
-            : input.Locate(path);
+            : located;
         throw error(Describe(first), location);
     }
 
@@ -94,13 +100,40 @@ internal static class SchemaValidator
             ValidationErrorKind.NullExpected => $"{name} must be null",
             ValidationErrorKind.NumberTooSmall => $"{name} is below its minimum (counts and shares cannot be negative)",
             ValidationErrorKind.NumberTooBig => $"{name} is above its maximum",
-            ValidationErrorKind.PatternMismatch => $"{name} does not have the expected form",
+            ValidationErrorKind.PatternMismatch => $"{name}{Quoted(error)} does not have the expected form{ExpectedForm(error)}",
             ValidationErrorKind.NotInEnumeration => $"{name} is not one of the allowed values",
             ValidationErrorKind.StringTooShort => $"{name} must not be empty",
             ValidationErrorKind.TooFewItems => $"{name} must not be empty",
             ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf => $"{name} matches none of the allowed forms (check its 'kind' and fields)",
             _ => $"{name} is not valid ({error.Kind})",
         };
+    }
+
+    /// <summary>The offending text, when it is a short string: <c> ('2023-M1')</c>.</summary>
+    private static string Quoted(ValidationError error) =>
+        error.Token is Newtonsoft.Json.Linq.JValue { Value: string text } && text.Length <= 80 ? $" ('{text}')" : string.Empty;
+
+    /// <summary>What the pattern asks for, for the patterns an author meets most.</summary>
+    private static string ExpectedForm(ValidationError error)
+    {
+        var property = error.Property ?? string.Empty;
+        var path = error.Path ?? string.Empty;
+        if (property is "period" || path.Contains("deadlines", StringComparison.Ordinal))
+        {
+            return ": expected a year '2023', a half '2023-H1', a quarter '2023-Q2' or a span '2016/2020'";
+        }
+
+        if (property is "asOf" or "issuedOn" or "completedOn")
+        {
+            return ": expected a date yyyy-MM-dd";
+        }
+
+        if (property is "indicator" or "id" or "numerator" or "denominator" or "quotaIndicator" or "alternativeOf" || path.Contains("targets[", StringComparison.Ordinal))
+        {
+            return ": expected dotted lower-case segments such as 'crime.social-order.cases'";
+        }
+
+        return property is "locality" or "code" ? ": expected a lower-case kebab-case code such as 'can-tho'" : string.Empty;
     }
 
     /// <summary>NJsonSchema writes <c>#/figures[3].value</c>; the rest of Targets writes <c>$.figures[3].value</c>.</summary>
