@@ -32,6 +32,6 @@ public readonly partial record struct IndicatorId
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)+\z", RegexOptions.CultureInvariant)]
     internal static partial Regex IdPattern();
 }

@@ -28,8 +28,6 @@ public sealed record CriterionExpressions(string Met, string? Exceeded)
         $"m.Subject {bound.Operator} {Literal(bound.Threshold)}",
         bound.Comparison == Comparison.AtLeast ? $"m.Subject > {Literal(bound.Threshold)}" : null);
 
-    private static string Literal(decimal value) =>
-        value == decimal.Truncate(value)
-            ? value.ToString("0", CultureInfo.InvariantCulture)
-            : value.ToString(CultureInfo.InvariantCulture) + "m";
+    /// <summary>A decimal literal: the <c>m</c> suffix keeps thresholds beyond the integer types exact.</summary>
+    private static string Literal(decimal value) => value.ToString("0.0############################", CultureInfo.InvariantCulture) + "m";
 }

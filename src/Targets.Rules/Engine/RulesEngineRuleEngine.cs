@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using FastExpressionCompiler;
 using RulesEngine.ExpressionBuilders;
@@ -82,6 +83,11 @@ public sealed class RulesEngineRuleEngine : IRuleEngine
     private static Func<Measurement, bool> CompileOne(
         RuleExpressionParser parser, ParameterExpression parameter, string expression, Locality locality, RuleSet set, Target target)
     {
+        if (ExpressionAllowList.CheckText(expression) is { } tooLarge)
+        {
+            throw Refused(locality, set, target, $"the expression is not allowed: {tooLarge}", null);
+        }
+
         Expression body;
         try
         {
@@ -191,7 +197,7 @@ internal static class RuleSetChecks
 
             if (target.Requirement is ChangeRangeRequirement range && range.From > range.To)
             {
-                throw Error($"the range runs from {range.From} to {range.To}: its start is above its end");
+                throw Error(string.Create(CultureInfo.InvariantCulture, $"the range runs from {range.From} to {range.To}: its start is above its end"));
             }
         }
 
