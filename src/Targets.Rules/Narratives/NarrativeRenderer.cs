@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -51,7 +52,9 @@ public sealed class NarrativeRenderer
     private static readonly TimeSpan RegexTimeLimit = TimeSpan.FromSeconds(1);
 
     private static readonly Lazy<Dictionary<string, TemplateText>> Defaults = new(LoadDefaults);
-    private readonly ConcurrentDictionary<(string Origin, string Text), Template> _parsed = new();
+    // Keyed by the template instance: hashing a template's whole text on every lookup cost more than the lookup saved,
+    // and a weak table lets templates a caller loaded and dropped be collected.
+    private readonly ConditionalWeakTable<TemplateText, Template> _parsed = new();
 
     /// <summary>Renders an assessment.</summary>
     /// <param name="assessment">The results.</param>
@@ -129,6 +132,13 @@ public sealed class NarrativeRenderer
             TemplateLoader = new ConfinedTemplateLoader(templates),
             TemplateLoaderParserOptions = new ParserOptions { ExpressionDepthLimit = 64 },
         };
+        // Scriban caches included templates per context; hand it the ones already parsed, so that an include inside a
+        // loop (result-line, once per period) is not parsed again on every render.
+        foreach (var included in templates.Names)
+        {
+            context.CachedTemplates[included] = Parse(templates.Get(included)!);
+        }
+
         context.PushGlobal(globals);
         try
         {
@@ -141,7 +151,7 @@ public sealed class NarrativeRenderer
     }
 
     private Template Parse(TemplateText source) =>
-        _parsed.GetOrAdd((source.Origin, source.Text), key =>
+        _parsed.GetValue(source, key =>
         {
             var template = Template.Parse(key.Text, key.Origin, new ParserOptions { ExpressionDepthLimit = 64 });
             if (template.HasErrors)
@@ -219,6 +229,8 @@ public sealed class NarrativeRenderer
     /// <summary>The templates one rendering may use: the plugin's, then the defaults.</summary>
     private sealed class TemplateSet(IReadOnlyDictionary<string, TemplateText> defaults, IReadOnlyDictionary<string, TemplateText> plugin)
     {
+        public IEnumerable<string> Names => plugin.Keys.Union(defaults.Keys, StringComparer.Ordinal);
+
         public TemplateText? Get(string name) =>
             plugin.TryGetValue(name, out var own) ? own : defaults.TryGetValue(name, out var fallback) ? fallback : null;
     }
