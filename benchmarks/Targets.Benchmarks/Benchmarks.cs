@@ -1,0 +1,130 @@
+using BenchmarkDotNet.Attributes;
+using Targets.Core.Evaluation;
+using Targets.Rules.Engine;
+using Targets.Rules.Narratives;
+using Targets.Rules.Plugins;
+using Targets.Rules.RuleSets;
+
+namespace Targets.Benchmarks;
+
+/// <summary>Compiling every shipped rule set (4 plugins, 91 targets): with and without reading the embedded JSON.</summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class CompileBenchmarks
+{
+    private (ITargetsPlugin Plugin, IReadOnlyList<RuleSet> RuleSets)[] _read = [];
+    private readonly RulesEngineRuleEngine _engine = new();
+
+    [GlobalSetup]
+    public void Setup() => _read = [.. NationalDataset.LoadShipped().Select(l => (l.Plugin, l.Plugin.LoadRuleSets()))];
+
+    /// <summary>RulesEngine parses, the allow-list checks and FastExpressionCompiler compiles every criterion.</summary>
+    [Benchmark]
+    public int CompileAllShipped()
+    {
+        var targets = 0;
+        foreach (var (plugin, ruleSets) in _read)
+        {
+            targets += _engine.Compile(plugin.Locality, ruleSets).RuleSets.Sum(set => set.Targets.Count);
+        }
+
+        return targets;
+    }
+
+    /// <summary>As above, reading each rule set from its embedded JSON first (syntax, schema, mapping).</summary>
+    [Benchmark]
+    public int LoadAndCompileAllShipped()
+    {
+        var targets = 0;
+        foreach (var (plugin, _) in _read)
+        {
+            targets += _engine.Compile(plugin.Locality, plugin.LoadRuleSets()).RuleSets.Sum(set => set.Targets.Count);
+        }
+
+        return targets;
+    }
+}
+
+/// <summary>One locality's bundled sample: evaluated, and its narrative rendered.</summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class SampleBenchmarks
+{
+    private ShippedLocality _locality = null!;
+    private Targets.Core.Data.Dataset _sample = null!;
+    private Assessment _assessment = null!;
+    private IReadOnlyDictionary<string, TemplateText> _templates = null!;
+    private readonly NarrativeRenderer _renderer = new();
+
+    [Params("can-tho", "quang-ninh", "tay-ninh", "hai-phong")]
+    public string Locality { get; set; } = "can-tho";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _locality = NationalDataset.LoadShipped().Single(l => l.Rules.Locality.Code == Locality);
+        _sample = _locality.Plugin.LoadSample();
+        _templates = _locality.Plugin.LoadTemplates();
+        _assessment = _locality.Rules.Evaluate(_sample);
+        _renderer.Render(_assessment, _locality.Rules, _templates);
+    }
+
+    [Benchmark]
+    public int EvaluateSample() => _locality.Rules.Evaluate(_sample).Results.Count;
+
+    [Benchmark]
+    public int RenderSample() => _renderer.Render(_assessment, _locality.Rules, _templates).Length;
+}
+
+/// <summary>
+/// The national batch: 3,321 communes, each evaluated as of the end of every year 2021–2025 (586,097 target results), and
+/// each commune's narrative as of 2025. The hand-written floor is the baseline of the ratio column.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class NationalBenchmarks
+{
+    private Workloads _work = null!;
+    private Assessment[] _latest = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _work = new Workloads();
+        _work.VerifyFloor(step: 25);
+        _latest = _work.LatestAssessments();
+        _work.Render(_latest.Take(8).ToArray());
+    }
+
+    /// <summary>The floor: plain C# over figures pre-indexed in flat arrays, statuses only.</summary>
+    [Benchmark(Baseline = true)]
+    public long HandWrittenFloor() => _work.Floor(new int[8]);
+
+    /// <summary>The floor including its own indexing of each commune's dataset.</summary>
+    [Benchmark]
+    public long HandWrittenFloorWithIndexing() => _work.FloorWithIndexing(new int[8]);
+
+    /// <summary>Checking and indexing every commune's figures (the first step of an evaluation).</summary>
+    [Benchmark]
+    public long IndexFigures() => _work.IndexOnly();
+
+    /// <summary>Every commune × year through <see cref="ICompiledRuleSet.Evaluate"/> (indexes the figures each time).</summary>
+    [Benchmark]
+    public long EvaluatePerDataset() => _work.EvaluatePerDataset(new int[8]);
+
+    /// <summary>Every commune × year through <see cref="ICompiledRuleSet.EvaluateMany"/> (each commune indexed once).</summary>
+    [Benchmark]
+    public long EvaluateBulk() => _work.EvaluateBulk(new int[8]);
+
+    /// <summary>Every commune's narrative, as of 2025, from assessments computed beforehand.</summary>
+    [Benchmark]
+    public long RenderNarratives() => _work.Render(_latest);
+
+    /// <summary>The whole batch on one thread: bulk evaluation of every commune × year, and every commune's narrative.</summary>
+    [Benchmark]
+    public long EndToEnd() => _work.EndToEnd(new int[8]);
+
+    /// <summary>The whole batch with the communes split over the cores.</summary>
+    [Benchmark]
+    public long EndToEndParallel() => _work.EndToEndParallel(new int[8]);
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Running;
+using Targets.Benchmarks;
+
+// dotnet run -c Release --project benchmarks/Targets.Benchmarks -- --filter '*'    BenchmarkDotNet, every benchmark
+// dotnet run -c Release --project benchmarks/Targets.Benchmarks -- verify          the floor against the engine, every commune
+// dotnet run -c Release --project benchmarks/Targets.Benchmarks -- batch           the whole batch once: wall time, peak memory
+switch (args.FirstOrDefault())
+{
+    case "verify":
+        return Modes.Verify();
+    case "narratives":
+        return Modes.NarrativeHash(args.Skip(1).ToArray());
+    case "evaluate-loop":
+        {
+            var work = new Workloads();
+            for (var i = 0; i < 8; i++)
+            {
+                work.EvaluateBulk(new int[8]);
+            }
+
+            return 0;
+        }
+    case "end-to-end":
+        return Modes.EndToEndOnce(args.Skip(1).ToArray());
+    case "batch":
+        return Modes.Batch(args.Skip(1).ToArray());
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Modes).Assembly).Run(args);
+        return 0;
+}
+
+namespace Targets.Benchmarks
+{
+    /// <summary>The one-shot modes.</summary>
+    internal static class Modes
+    {
+        public static int Verify()
+        {
+            var watch = Stopwatch.StartNew();
+            var work = new Workloads();
+            Console.WriteLine($"generated {work.Data.Communes.Count} communes, {work.Data.FigureCount} figures in {watch.Elapsed.TotalSeconds:0.0} s");
+            foreach (var group in work.Data.Communes.GroupBy(c => c.Locality))
+            {
+                var locality = work.Data.Localities[group.Key];
+                var targets = locality.Rules.RuleSets.Sum(s => s.Targets.Count);
+                Console.WriteLine($"  {locality.Rules.Locality.Code}: {group.Count()} communes, {targets} targets, {group.Select(c => c.Province).Distinct().Count()} provinces");
+            }
+
+            var floor = new int[8];
+            var engine = new int[8];
+            var floorResults = work.Floor(floor);
+            var engineResults = work.EvaluatePerDataset(engine);
+            Console.WriteLine($"results: floor {floorResults}, engine {engineResults}");
+            Console.WriteLine($"statuses (met, exceeded, notMet, onTrack, atRisk, noData) — floor {string.Join(", ", floor[..6])}; engine {string.Join(", ", engine[..6])}");
+            work.VerifyFloor();
+            var bulk = new int[8];
+            var bulkResults = work.EvaluateBulk(bulk);
+            if (bulkResults != engineResults || !bulk.SequenceEqual(engine))
+            {
+                Console.WriteLine("bulk and per-dataset evaluation disagree");
+                return 1;
+            }
+
+            Console.WriteLine("the floor, the bulk API and the per-dataset path agree on every commune and year");
+            return 0;
+        }
+
+        /// <summary>A hash of every commune's narrative, to check that a change to rendering leaves the text as it was.</summary>
+        public static int NarrativeHash(string[] args)
+        {
+            var work = new Workloads(args.Length > 0 && int.TryParse(args[0], out var n) ? n : NationalDataset.CommuneCount);
+            var latest = work.LatestAssessments();
+            using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+            long characters = 0;
+            foreach (var text in work.Narratives(latest))
+            {
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes(text));
+                characters += text.Length;
+            }
+
+            Console.WriteLine($"{latest.Length} narratives, {characters} characters, sha256 {Convert.ToHexString(hash.GetHashAndReset())}");
+            return 0;
+        }
+
+        /// <summary>
+        /// The whole batch once in this process (after generating the data), with its wall time and the process's peak
+        /// working set, for the "under one second, under 1 GB" goal. <c>parallel</c> splits the communes over the cores;
+        /// <c>evaluate</c> leaves the narratives out.
+        /// </summary>
+        public static int EndToEndOnce(string[] args)
+        {
+            var work = new Workloads();
+            var counts = new int[8];
+            var warm = new Workloads(40);
+            warm.EndToEnd(new int[8]);
+            GC.Collect();
+            using var before = Process.GetCurrentProcess();
+            var baseline = before.WorkingSet64;
+            var watch = Stopwatch.StartNew();
+            var total = args.Contains("evaluate") ? work.EvaluateBulk(counts)
+                : args.Contains("parallel") ? work.EndToEndParallel(counts)
+                : work.EndToEnd(counts);
+            var elapsed = watch.Elapsed;
+            using var self = Process.GetCurrentProcess();
+            Console.WriteLine(
+                $"{string.Join(" ", args.DefaultIfEmpty("sequential"))}: {elapsed.TotalMilliseconds:0} ms for {counts[..6].Sum()} results (+narratives: {total - counts[..6].Sum()} characters); " +
+                $"working set before {baseline / 1048576.0:0} MB, peak {self.PeakWorkingSet64 / 1048576.0:0} MB (the dataset itself included)");
+            return 0;
+        }
+
+        public static int Batch(string[] args)
+        {
+            var work = new Workloads();
+            var rounds = args.Length > 0 && int.TryParse(args[0], out var r) ? r : 3;
+            var latest = work.LatestAssessments();
+            for (var round = 0; round < rounds; round++)
+            {
+                var counts = new int[8];
+                var timings = new List<string>();
+                long Time(string name, Func<long> run)
+                {
+                    GC.Collect();
+                    var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                    var watch = Stopwatch.StartNew();
+                    var result = run();
+                    timings.Add($"{name} {watch.Elapsed.TotalMilliseconds:0} ms ({(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0:0} MB)");
+                    return result;
+                }
+
+                Time("floor", () => work.Floor(counts));
+                Time("floor+index", () => work.FloorWithIndexing(counts));
+                Time("index", work.IndexOnly);
+                Time("per-dataset", () => work.EvaluatePerDataset(counts));
+                Time("bulk", () => work.EvaluateBulk(counts));
+                if (!args.Contains("--no-render"))
+                {
+                    Time("render", () => work.Render(latest));
+                    Time("end-to-end", () => work.EndToEnd(counts));
+                    Time("end-to-end parallel", () => work.EndToEndParallel(counts));
+                }
+                Console.WriteLine(string.Join("; ", timings));
+            }
+
+            using var self = Process.GetCurrentProcess();
+            Console.WriteLine($"peak working set {self.PeakWorkingSet64 / 1048576.0:0} MB");
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,307 @@
+using System.Runtime.CompilerServices;
+using Targets.Core.Data;
+using Targets.Core.Errors;
+using Targets.Core.Evaluation;
+using Targets.Core.Indicators;
+using Targets.Core.Periods;
+using Targets.Core.Requirements;
+using Targets.Core.Targets;
+using Targets.Rules.Engine;
+using Targets.Rules.Plugins;
+
+namespace Targets.Rules.Tests.Engine;
+
+/// <summary>
+/// The fast paths give what the plain paths give: the shipped rule sets compiled to delegates and run through
+/// RulesEngine's own workflow, and the bulk API against one <see cref="ICompiledRuleSet.Evaluate"/> per dataset and
+/// options, compared result by result (status, period, measurement, baseline, figures, missing figures, note, progress,
+/// units, components) on each plugin's samples and on generated datasets that meet, miss and lack data.
+/// </summary>
+public sealed class BulkEvaluationTests
+{
+    private static readonly string[] PluginFolders = ["CanTho", "QuangNinh", "TayNinh", "HaiPhong"];
+
+    private static readonly EvaluationOptions[] AsOfYears =
+        [new(), .. Enumerable.Range(2018, 8).Select(year => new EvaluationOptions { AsOf = new DateOnly(year, 12, 31) })];
+
+    public static TheoryData<string> Plugins() => [.. PluginFolders];
+
+    [Theory]
+    [MemberData(nameof(Plugins))]
+    public void Workflow_AndCompiledDelegates_GiveTheSameResults(string folder)
+    {
+        var plugin = Plugin(folder);
+        var ruleSets = plugin.LoadRuleSets();
+        var fast = new RulesEngineRuleEngine(RuleExecution.CompiledDelegates).Compile(plugin.Locality, ruleSets);
+        var plain = new RulesEngineRuleEngine(RuleExecution.Workflow).Compile(plugin.Locality, ruleSets);
+
+        plain.RuleSets.ShouldBeSameAs(fast.RuleSets);
+        foreach (var dataset in Datasets(plugin, fast, generated: 6))
+        {
+            foreach (var options in OptionsFor(dataset))
+            {
+                Same(fast.Evaluate(dataset, options), plain.Evaluate(dataset, options), $"{dataset.SourceFile} as of {options.AsOf}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Plugins))]
+    public void EvaluateMany_GivesWhatEvaluateGivesForEachDatasetAndOptions(string folder)
+    {
+        var plugin = Plugin(folder);
+        var rules = new RulesEngineRuleEngine().Compile(plugin.Locality, plugin.LoadRuleSets());
+        // Datasets that report tasks cannot be assessed before the tasks were done: they go in a batch of their own.
+        foreach (var group in Datasets(plugin, rules, generated: 40).GroupBy(d => OptionsFor(d).Count))
+        {
+            var datasets = group.ToList();
+            var options = OptionsFor(datasets[0]);
+
+            var bulk = rules.EvaluateMany(datasets, options).ToList();
+
+            bulk.Count.ShouldBe(datasets.Count * options.Count);
+            var next = 0;
+            for (var d = 0; d < datasets.Count; d++)
+            {
+                for (var o = 0; o < options.Count; o++)
+                {
+                    var item = bulk[next++];
+                    item.Dataset.ShouldBe(d);
+                    item.Options.ShouldBe(o);
+                    Same(item.Assessment, rules.Evaluate(datasets[d], options[o]), $"{datasets[d].SourceFile} as of {options[o].AsOf}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void EvaluateMany_OfTheWorkflowEngine_GivesWhatTheDelegatesGive()
+    {
+        var plugin = Plugin("TayNinh");
+        var ruleSets = plugin.LoadRuleSets();
+        var fast = new RulesEngineRuleEngine(RuleExecution.CompiledDelegates).Compile(plugin.Locality, ruleSets);
+        var plain = new RulesEngineRuleEngine(RuleExecution.Workflow).Compile(plugin.Locality, ruleSets);
+        var datasets = Datasets(plugin, fast, generated: 4).Where(d => d.Tasks.Count == 0).ToList();
+
+        var expected = fast.EvaluateMany(datasets, AsOfYears).ToList();
+        var actual = plain.EvaluateMany(datasets, AsOfYears).ToList();
+
+        actual.Count.ShouldBe(expected.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Same(actual[i].Assessment, expected[i].Assessment, $"item {i}");
+        }
+    }
+
+    [Fact]
+    public void EvaluateMany_DefaultImplementation_GivesTheSameAsTheCompiledRuleSet()
+    {
+        var plugin = Plugin("CanTho");
+        var rules = new RulesEngineRuleEngine().Compile(plugin.Locality, plugin.LoadRuleSets());
+        ICompiledRuleSet plain = new PerDataset(rules);
+        var datasets = Datasets(plugin, rules, generated: 5).Where(d => d.Tasks.Count == 0).ToList();
+
+        var expected = rules.EvaluateMany(datasets, AsOfYears).ToList();
+        var actual = plain.EvaluateMany(datasets, AsOfYears).ToList();
+
+        actual.Select(a => (a.Dataset, a.Options)).ShouldBe(expected.Select(e => (e.Dataset, e.Options)));
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Same(actual[i].Assessment, expected[i].Assessment, $"item {i}");
+        }
+    }
+
+    [Fact]
+    public void EvaluateMany_IsLazy_AndRefusesADatasetOfAnotherLocalityWhenItIsReached()
+    {
+        var plugin = Plugin("HaiPhong");
+        var rules = new RulesEngineRuleEngine().Compile(plugin.Locality, plugin.LoadRuleSets());
+        var good = plugin.LoadSample();
+        var bad = good with { Locality = "elsewhere" };
+
+        var items = rules.EvaluateMany([good, bad], AsOfYears);
+        using var enumerator = items.GetEnumerator();
+        for (var o = 0; o < AsOfYears.Length; o++)
+        {
+            enumerator.MoveNext().ShouldBeTrue();
+        }
+
+        Should.Throw<DataException>(() => enumerator.MoveNext()).Message.ShouldContain("'elsewhere'");
+    }
+
+    [Fact]
+    public void EvaluateMany_WithNoDatasets_GivesNothing()
+    {
+        var plugin = Plugin("QuangNinh");
+        var rules = new RulesEngineRuleEngine().Compile(plugin.Locality, plugin.LoadRuleSets());
+
+        rules.EvaluateMany([], AsOfYears).ShouldBeEmpty();
+        Should.Throw<ArgumentNullException>(() => rules.EvaluateMany(null!, AsOfYears));
+    }
+
+    [Theory]
+    [MemberData(nameof(Plugins))]
+    public void Evaluate_SameDatasetTwice_GivesEqualResults(string folder)
+    {
+        // The evaluator reuses per-thread scratch space: a second evaluation must not see the first one's figures.
+        var plugin = Plugin(folder);
+        var rules = new RulesEngineRuleEngine().Compile(plugin.Locality, plugin.LoadRuleSets());
+        var datasets = Datasets(plugin, rules, generated: 3);
+
+        var first = datasets.Select(d => rules.Evaluate(d, OptionsFor(d)[^1])).ToList();
+        var second = datasets.Select(d => rules.Evaluate(d, OptionsFor(d)[^1])).ToList();
+
+        for (var i = 0; i < first.Count; i++)
+        {
+            Same(second[i], first[i], datasets[i].SourceFile ?? "sample");
+        }
+    }
+
+    /// <summary>Every as-of year, but none before a task the dataset reports done (that is refused, whatever the path).</summary>
+    private static List<EvaluationOptions> OptionsFor(Dataset dataset)
+    {
+        var done = dataset.Tasks.Select(t => t.CompletedOn).OfType<DateOnly>().DefaultIfEmpty(DateOnly.MinValue).Max();
+        return [.. AsOfYears.Where(o => o.AsOf is not { } asOf || asOf >= done)];
+    }
+
+    private static TargetsPlugin Plugin(string folder) => TargetsPlugin.FromFolder(Path.Combine(RepositoryRoot(), "plugins", folder));
+
+    private static string RepositoryRoot([CallerFilePath] string testFile = "")
+    {
+        var folder = new DirectoryInfo(Path.GetDirectoryName(testFile)!);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Targets.slnx")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("the repository root (Targets.slnx) was not found");
+    }
+
+    /// <summary>The plugin's samples and generated datasets over every indicator its targets read.</summary>
+    private static List<Dataset> Datasets(TargetsPlugin plugin, ICompiledRuleSet rules, int generated)
+    {
+        var datasets = plugin.Samples.Select(plugin.LoadSample).ToList();
+        var random = new Random(4_2025);
+        var catalog = rules.Catalog;
+        var targets = rules.RuleSets.SelectMany(set => set.Targets).Where(t => t.Requirement is not CompositeRequirement).ToList();
+        var perUnit = targets.Where(t => t.Scope is TargetScope.EachUnit).SelectMany(t => t.ReadIndicators(catalog)).ToHashSet();
+        var read = targets.SelectMany(t => t.ReadIndicators(catalog)).Where(id => !catalog.Get(id).IsShare).Distinct().OrderBy(id => id.Value, StringComparer.Ordinal).ToList();
+        var shares = catalog.Where(i => i.IsShare).ToList();
+
+        // Denominators before numerators, so that no numerator is drawn above any of its denominators.
+        var counts = new List<IndicatorId>();
+        while (counts.Count < read.Count)
+        {
+            counts.AddRange(read.Where(id => !counts.Contains(id) &&
+                shares.Where(s => s.Numerator == id && read.Contains(s.Denominator!.Value)).All(s => counts.Contains(s.Denominator!.Value))).ToList());
+        }
+
+        string?[] whole = [null];
+        var first = Math.Min(2011, rules.RuleSets.Min(set => set.Document.Period.StartYear) - 6);
+        for (var n = 0; n < generated; n++)
+        {
+            string?[] units = [.. Enumerable.Range(1, 2 + random.Next(3)).Select(k => $"Đơn vị {k}")];
+            var values = new Dictionary<(IndicatorId, int, string?), decimal>();
+            var figures = new List<Figure>();
+            var dropRate = n % 3 == 0 ? 0.0 : 0.08;
+
+            foreach (var id in counts)
+            {
+                foreach (var unit in perUnit.Contains(id) ? [null, .. units] : whole)
+                {
+                    decimal level = 10 + random.Next(400);
+                    for (var year = first; year <= 2025; year++)
+                    {
+                        var bounds = shares.Where(s => s.Numerator == id && values.ContainsKey((s.Denominator!.Value, year, unit)))
+                            .Select(s => values[(s.Denominator!.Value, year, unit)]).ToList();
+                        level = Math.Max(0, Math.Round(level * (decimal)(0.85 + (random.NextDouble() * 0.3))));
+                        var value = bounds.Count > 0
+                            ? (random.Next(3) == 0 ? bounds.Min() : Math.Floor(bounds.Min() * (decimal)random.NextDouble()))
+                            : random.Next(5) == 0 ? 0 : level;
+                        values[(id, year, unit)] = value;
+                        if (random.NextDouble() >= dropRate)
+                        {
+                            figures.Add(new Figure(id, ReportingPeriod.Year(year), value, unit));
+                        }
+                    }
+                }
+            }
+
+            // Now and then a share reported in percent and a span reported whole.
+            foreach (var share in targets.Select(t => t.Indicator).OfType<IndicatorId>().Where(id => catalog.Get(id).IsShare).Distinct().Take(2))
+            {
+                figures.Add(new Figure(share, ReportingPeriod.Year(2024), Math.Round((decimal)random.NextDouble() * 100, 1)));
+            }
+
+            if (counts.Count > 0 && random.Next(2) == 0)
+            {
+                var id = counts[random.Next(counts.Count)];
+                figures.RemoveAll(f => f.Indicator == id && f.AdminUnit is null && f.Period.StartYear is >= 2016 and <= 2020);
+                figures.Add(new Figure(id, ReportingPeriod.Span(2016, 2020), 100 + random.Next(1000)));
+            }
+
+            datasets.Add(new Dataset
+            {
+                Locality = rules.Locality.Code,
+                AdminUnits = perUnit.Count > 0 ? [.. units[..^1].OfType<string>()] : [],
+                Figures = figures,
+                SourceFile = $"generated-{n}.json",
+            });
+        }
+
+        return datasets;
+    }
+
+    private static void Same(Assessment actual, Assessment expected, string what)
+    {
+        actual.AsOf.ShouldBe(expected.AsOf, what);
+        actual.Summary.ShouldBe(expected.Summary, what);
+        actual.Goals.ShouldBe(expected.Goals, what);
+        actual.Tasks.Select(t => (t.Task.Id, t.Status, t.CompletedOn)).ShouldBe(expected.Tasks.Select(t => (t.Task.Id, t.Status, t.CompletedOn)), what);
+        actual.Results.Count.ShouldBe(expected.Results.Count, what);
+        for (var i = 0; i < expected.Results.Count; i++)
+        {
+            Same(actual.Results[i], expected.Results[i], $"{what}, result {i} ({expected.Results[i].Target.Id} {expected.Results[i].Period})");
+        }
+    }
+
+    private static void Same(TargetResult actual, TargetResult expected, string what)
+    {
+        actual.Target.ShouldBeSameAs(expected.Target, what);
+        actual.Period.ShouldBe(expected.Period, what);
+        actual.Status.ShouldBe(expected.Status, what);
+        actual.Measurement.ShouldBe(expected.Measurement, what);
+        actual.BaselinePeriod.ShouldBe(expected.BaselinePeriod, what);
+        actual.Figures.ShouldBe(expected.Figures, what);
+        actual.MissingFigures.ShouldBe(expected.MissingFigures, what);
+        actual.Note.ShouldBe(expected.Note, what);
+        actual.Progress.ShouldBe(expected.Progress, what);
+        actual.Units.Count.ShouldBe(expected.Units.Count, what);
+        for (var u = 0; u < expected.Units.Count; u++)
+        {
+            var (a, e) = (actual.Units[u], expected.Units[u]);
+            (a.Unit, a.Status, a.Measurement).ShouldBe((e.Unit, e.Status, e.Measurement), what);
+            a.Figures.ShouldBe(e.Figures, what);
+        }
+
+        actual.Components.Count.ShouldBe(expected.Components.Count, what);
+        for (var c = 0; c < expected.Components.Count; c++)
+        {
+            Same(actual.Components[c], expected.Components[c], $"{what}, component {c}");
+        }
+    }
+
+    /// <summary>A compiled rule set seen only through the interface, so that its default bulk implementation runs.</summary>
+    private sealed class PerDataset(ICompiledRuleSet inner) : ICompiledRuleSet
+    {
+        public Locality Locality => inner.Locality;
+
+        public IReadOnlyList<RuleSets.RuleSet> RuleSets => inner.RuleSets;
+
+        public IndicatorCatalog Catalog => inner.Catalog;
+
+        public FigureTable Index(Dataset dataset) => inner.Index(dataset);
+
+        public Assessment Evaluate(Dataset dataset, EvaluationOptions? options = null) => inner.Evaluate(dataset, options);
+    }
+}
