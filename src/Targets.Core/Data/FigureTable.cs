@@ -140,7 +140,7 @@ public sealed class FigureTable
 
             if (hasShareParts)
             {
-                CheckSharesAreConsistent(figures, ordinals);
+                CheckSharesAreConsistent(figures, ordinals, new SourceLocation(dataset.SourceFile ?? "dataset"));
             }
         }
         finally
@@ -371,7 +371,7 @@ public sealed class FigureTable
     /// Refuses a numerator above its denominator for the same period and unit. The first problem is reported in the order
     /// of the catalog's shares, then of the figures.
     /// </summary>
-    private void CheckSharesAreConsistent(IReadOnlyList<Figure> figures, int[] ordinals)
+    private void CheckSharesAreConsistent(IReadOnlyList<Figure> figures, int[] ordinals, SourceLocation datasetLocation)
     {
         var worstShare = int.MaxValue;
         Figure? top = null, bottom = null;
@@ -400,7 +400,7 @@ public sealed class FigureTable
                 $"'{top.Indicator}' ({top.Value.ToString(CultureInfo.InvariantCulture)}) is above its denominator " +
                 $"'{bottom.Indicator}' ({bottom.Value.ToString(CultureInfo.InvariantCulture)}) for {top.Period}{UnitSuffix(top.AdminUnit)}, " +
                 $"so the share '{_index.Indicators[worstShare].Id}' would exceed 100%",
-                top.Source);
+                top.Source ?? datasetLocation);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Targets.Core.Data;
 using Targets.Core.Errors;
 using Targets.Core.Evaluation;
@@ -96,6 +97,30 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
 
     private Assessment Evaluate(Dataset dataset, FigureTable figures, EvaluationOptions options)
     {
+        try
+        {
+            return EvaluateChecked(dataset, figures, options);
+        }
+        catch (OverflowException exception)
+        {
+            // Figures read from files are bounded by the reader; a dataset built in code can still hold magnitudes whose
+            // shares, changes or sums overflow decimal arithmetic. That is bad data, not a failed target.
+            throw new DataException(
+                "a figure is too large or too small for exact arithmetic (a share, change or total overflows); check the figures' magnitudes",
+                new SourceLocation(dataset.SourceFile ?? "dataset"),
+                exception);
+        }
+        catch (ArgumentOutOfRangeException exception) when (exception.ParamName is "year" or "firstYear" or "lastYear")
+        {
+            throw new DataException(
+                $"a period the rules need falls outside the years 1900 to 2200 ({exception.Message.Split(" (Parameter", 2)[0]})",
+                new SourceLocation(dataset.SourceFile ?? "dataset"),
+                exception);
+        }
+    }
+
+    private Assessment EvaluateChecked(Dataset dataset, FigureTable figures, EvaluationOptions options)
+    {
         var asOf = options.AsOf ?? dataset.AsOf ?? new DateOnly(figures.LatestYear ?? DateTime.UnixEpoch.Year, 12, 31);
         var context = new EvaluationContext(figures, asOf.Year, options.PlanOverride);
 
@@ -160,7 +185,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
             if (report.CompletedOn is { } done && done > asOf)
             {
                 throw new DataException(
-                    $"task '{report.TaskId}' is reported done on {done:yyyy-MM-dd}, after the as-of date {asOf:yyyy-MM-dd}", location);
+                    $"task '{report.TaskId}' is reported done on {done.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, after the as-of date {asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", location);
             }
 
             if (!reports.TryAdd(report.TaskId, report))
