@@ -168,19 +168,28 @@ public sealed class NarrativeRenderer
     /// <summary>Collapses the blank lines templates leave behind, so output is stable whatever the template spacing.</summary>
     private static string Tidy(string text)
     {
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(line => line.TrimEnd());
-        var result = new System.Text.StringBuilder();
-        var blank = 0;
-        foreach (var line in lines)
+        // One pass: lines right-trimmed, runs of blank lines kept to one, none at either end, one final newline.
+        var result = new System.Text.StringBuilder(text.Length);
+        var pendingBlank = false;
+        foreach (var raw in text.AsSpan().EnumerateLines())
         {
-            blank = line.Length == 0 ? blank + 1 : 0;
-            if (blank <= 1)
+            var line = raw.TrimEnd();
+            if (line.IsEmpty)
             {
-                result.Append(line).Append('\n');
+                pendingBlank = result.Length > 0;
+                continue;
             }
+
+            if (pendingBlank)
+            {
+                result.Append('\n');
+                pendingBlank = false;
+            }
+
+            result.Append(line).Append('\n');
         }
 
-        return result.ToString().Trim('\n') + "\n";
+        return result.Length == 0 ? "\n" : result.ToString();
     }
 
     private static Dictionary<string, TemplateText> LoadDefaults()
@@ -203,8 +212,11 @@ public sealed class NarrativeRenderer
     /// A template context that counts every evaluation step and watches the clock, so that no template, however written,
     /// runs for long: it fails with a runtime error naming the place it was stopped.
     /// </summary>
-    private sealed class BoundedTemplateContext(long stepLimit, TimeSpan timeLimit) : TemplateContext
+    private sealed class BoundedTemplateContext(long stepLimit, TimeSpan timeLimit) : TemplateContext(Builtins)
     {
+        // Scriban's builtin functions never change; one set serves every context instead of a copy per template render.
+        private static readonly ScriptObject Builtins = GetDefaultBuiltinObject();
+
         private readonly long _deadline = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(timeLimit.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
         private long _steps;
 
