@@ -259,6 +259,25 @@ public sealed class FigureTable
         return TryReadCount(ordinal, period, adminUnit, used, out value);
     }
 
+    /// <summary>
+    /// For a share whose two counts are both reported, the denominator's id when it is zero (the share cannot be
+    /// computed: nothing to take a percentage of); otherwise null.
+    /// </summary>
+    internal IndicatorId? ZeroDenominator(int ordinal, ReportingPeriod period, string? adminUnit)
+    {
+        if (!_index.IsShare[ordinal])
+        {
+            return null;
+        }
+
+        var scratch = new List<Figure>(2);
+        return TryReadCount(_index.Numerator[ordinal], period, adminUnit, scratch, out _) &&
+               TryReadCount(_index.Denominator[ordinal], period, adminUnit, scratch, out var bottom) &&
+               bottom == 0
+            ? _index.Indicators[_index.Denominator[ordinal]].Id
+            : null;
+    }
+
     private bool TryReadCount(int ordinal, ReportingPeriod period, string? adminUnit, List<Figure> used, out decimal value)
     {
         if (TryGet(ordinal, period, adminUnit, out var figure))

@@ -331,6 +331,7 @@ public static class TargetEvaluator
         var ordinal = table.OrdinalOf(indicator);
 
         decimal value = 0, numerator = 0, denominator = 0;
+        string? zeroShare = null;
         if (table.TryRead(ordinal, valuePeriod, adminUnit, used, out var read, out var top, out var bottom))
         {
             value = read;
@@ -340,6 +341,10 @@ public static class TargetEvaluator
             {
                 value = value * whole.YearCount / valuePeriod.YearCount;
             }
+        }
+        else if (table.ZeroDenominator(ordinal, valuePeriod, adminUnit) is { } zeroBase)
+        {
+            zeroShare = $"Mẫu số của tỷ lệ ({zeroBase} {valuePeriod}) bằng 0 nên không tính được tỷ lệ; chỉ tiêu chưa đánh giá được.";
         }
         else
         {
@@ -376,6 +381,11 @@ public static class TargetEvaluator
         if (missing is { Count: > 0 })
         {
             return new Measured(null, baselinePeriod, figures, missing, null);
+        }
+
+        if (zeroShare is not null)
+        {
+            return new Measured(null, baselinePeriod, figures, [], zeroShare);
         }
 
         var change = value - baseline;

@@ -128,6 +128,20 @@ public sealed class RequirementKindTests
     }
 
     [Fact]
+    public void Evaluate_ShareWithZeroDenominator_IsNoDataSayingWhy()
+    {
+        // No case prosecuted in the year: there is no clearance rate to judge, and the report says so rather than
+        // claiming the figures are missing.
+        var rules = TestRules.Compile(b => b.Target("test.plan.z", "1", "w", t => t.Indicator(Share).AtLeast(75).InYear(2023)));
+
+        var result = rules.Evaluate(TestRules.Data(("crime.cases.solved", "2023", 0), ("crime.cases.prosecuted", "2023", 0))).Only();
+
+        result.Status.ShouldBe(AssessmentStatus.NoData);
+        result.MissingFigures.ShouldBeEmpty();
+        result.Note.ShouldNotBeNull().ShouldContain("crime.cases.prosecuted 2023) bằng 0");
+    }
+
+    [Fact]
     public void Evaluate_ExpressionRule_RunsAsWritten()
     {
         var rules = TestRules.Compile(b => b.Target("test.plan.9", "9", "từ 2 đến 10 buổi", t => t.Indicator("crime.social-order.cases")
