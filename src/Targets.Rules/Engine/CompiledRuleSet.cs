@@ -24,7 +24,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
     private readonly ITargetCriterion[] _criteriaInOrder;
     private readonly int[] _documentPositions;
     private readonly Dictionary<TargetId, int> _positionOf;
-    private readonly Dictionary<string, PlanTask>? _tasksById;
+    private readonly Dictionary<string, PlanTask> _tasksById;
 
     public CompiledRuleSet(
         Locality locality,
@@ -48,10 +48,8 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         _tasks = [.. ruleSets.SelectMany(set => set.Tasks)];
         _goals = [.. ruleSets.SelectMany(set => set.Goals)];
 
-        // Task ids are unique in a valid rule set; if not, each evaluation builds the index and fails as it always has.
-        _tasksById = _tasks.Select(task => task.Id.Value).Distinct(StringComparer.Ordinal).Count() == _tasks.Count
-            ? _tasks.ToDictionary(task => task.Id.Value, StringComparer.Ordinal)
-            : null;
+        // Task ids are unique across the locality: RuleSetChecks refuses a repeat before anything is compiled.
+        _tasksById = _tasks.ToDictionary(task => task.Id.Value, StringComparer.Ordinal);
     }
 
     public Locality Locality { get; }
@@ -172,12 +170,11 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
             return [];
         }
 
-        var known = _tasksById ?? _tasks.ToDictionary(task => task.Id.Value, StringComparer.Ordinal);
         var reports = new Dictionary<string, TaskReport>(StringComparer.Ordinal);
         foreach (var report in dataset.Tasks)
         {
             var location = report.Source ?? new SourceLocation(dataset.SourceFile ?? "dataset");
-            if (!known.ContainsKey(report.TaskId))
+            if (!_tasksById.ContainsKey(report.TaskId))
             {
                 throw new DataException($"unknown task '{report.TaskId}'", location);
             }

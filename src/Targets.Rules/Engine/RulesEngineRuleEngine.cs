@@ -50,7 +50,7 @@ public sealed class RulesEngineRuleEngine : IRuleEngine
         }
 
         var targets = ruleSets.SelectMany(set => set.Targets.Select(target => (set, target))).ToList();
-        RuleSetChecks.Check(locality, targets, catalog);
+        RuleSetChecks.Check(locality, ruleSets, targets, catalog);
 
         var parser = new RuleExpressionParser(new ReSettings { EnableExceptionAsErrorMessage = false });
         var parameter = Expression.Parameter(typeof(Measurement), "m");
@@ -162,9 +162,23 @@ public sealed class RulesEngineRuleEngine : IRuleEngine
 /// <summary>Checks that a locality's targets fit together before anything is compiled.</summary>
 internal static class RuleSetChecks
 {
-    public static void Check(Locality locality, IReadOnlyList<(RuleSet Set, Target Target)> targets, IndicatorCatalog catalog)
+    public static void Check(Locality locality, IReadOnlyList<RuleSet> ruleSets, IReadOnlyList<(RuleSet Set, Target Target)> targets, IndicatorCatalog catalog)
     {
         var ids = new Dictionary<TargetId, RuleSet>();
+
+        // Goals and tasks share the id space of targets: a report, the listing and task reports in data name them by id.
+        foreach (var set in ruleSets)
+        {
+            foreach (var id in set.Goals.Select(g => g.Id).Concat(set.Tasks.Select(t => t.Id)))
+            {
+                if (!ids.TryAdd(id, set))
+                {
+                    throw new RuleSetException(
+                        $"plugin '{locality.Code}': the id is used twice (also in {ids[id].Origin})", new SourceLocation(set.Origin), id.Value);
+                }
+            }
+        }
+
         foreach (var (set, target) in targets)
         {
             RuleSetException Error(string problem) =>

@@ -1,6 +1,7 @@
 using Targets.Core.Errors;
 using Targets.Core.Evaluation;
 using Targets.Rules.Engine;
+using Targets.Rules.RuleSets;
 using Targets.Rules.Tests.Support;
 
 namespace Targets.Rules.Tests.Engine;
@@ -32,6 +33,20 @@ public sealed class RulesEngineRuleEngineTests
     {
         Should.Throw<RuleSetException>(() => TestRules.Compile(b => b.Target("test.plan.x", "1", "w", t => t.Indicator("crime.nothing-like-it").AtLeast(1))))
             .Message.ShouldContain("unknown indicator 'crime.nothing-like-it'");
+    }
+
+    [Fact]
+    public void Compile_TaskIdRepeatedAcrossRuleSets_IsRefusedBeforeAnyEvaluation()
+    {
+        var responsibility = new Core.Targets.Responsibility(["Công an"], []);
+        RuleSet WithTask(string origin) => RuleSetBuilder.For(TestRules.Plan2021To2025)
+            .Task("test.plan.task-1", "II.1", "w", responsibility, "Quý I", Core.Periods.ReportingPeriod.Quarter(2023, 1))
+            .Build(origin);
+
+        var error = Should.Throw<RuleSetException>(() => new RulesEngineRuleEngine().Compile(TestRules.Locality, [WithTask("a.rules.json"), WithTask("b.rules.json")]));
+
+        error.Message.ShouldContain("rule 'test.plan.task-1'");
+        error.Message.ShouldContain("used twice (also in a.rules.json)");
     }
 
     [Fact]
