@@ -71,19 +71,15 @@ public static class ResultText
             return string.Empty;
         }
 
-        var (threshold, relativeChange) = result.Target.Requirement switch
+        (decimal Threshold, bool RelativeChange)? bound = result.Target.Requirement switch
         {
             LevelRequirement level => (level.Bound.Threshold, false),
             ChangeRequirement change => (change.Bound.Threshold, change.Measure == ChangeMeasure.Relative),
             ChangeRangeRequirement range => (m.Subject > range.To ? range.To : range.From, range.Measure == ChangeMeasure.Relative),
             QuotaRequirement => (m.Quota, false),
-            _ => (default(decimal?), false),
-        } switch
-        {
-            (decimal t, var r) => (t, r),
-            _ => (0m, false),
+            _ => null,
         };
-        if (result.Target.Requirement is not (LevelRequirement or ChangeRequirement or ChangeRangeRequirement or QuotaRequirement))
+        if (bound is not var (threshold, relativeChange))
         {
             return string.Empty;
         }
