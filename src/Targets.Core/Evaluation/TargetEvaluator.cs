@@ -178,7 +178,8 @@ public static class TargetEvaluator
             }
 
             var path = PathFor(target, context, plan, period);
-            var onTrack = criterion.IsMet(m) || (path is { Expected: { } expected } && IsAtLeastAsGood(target.Requirement, m.Subject, expected));
+            var onTrack = criterion.IsMet(m) ||
+                (path is { Expected: { } expected } && PathBound(target.Requirement) is { } bound && IsAtLeastAsGood(bound, m.Subject, expected));
             return Result(target, period, onTrack ? AssessmentStatus.OnTrack : AssessmentStatus.AtRisk, measured) with { Progress = path };
         }
 
@@ -201,7 +202,7 @@ public static class TargetEvaluator
 
             var onTrack = criterion.IsMet(m);
             var runningTotal = context.Figures.TryRead(target.Indicator!.Value, elapsed, null, out var actual) ? actual.Value : (decimal?)null;
-            var path = new ProgressCheck(plan.StartYear, 0, plan.EndYear, Threshold(target.Requirement) ?? 0, year, null, Projected: true, runningTotal);
+            var path = new ProgressCheck(plan.StartYear, 0, plan.EndYear, PathBound(target.Requirement)?.Threshold ?? 0, year, null, Projected: true, runningTotal);
             return Result(target, elapsed, onTrack ? AssessmentStatus.OnTrack : AssessmentStatus.AtRisk, measured) with { Progress = path };
         }
 
@@ -215,7 +216,7 @@ public static class TargetEvaluator
     /// </summary>
     private static ProgressCheck? PathFor(Target target, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period)
     {
-        if (Threshold(target.Requirement) is not { } threshold || IsEquality(target.Requirement))
+        if (PathBound(target.Requirement) is not { Comparison: not Comparison.EqualTo, Threshold: var threshold })
         {
             return null;
         }
@@ -250,32 +251,21 @@ public static class TargetEvaluator
         return new ProgressCheck(startYear, startValue, deadline, threshold, period.EndYear, expected);
     }
 
-    private static decimal? Threshold(Requirement requirement) => requirement switch
+    /// <summary>
+    /// The bound a deadline target's path heads towards: a level's or change's own bound, a range's lower end, a fixed
+    /// quota; null when there is no number to draw a line to (zero, assigned quota, expression, composite).
+    /// </summary>
+    private static Bound? PathBound(Requirement requirement) => requirement switch
     {
-        LevelRequirement level => level.Bound.Threshold,
-        ChangeRequirement change => change.Bound.Threshold,
-        ChangeRangeRequirement range => range.From,
-        QuotaRequirement { Quota: { } quota } => quota,
+        LevelRequirement level => level.Bound,
+        ChangeRequirement change => change.Bound,
+        ChangeRangeRequirement range => new Bound(Comparison.AtLeast, range.From),
+        QuotaRequirement { Quota: { } quota } => new Bound(Comparison.AtLeast, quota),
         _ => null,
     };
 
-    private static bool IsEquality(Requirement requirement) => requirement switch
-    {
-        LevelRequirement level => level.Bound.Comparison == Comparison.EqualTo,
-        ChangeRequirement change => change.Bound.Comparison == Comparison.EqualTo,
-        _ => false,
-    };
-
-    private static bool IsAtLeastAsGood(Requirement requirement, decimal subject, decimal expected)
-    {
-        var upper = requirement switch
-        {
-            LevelRequirement level => level.Bound.IsUpperBound,
-            ChangeRequirement change => change.Bound.IsUpperBound,
-            _ => false,
-        };
-        return upper ? subject <= expected : subject >= expected;
-    }
+    private static bool IsAtLeastAsGood(Bound bound, decimal subject, decimal expected) =>
+        bound.IsUpperBound ? subject <= expected : subject >= expected;
 
     private static TargetResult ToResult(Target target, ITargetCriterion criterion, ReportingPeriod period, Measured measured)
     {
