@@ -96,23 +96,20 @@ internal static class CommandLine
         }
     }
 
-    private static LocalityRegistry Registry(IReadOnlyList<string> pluginFolders)
-    {
-        var services = new ServiceCollection().AddTargets(targets =>
+    private static ServiceProvider Services(IReadOnlyList<string> pluginFolders) =>
+        new ServiceCollection().AddTargets(targets =>
         {
             targets.AddCanTho().AddQuangNinh().AddTayNinh().AddHaiPhong();
             foreach (var folder in pluginFolders)
             {
                 targets.AddPluginFolder(folder);
             }
-        });
-        using var provider = services.BuildServiceProvider();
-        return provider.GetRequiredService<LocalityRegistry>();
-    }
+        }).BuildServiceProvider();
 
     private static int Assess(string? localityCode, string? dataFile, int? year, string? planText, string format, string? outputFile, IReadOnlyList<string> pluginFolders, TextWriter stdout)
     {
-        var registry = Registry(pluginFolders);
+        using var services = Services(pluginFolders);
+        var registry = services.GetRequiredService<LocalityRegistry>();
         var dataset = dataFile is null ? null : DatasetReader.ReadFile(dataFile);
         var code = localityCode ?? dataset?.Locality ?? DefaultLocality;
         var plugin = registry.Get(code);
@@ -136,7 +133,7 @@ internal static class CommandLine
                 return;
             }
 
-            var text = new NarrativeRenderer().Render(
+            var text = services.GetRequiredService<NarrativeRenderer>().Render(
                 assessment, rules, plugin.LoadTemplates(), format == "md" ? NarrativeFormat.Markdown : NarrativeFormat.Text, planOverride);
             stream.Write(Encoding.UTF8.GetBytes(text));
         });
@@ -145,7 +142,8 @@ internal static class CommandLine
 
     private static int List(string? localityCode, string format, string? outputFile, IReadOnlyList<string> pluginFolders, TextWriter stdout)
     {
-        var registry = Registry(pluginFolders);
+        using var services = Services(pluginFolders);
+        var registry = services.GetRequiredService<LocalityRegistry>();
         var plugins = (localityCode is null ? registry.Plugins : [registry.Get(localityCode)])
             .Select(plugin => (plugin, registry.Compile(plugin.Manifest.Code)))
             .ToList();
