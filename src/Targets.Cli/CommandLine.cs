@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Targets.Core.Data;
@@ -11,6 +12,7 @@ using Targets.Plugins.QuangNinh;
 using Targets.Plugins.TayNinh;
 using Targets.Rules.DependencyInjection;
 using Targets.Rules.Engine;
+using Targets.Rules.Files;
 using Targets.Rules.Narratives;
 using Targets.Rules.Plugins;
 using Targets.Rules.Reporting;
@@ -27,6 +29,10 @@ internal static class CommandLine
     public const int Success = 0;
     public const int Failure = 2;
     private const string DefaultLocality = "can-tho";
+
+    /// <summary>The years <c>--year</c> accepts: the span any plan or report of this domain falls in.</summary>
+    private const int FirstYear = 1900;
+    private const int LastYear = 2100;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -63,21 +69,30 @@ internal static class CommandLine
         list.SetAction(parse => Guard(stderr, () => List(
             parse.GetValue(listLocality), parse.GetValue(listFormat)!, parse.GetValue(listOutput), parse.GetValue(pluginFolders) ?? [], stdout)));
 
-        var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        return Guard(stderr, () =>
         {
-            foreach (var error in parsed.Errors)
+            // Response files are off: '@name' is a value like any other, never the contents of a file spliced into the
+            // command line (which printed files to stderr and could slip in an --output).
+            var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            if (parsed.Errors.Count > 0)
             {
-                stderr.WriteLine($"error: {error.Message}");
+                foreach (var error in parsed.Errors)
+                {
+                    WriteError(stderr, error.Message);
+                }
+
+                stderr.WriteLine("Run 'targets --help' for usage.");
+                return Failure;
             }
 
-            stderr.WriteLine("Run 'targets --help' for usage.");
-            return Failure;
-        }
-
-        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        });
     }
 
+    /// <summary>
+    /// Runs a command, turning every exception into one <c>error:</c> line and exit 2: a <see cref="TargetsException"/>
+    /// or a file system error as it is, anything else (a defect) as an internal error, never a stack trace.
+    /// </summary>
     private static int Guard(TextWriter stderr, Func<int> action)
     {
         try
@@ -86,13 +101,68 @@ internal static class CommandLine
         }
         catch (TargetsException exception)
         {
-            stderr.WriteLine($"error: {exception.Message}");
-            return Failure;
+            WriteError(stderr, exception.Message);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: {exception.Message}");
-            return Failure;
+            WriteError(stderr, exception.Message);
+        }
+#pragma warning disable CA1031 // The last resort: a defect still ends in one line and exit 2, not a stack trace.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            WriteError(stderr, $"internal error (a defect in Targets, please report it): {exception.GetType().Name}: {exception.Message}");
+        }
+
+        return Failure;
+    }
+
+    /// <summary>
+    /// Prints one error line. The message carries text from files and paths, so control characters (a terminal escape, a
+    /// newline that would forge a second error line) and bidirectional overrides are written escaped, as <c>\u001B</c>.
+    /// </summary>
+    private static void WriteError(TextWriter stderr, string message) => stderr.WriteLine($"error: {Escape(message)}");
+
+    internal static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '\n' => escaped.Append("\\n"),
+                '\r' => escaped.Append("\\r"),
+                '\t' => escaped.Append("\\t"),
+                _ when char.IsControl(c) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u2028' or '\u2029'
+                    => escaped.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)),
+                _ => escaped.Append(c),
+            };
+        }
+
+        return escaped.ToString();
+    }
+
+    /// <summary>Refuses option values no command can use, each with one line naming the option.</summary>
+    private static void CheckOptions(int? year, string? outputFile, IReadOnlyList<string> pluginFolders, string? dataFile = null)
+    {
+        if (year is < FirstYear or > LastYear)
+        {
+            throw new DataException($"the year {year.Value.ToString(CultureInfo.InvariantCulture)} is outside {FirstYear}–{LastYear}", new SourceLocation("--year"));
+        }
+
+        if (outputFile is not null && string.IsNullOrWhiteSpace(outputFile))
+        {
+            throw new DataException("the output path is empty", new SourceLocation("--output"));
+        }
+
+        if (pluginFolders.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new DataException("the plugin folder path is empty", new SourceLocation("--plugin-folder"));
+        }
+
+        if (outputFile is not null && dataFile is not null && OpenedFile.SameFile(dataFile, outputFile))
+        {
+            throw new DataException($"the output '{outputFile}' is the dataset being read ('{dataFile}'); writing the report there would overwrite the figures", new SourceLocation("--output"));
         }
     }
 
@@ -108,6 +178,7 @@ internal static class CommandLine
 
     private static int Assess(string? localityCode, string? dataFile, int? year, string? planText, string format, string? outputFile, IReadOnlyList<string> pluginFolders, TextWriter stdout)
     {
+        CheckOptions(year, outputFile, pluginFolders, dataFile);
         using var services = Services(pluginFolders);
         var registry = services.GetRequiredService<LocalityRegistry>();
         var dataset = dataFile is null ? null : DatasetReader.ReadFile(dataFile);
@@ -142,6 +213,7 @@ internal static class CommandLine
 
     private static int List(string? localityCode, string format, string? outputFile, IReadOnlyList<string> pluginFolders, TextWriter stdout)
     {
+        CheckOptions(null, outputFile, pluginFolders);
         using var services = Services(pluginFolders);
         var registry = services.GetRequiredService<LocalityRegistry>();
         var plugins = (localityCode is null ? registry.Plugins : [registry.Get(localityCode)])

@@ -8,6 +8,7 @@ using Targets.Core.Evaluation;
 using Targets.Core.Formatting;
 using Targets.Core.Periods;
 using Targets.Rules.Engine;
+using Targets.Rules.Narratives.Rendering;
 using Targets.Rules.Plugins;
 
 namespace Targets.Rules.Narratives;
@@ -38,23 +39,34 @@ public sealed class NarrativeRenderer
     private const int RecursiveLimit = 32;
     private const int OutputLimit = 4 * 1024 * 1024;
 
-    /// <summary>
-    /// Evaluation steps one template rendering may take. Loops and recursion have their own limits, but a few functions
-    /// that each call the one before twice make 2^30 calls without breaking either; a report's template takes a few
-    /// thousand steps.
-    /// </summary>
-    private const long StepLimit = 2_000_000;
-
-    /// <summary>Wall-clock time one template rendering may take: the last guard, for work no count catches (a string rebuilt in a loop).</summary>
-    private static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(5);
-
     /// <summary>Time one regular expression match may take (Scriban's default is ten seconds).</summary>
     private static readonly TimeSpan RegexTimeLimit = TimeSpan.FromSeconds(1);
+
+    private readonly TimeProvider _clock;
+    private readonly RenderLimits _limits;
 
     private static readonly Lazy<Dictionary<string, TemplateText>> Defaults = new(LoadDefaults);
     // Keyed by the template instance: hashing a template's whole text on every lookup cost more than the lookup saved,
     // and a weak table lets templates a caller loaded and dropped be collected.
     private readonly ConditionalWeakTable<TemplateText, Template> _parsed = new();
+
+    /// <summary>Creates a renderer whose time limit runs on the system clock.</summary>
+    public NarrativeRenderer()
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <summary>Creates a renderer whose time limit (five seconds a report) runs on <paramref name="clock"/>.</summary>
+    public NarrativeRenderer(TimeProvider clock)
+        : this(clock, RenderLimits.Default)
+    {
+    }
+
+    internal NarrativeRenderer(TimeProvider clock, RenderLimits limits)
+    {
+        _clock = clock;
+        _limits = limits;
+    }
 
     /// <summary>Renders an assessment.</summary>
     /// <param name="assessment">The results.</param>
@@ -70,7 +82,7 @@ public sealed class NarrativeRenderer
         NarrativeFormat format = NarrativeFormat.Text,
         ReportingPeriod? planOverride = null)
     {
-        var templates = new TemplateSet(Defaults.Value, pluginTemplates);
+        var templates = new TemplateSet(Defaults.Value, pluginTemplates, new RenderBudget(_limits, _clock));
         var byTarget = assessment.Results.GroupBy(r => r.Target.Id).ToDictionary(g => g.Key, g => (IReadOnlyList<TargetResult>)[.. g]);
         var documents = rules.RuleSets.Select(set => new DocumentSectionModel(
             RequirementText.Citation(set.Document),
@@ -105,7 +117,7 @@ public sealed class NarrativeRenderer
     /// <summary>Renders one template with a model; exposed for plugin authors' golden tests.</summary>
     /// <exception cref="TemplateException">The template does not parse, fails, or breaks a limit.</exception>
     public string RenderTemplate(string name, object model, IReadOnlyDictionary<string, TemplateText> pluginTemplates, NarrativeFormat format = NarrativeFormat.Text) =>
-        RenderOne(new TemplateSet(Defaults.Value, pluginTemplates), name, model, format);
+        RenderOne(new TemplateSet(Defaults.Value, pluginTemplates, new RenderBudget(_limits, _clock)), name, model, format);
 
     private string RenderOne(TemplateSet templates, string name, object model, NarrativeFormat format)
     {
@@ -115,7 +127,7 @@ public sealed class NarrativeRenderer
         globals.Import(model, renamer: StandardMemberRenamer.Default);
         globals.SetValue("md", format == NarrativeFormat.Markdown, readOnly: true);
         globals.SetValue("vi", VietnameseFunctions.Instance, readOnly: true);
-        var context = new BoundedTemplateContext(StepLimit, TimeLimit)
+        var context = new BoundedTemplateContext(templates.Budget)
         {
             LoopLimit = LoopLimit,
             RecursiveLimit = RecursiveLimit,
@@ -142,7 +154,7 @@ public sealed class NarrativeRenderer
         context.PushGlobal(globals);
         try
         {
-            return template.Render(context);
+            return context.Render(template);
         }
         catch (Exception exception) when (exception is Scriban.Syntax.ScriptRuntimeException or InvalidOperationException or ArgumentException)
         {
@@ -208,39 +220,11 @@ public sealed class NarrativeRenderer
             StringComparer.Ordinal);
     }
 
-    /// <summary>
-    /// A template context that counts every evaluation step and watches the clock, so that no template, however written,
-    /// runs for long: it fails with a runtime error naming the place it was stopped.
-    /// </summary>
-    private sealed class BoundedTemplateContext(long stepLimit, TimeSpan timeLimit) : TemplateContext(Builtins)
+    /// <summary>The templates one rendering may use (the plugin's, then the defaults) and the budget they all share.</summary>
+    private sealed class TemplateSet(IReadOnlyDictionary<string, TemplateText> defaults, IReadOnlyDictionary<string, TemplateText> plugin, RenderBudget budget)
     {
-        // Scriban's builtin functions never change; one set serves every context instead of a copy per template render.
-        private static readonly ScriptObject Builtins = GetDefaultBuiltinObject();
+        public RenderBudget Budget => budget;
 
-        private readonly long _deadline = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(timeLimit.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
-        private long _steps;
-
-        public override object? Evaluate(Scriban.Syntax.ScriptNode? scriptNode, bool aliasReturnedFunction)
-        {
-            if (++_steps > stepLimit)
-            {
-                throw new Scriban.Syntax.ScriptRuntimeException(
-                    scriptNode?.Span ?? default, $"the template exceeds {stepLimit.ToString(System.Globalization.CultureInfo.InvariantCulture)} evaluation steps");
-            }
-
-            if (System.Diagnostics.Stopwatch.GetTimestamp() > _deadline)
-            {
-                throw new Scriban.Syntax.ScriptRuntimeException(
-                    scriptNode?.Span ?? default, $"the template runs for longer than {timeLimit.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s");
-            }
-
-            return base.Evaluate(scriptNode, aliasReturnedFunction);
-        }
-    }
-
-    /// <summary>The templates one rendering may use: the plugin's, then the defaults.</summary>
-    private sealed class TemplateSet(IReadOnlyDictionary<string, TemplateText> defaults, IReadOnlyDictionary<string, TemplateText> plugin)
-    {
         public IEnumerable<string> Names => plugin.Keys.Union(defaults.Keys, StringComparer.Ordinal);
 
         public TemplateText? Get(string name) =>

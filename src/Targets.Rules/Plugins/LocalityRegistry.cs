@@ -5,37 +5,63 @@ using Targets.Rules.Engine;
 namespace Targets.Rules.Plugins;
 
 /// <summary>
-/// The registered plugins by locality code. A locality's rule sets are read and compiled the first time they are asked
-/// for, once, then shared: thread-safe.
+/// The registered plugins by locality code. A plugin's manifest is read when a locality is first looked up, and its rule
+/// sets are read and compiled the first time they are asked for, once, then shared: thread-safe. A plugin that cannot be
+/// read (a broken plugin folder) fails only a lookup it could have answered: one for a code no other plugin serves, or
+/// the full listing.
 /// </summary>
 public sealed class LocalityRegistry
 {
     private readonly IRuleEngine _engine;
-    private readonly IReadOnlyList<ITargetsPlugin> _plugins;
+    private readonly IReadOnlyList<ITargetsPlugin> _registered;
     private readonly ConcurrentDictionary<string, Lazy<ICompiledRuleSet>> _compiled = new(StringComparer.Ordinal);
 
-    /// <summary>Creates a registry over plugins.</summary>
-    /// <exception cref="RuleSetException">Two plugins claim the same locality code.</exception>
+    /// <summary>Creates a registry over plugins; nothing is read yet.</summary>
     public LocalityRegistry(IEnumerable<ITargetsPlugin> plugins, IRuleEngine engine)
     {
         _engine = engine;
-        _plugins = [.. plugins.OrderBy(p => p.Manifest.Code, StringComparer.Ordinal)];
-        var duplicate = _plugins.GroupBy(p => p.Manifest.Code, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new RuleSetException($"two plugins claim locality '{duplicate.Key}'", null);
-        }
+        _registered = [.. plugins];
     }
 
     /// <summary>The plugins, by locality code.</summary>
-    public IReadOnlyList<ITargetsPlugin> Plugins => _plugins;
+    /// <exception cref="TargetsException">A plugin's manifest cannot be read, or two plugins claim the same locality code.</exception>
+    public IReadOnlyList<ITargetsPlugin> Plugins
+    {
+        get
+        {
+            var (readable, broken) = ReadManifests();
+            if (broken is not null)
+            {
+                throw broken;
+            }
+
+            foreach (var group in readable.GroupBy(p => p.Manifest.Code, StringComparer.Ordinal))
+            {
+                Single(group.Key, [.. group]);
+            }
+
+            return [.. readable.OrderBy(p => p.Manifest.Code, StringComparer.Ordinal)];
+        }
+    }
 
     /// <summary>The plugin of a locality.</summary>
-    /// <exception cref="RuleSetException">No plugin serves that locality.</exception>
-    public ITargetsPlugin Get(string locality) =>
-        _plugins.FirstOrDefault(p => string.Equals(p.Manifest.Code, locality, StringComparison.Ordinal))
-        ?? throw new RuleSetException(
-            $"unknown locality '{locality}' (known: {string.Join(", ", _plugins.Select(p => p.Manifest.Code))})", null);
+    /// <exception cref="RuleSetException">No plugin serves that locality, or two do.</exception>
+    /// <exception cref="TargetsException">No readable plugin serves that locality and a plugin cannot be read: its error.</exception>
+    public ITargetsPlugin Get(string locality)
+    {
+        var (readable, broken) = ReadManifests();
+        var matches = readable.Where(p => string.Equals(p.Manifest.Code, locality, StringComparison.Ordinal)).ToList();
+        if (matches.Count == 0 && broken is not null)
+        {
+            // The plugin that cannot be read may be the one asked for: its own error says more than "unknown locality".
+            throw broken;
+        }
+
+        return matches.Count == 0
+            ? throw new RuleSetException(
+                $"unknown locality '{locality}' (known: {string.Join(", ", readable.Select(p => p.Manifest.Code).Order(StringComparer.Ordinal))})", null)
+            : Single(locality, matches);
+    }
 
     /// <summary>The compiled rule sets of a locality, compiled on first use.</summary>
     /// <exception cref="RuleSetException">No plugin serves that locality, or its rules do not compile.</exception>
@@ -53,4 +79,29 @@ public sealed class LocalityRegistry
             throw;
         }
     }
+
+    /// <summary>The plugins whose manifest reads, and the error of the first that does not.</summary>
+    private (List<ITargetsPlugin> Readable, TargetsException? Broken) ReadManifests()
+    {
+        var readable = new List<ITargetsPlugin>(_registered.Count);
+        TargetsException? broken = null;
+        foreach (var plugin in _registered)
+        {
+            try
+            {
+                _ = plugin.Manifest;
+                readable.Add(plugin);
+            }
+            catch (TargetsException exception)
+            {
+                broken ??= exception;
+            }
+        }
+
+        return (readable, broken);
+    }
+
+    private static ITargetsPlugin Single(string code, List<ITargetsPlugin> claimants) => claimants.Count == 1
+        ? claimants[0]
+        : throw new RuleSetException($"two plugins claim locality '{code}'", null);
 }

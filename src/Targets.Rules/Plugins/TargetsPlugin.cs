@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text;
 using Targets.Core.Data;
 using Targets.Core.Errors;
 using Targets.Rules.Engine;
@@ -37,7 +38,26 @@ public interface ITargetsPlugin
 /// <summary>A template's source text and where it comes from.</summary>
 /// <param name="Text">The Scriban source.</param>
 /// <param name="Origin">What to cite in errors.</param>
-public sealed record TemplateText(string Text, string Origin);
+public sealed record TemplateText(string Text, string Origin)
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>A template from a file's bytes: UTF-8, its byte order mark (if any) dropped so that it never reaches a report.</summary>
+    /// <exception cref="TemplateException">The bytes are not UTF-8.</exception>
+    public static TemplateText FromUtf8(ReadOnlySpan<byte> utf8, string origin)
+    {
+        try
+        {
+            return new TemplateText(StrictUtf8.GetString(utf8.StartsWith(Bom) ? utf8[Bom.Length..] : utf8), origin);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new TemplateException("the template is not valid UTF-8; save it as UTF-8", new SourceLocation(origin));
+        }
+    }
+
+    private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
+}
 
 /// <summary>A plugin whose files follow the standard layout, read from any <see cref="IPluginContent"/>.</summary>
 public class TargetsPlugin : ITargetsPlugin
@@ -80,13 +100,25 @@ public class TargetsPlugin : ITargetsPlugin
     }
 
     /// <inheritdoc />
-    public IReadOnlyDictionary<string, TemplateText> LoadTemplates() =>
-        _content.List("templates")
-            .Where(p => p.EndsWith(".scriban", StringComparison.Ordinal))
-            .ToDictionary(
-                p => Path.GetFileNameWithoutExtension(p),
-                p => new TemplateText(System.Text.Encoding.UTF8.GetString(_content.Read(p).Span), _content.Cite(p)),
-                StringComparer.Ordinal);
+    /// <exception cref="TemplateException">Two templates share a name (one in a subfolder), or one is not UTF-8.</exception>
+    /// <exception cref="RuleSetException">A template file cannot be read (see <see cref="FolderContent"/>).</exception>
+    public IReadOnlyDictionary<string, TemplateText> LoadTemplates()
+    {
+        var templates = new Dictionary<string, TemplateText>(StringComparer.Ordinal);
+        foreach (var path in _content.List("templates").Where(p => p.EndsWith(".scriban", StringComparison.Ordinal)))
+        {
+            var name = Path.GetFileNameWithoutExtension(path);
+            var origin = _content.Cite(path);
+            if (templates.TryGetValue(name, out var first))
+            {
+                throw new TemplateException($"a template named '{name}' is also at {first.Origin}; templates are found by bare name, so each name may appear once", new SourceLocation(origin));
+            }
+
+            templates.Add(name, TemplateText.FromUtf8(_content.Read(path).Span, origin));
+        }
+
+        return templates;
+    }
 
     /// <inheritdoc />
     public Dataset LoadSample(string? path = null)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Targets.Core.Errors;
+using Targets.Rules.Files;
 
 namespace Targets.Rules.Serialization;
 
@@ -26,89 +27,15 @@ internal sealed class JsonInput
 
     public string Text => Encoding.UTF8.GetString(Utf8.Span);
 
-    public static JsonInput FromFile(string path, Func<string, Exception> error)
-    {
-        FileStream stream;
-        try
-        {
-            if (Directory.Exists(path))
-            {
-                throw error("this is a folder, not a file");
-            }
-
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
-        }
-        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw error("the file does not exist");
-        }
-        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or IOException or UnauthorizedAccessException)
-        {
-            throw error($"the path cannot be read ({exception.Message})");
-        }
-
-        using (stream)
-        {
-            try
-            {
-                return FromBytes(path, ReadAtMost(stream, error), error);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
-            {
-                throw error($"the file cannot be read ({exception.Message})");
-            }
-        }
-    }
-
-    /// <summary>
-    /// Reads the whole stream but never more than <see cref="MaxBytes"/> (plus the one byte that shows it is over): a file
-    /// that says it is too large is refused before a byte is read, and one whose size is not known in advance (a device,
-    /// a file still being written) is cut off at the limit rather than read into memory without end.
-    /// </summary>
-    private static ReadOnlyMemory<byte> ReadAtMost(FileStream stream, Func<string, Exception> error)
-    {
-        var length = stream.CanSeek ? stream.Length : 0;
-        if (length > MaxBytes)
-        {
-            throw error(TooLarge(length));
-        }
-
-        var buffer = new byte[length > 0 ? length + 1 : 64 * 1024];
-        var total = 0;
-        while (true)
-        {
-            if (total == buffer.Length)
-            {
-                if (total > MaxBytes)
-                {
-                    throw error(TooLarge(null));
-                }
-
-                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, MaxBytes + 1));
-            }
-
-            var read = stream.Read(buffer, total, buffer.Length - total);
-            if (read == 0)
-            {
-                break;
-            }
-
-            total += read;
-        }
-
-        if (total > MaxBytes)
-        {
-            throw error(TooLarge(null));
-        }
-
-        return buffer.AsMemory(0, total);
-    }
+    /// <summary>Reads a file through the one bounded, regular-file-only reader (<see cref="RegularFile"/>).</summary>
+    public static JsonInput FromFile(string path, Func<string, Exception> error) =>
+        FromBytes(path, RegularFile.ReadAll(path, MaxBytes, "inputs", error), error);
 
     public static JsonInput FromBytes(string name, ReadOnlyMemory<byte> bytes, Func<string, Exception> error)
     {
         if (bytes.Length > MaxBytes)
         {
-            throw error(TooLarge(bytes.Length));
+            throw error(RegularFile.TooLarge(bytes.Length, MaxBytes, "inputs"));
         }
 
         var span = bytes.Span;
@@ -277,15 +204,6 @@ internal sealed class JsonInput
     }
 
     private static long CharColumn(ReadOnlySpan<byte> lineBefore) => Encoding.UTF8.GetCharCount(lineBefore) + 1;
-
-    private static string TooLarge(long? length)
-    {
-        const double megabyte = 1024 * 1024;
-        var limit = $"inputs are limited to {(MaxBytes / megabyte).ToString("0", CultureInfo.InvariantCulture)} MB ({MaxBytes.ToString("#,##0", CultureInfo.InvariantCulture)} bytes)";
-        return length is { } known
-            ? $"the file is {(known / megabyte).ToString("0.0", CultureInfo.InvariantCulture)} MB ({known.ToString("#,##0", CultureInfo.InvariantCulture)} bytes); {limit}"
-            : $"the file is larger than the limit: {limit}";
-    }
 
     private static string Article(JsonTokenType kind) => kind switch
     {
