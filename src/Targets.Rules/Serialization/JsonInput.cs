@@ -181,13 +181,7 @@ internal sealed class JsonInput
             : $"{frame.Path}.{frame.Name}";
     }
 
-    private SourceLocation At(ReadOnlySpan<byte> span, long offset, string path)
-    {
-        var before = span[..(int)offset];
-        var line = before.Count((byte)'\n') + 1;
-        var lineStart = before.LastIndexOf((byte)'\n') + 1;
-        return new SourceLocation(Name, line, CharColumn(span[lineStart..(int)offset]), path);
-    }
+    private SourceLocation At(ReadOnlySpan<byte> span, long offset, string path) => TextCursor.Locate(Name, span, offset, path);
 
     /// <summary>The location of a reader error: its zero-based line and byte position turned into a character column.</summary>
     private SourceLocation AtLine(ReadOnlySpan<byte> span, long line, long bytePosition, string? path)
@@ -266,7 +260,7 @@ internal static class JsonLocator
                         var here = NextPath(frames);
                         if (here == path)
                         {
-                            return At(input, span, reader.TokenStartIndex, path);
+                            return TextCursor.Locate(input.Name, span, reader.TokenStartIndex, path);
                         }
 
                         if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
@@ -287,14 +281,19 @@ internal static class JsonLocator
     }
 
     /// <summary>The locations of every element of the top-level array <paramref name="property"/>, in one pass.</summary>
-    public static List<SourceLocation> LocateElements(JsonInput input, string property)
+    public static List<SourceLocation> LocateElements(JsonInput input, string property) => LocateElements(input, property, out _);
+
+    /// <summary>
+    /// The locations of every element of the top-level array <paramref name="property"/>, in one pass, and the bytes the
+    /// line and column count examined: at most a few times the input's length, however the input is laid out (it used to
+    /// recount each line from its start, quadratic on a dataset written on one line).
+    /// </summary>
+    public static List<SourceLocation> LocateElements(JsonInput input, string property, out long bytesScanned)
     {
         var span = input.Utf8.Span;
         var reader = new Utf8JsonReader(span);
         var found = new List<SourceLocation>();
-        var line = 1;
-        var lineStart = 0L;
-        var scanned = 0L;
+        var cursor = new TextCursor(span);
         string? name = null;
         while (reader.Read())
         {
@@ -304,18 +303,8 @@ internal static class JsonLocator
             }
             else if (reader.CurrentDepth == 2 && name == property && reader.TokenType is not (JsonTokenType.EndArray or JsonTokenType.PropertyName))
             {
-                var offset = reader.TokenStartIndex;
-                for (; scanned < offset; scanned++)
-                {
-                    if (span[(int)scanned] == (byte)'\n')
-                    {
-                        line++;
-                        lineStart = scanned + 1;
-                    }
-                }
-
-                var column = Encoding.UTF8.GetCharCount(span[(int)lineStart..(int)offset]) + 1;
-                found.Add(new SourceLocation(input.Name, line, column, $"$.{property}[{found.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)}]"));
+                cursor.MoveTo(reader.TokenStartIndex);
+                found.Add(new SourceLocation(input.Name, cursor.Line, cursor.Column, $"$.{property}[{found.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)}]"));
                 if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                 {
                     reader.Skip();
@@ -323,6 +312,7 @@ internal static class JsonLocator
             }
         }
 
+        bytesScanned = cursor.BytesScanned;
         return found;
     }
 
@@ -339,14 +329,6 @@ internal static class JsonLocator
             : $"{frame.Path}.{frame.Name}";
     }
 
-    private static SourceLocation At(JsonInput input, ReadOnlySpan<byte> span, long offset, string path)
-    {
-        var before = span[..(int)offset];
-        var line = before.Count((byte)'\n') + 1;
-        var lineStart = before.LastIndexOf((byte)'\n') + 1;
-        var column = Encoding.UTF8.GetCharCount(before[lineStart..]) + 1;
-        return new SourceLocation(input.Name, line, column, path);
-    }
 
     private sealed class Frame(string path, bool isArray)
     {
@@ -357,5 +339,52 @@ internal static class JsonLocator
         public int NextIndex { get; set; }
 
         public string? Name { get; set; }
+    }
+}
+
+/// <summary>
+/// A position that moves forward through UTF-8 text keeping its line and its column in characters (as an editor shows
+/// them): each move examines only the bytes between the last position and the new one.
+/// </summary>
+internal ref struct TextCursor(ReadOnlySpan<byte> text)
+{
+    private readonly ReadOnlySpan<byte> _text = text;
+    private int _offset;
+
+    public long Line { get; private set; } = 1;
+
+    public long Column { get; private set; } = 1;
+
+    /// <summary>The bytes the counts have examined so far, each pass over a byte counted.</summary>
+    public long BytesScanned { get; private set; }
+
+    /// <summary>The location of one offset, counted from the start.</summary>
+    public static SourceLocation Locate(string file, ReadOnlySpan<byte> text, long offset, string path)
+    {
+        var cursor = new TextCursor(text);
+        cursor.MoveTo(offset);
+        return new SourceLocation(file, cursor.Line, cursor.Column, path);
+    }
+
+    /// <summary>Moves forward to <paramref name="offset"/>, a character boundary at or after the current position.</summary>
+    public void MoveTo(long offset)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(offset, _offset);
+        var passed = _text[_offset..(int)offset];
+        var lastNewline = passed.LastIndexOf((byte)'\n');
+        BytesScanned += passed.Length - Math.Max(lastNewline, 0);
+        if (lastNewline < 0)
+        {
+            Column += Encoding.UTF8.GetCharCount(passed);
+            BytesScanned += passed.Length;
+        }
+        else
+        {
+            Line += passed.Count((byte)'\n');
+            Column = Encoding.UTF8.GetCharCount(passed[(lastNewline + 1)..]) + 1;
+            BytesScanned += passed.Length + (passed.Length - lastNewline - 1);
+        }
+
+        _offset = (int)offset;
     }
 }
