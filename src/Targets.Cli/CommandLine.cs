@@ -93,7 +93,7 @@ internal static class CommandLine
     /// Runs a command, turning every exception into one <c>error:</c> line and exit 2: a <see cref="TargetsException"/>
     /// or a file system error as it is, anything else (a defect) as an internal error, never a stack trace.
     /// </summary>
-    private static int Guard(TextWriter stderr, Func<int> action)
+    internal static int Guard(TextWriter stderr, Func<int> action)
     {
         try
         {

@@ -1,32 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using static Targets.Cli.Tests.CommandLineRun;
 
 namespace Targets.Cli.Tests;
 
 public sealed class CommandLineTests
 {
     private static string Input(string name) => Path.Combine(AppContext.BaseDirectory, "Inputs", name);
-
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter(CultureInfo.InvariantCulture);
-        using var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        var exit = CommandLine.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
-
-    private static void ShouldFailCleanly((int Exit, string Out, string Err) run, params string[] expected)
-    {
-        run.Exit.ShouldBe(2);
-        run.Out.ShouldBeEmpty();
-        run.Err.ShouldStartWith("error: ");
-        run.Err.ShouldNotContain("   at ");
-        run.Err.Trim().Split('\n').Length.ShouldBe(1, "one readable line");
-        foreach (var part in expected)
-        {
-            run.Err.ShouldContain(part);
-        }
-    }
 
     [Fact]
     public void Assess_NoArguments_PrintsTheCanThoSampleAssessment()

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text;
+using Targets.Tests.Shared;
 
 namespace Targets.Rules.Tests.Support;
 
@@ -41,18 +41,8 @@ internal sealed class HostileFolder : IDisposable
     /// <summary>Replaces <paramref name="relative"/> by a FIFO; false where the system cannot make one.</summary>
     public bool TryMakeFifo(string relative)
     {
-        var path = this[relative];
-        File.Delete(path);
-        try
-        {
-            using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false });
-            mkfifo!.WaitForExit();
-            return mkfifo.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
+        File.Delete(this[relative]);
+        return SpecialFiles.TryMakeFifo(this[relative]);
     }
 
     /// <summary>Replaces <paramref name="relative"/> by a symbolic link to <paramref name="target"/>.</summary>
