@@ -160,7 +160,7 @@ public static class TargetEvaluator
             Status = overall,
             Units = unitResults,
             Figures = [.. unitResults.SelectMany(u => u.Figures)],
-            MissingFigures = [.. unitResults.Where(u => u.Status == AssessmentStatus.NoData).Select(u => $"{target.Indicator} {valuePeriod} ({u.Unit})")],
+            MissingFigures = [.. unitResults.Where(u => u.Status == AssessmentStatus.NoData).Select(u => new MissingFigure(target.Indicator!.Value, valuePeriod, u.Unit))],
         };
     }
 
@@ -315,7 +315,7 @@ public static class TargetEvaluator
     {
         // The figures used go to a per-thread scratch list and are copied once into the result.
         var used = Scratch();
-        List<string>? missing = null;
+        List<MissingFigure>? missing = null;
         var table = context.Figures;
         var indicator = target.Indicator!.Value;
         var ordinal = table.OrdinalOf(indicator);
@@ -334,7 +334,7 @@ public static class TargetEvaluator
         }
         else if (table.ZeroDenominator(ordinal, valuePeriod, adminUnit) is { } zeroBase)
         {
-            zeroShare = $"Mẫu số của tỷ lệ ({zeroBase} {valuePeriod}) bằng 0 nên không tính được tỷ lệ; chỉ tiêu chưa đánh giá được.";
+            zeroShare = $"Mẫu số của tỷ lệ ({Formatting.VietnameseFormat.LowerFirst(table.Catalog.Get(zeroBase).Name)}, {Formatting.VietnameseFormat.Period(valuePeriod)}) bằng 0 nên không tính được tỷ lệ; chỉ tiêu chưa đánh giá được.";
         }
         else
         {
@@ -431,8 +431,8 @@ public static class TargetEvaluator
         return directed * 100m / baseline;
     }
 
-    private static IEnumerable<string> Describe(FigureTable table, IndicatorId indicator, ReportingPeriod period, string? adminUnit) =>
-        table.DescribeNeeds(indicator, period).Select(need => adminUnit is null ? need : $"{need} ({adminUnit})");
+    private static MissingFigure[] Describe(FigureTable table, IndicatorId indicator, ReportingPeriod period, string? adminUnit) =>
+        [new MissingFigure(indicator, period, adminUnit)];
 
     /// <summary>A per-thread list for the figures a read uses, cleared; its contents are copied out before the next use.</summary>
     private static List<Figure> Scratch()
@@ -449,6 +449,6 @@ public static class TargetEvaluator
         Measurement? Measurement,
         ReportingPeriod? BaselinePeriod,
         IReadOnlyList<Figure> Figures,
-        IReadOnlyList<string> Missing,
+        IReadOnlyList<MissingFigure> Missing,
         string? Note);
 }

@@ -114,7 +114,7 @@ public sealed class RequirementKindTests
         var result = rules.Evaluate(TestRules.Data(("crime.cases.solved", "2023", 10))).Only();
 
         result.Status.ShouldBe(AssessmentStatus.NoData);
-        result.MissingFigures.ShouldHaveSingleItem().ShouldContain("crime.cases.prosecuted 2023");
+        result.MissingFigures.ShouldHaveSingleItem().ToString().ShouldBe("crime.cases.prosecuted 2023");
     }
 
     [Fact]
