@@ -26,7 +26,7 @@ public sealed class HaiPhongPluginTests : PluginContractTests<HaiPhongPlugin>
         trigger.Units.Where(u => u.Status == AssessmentStatus.NotMet).Select(u => u.Unit)
             .ShouldBe(["huyện Thủy Nguyên", "huyện Tiên Lãng", "quận Hải An", "quận Ngô Quyền"], ignoreOrder: true);
         trigger.Units.Single(u => u.Unit == "huyện Bạch Long Vĩ").Status.ShouldBe(AssessmentStatus.NoData);
-        Render(assessment).ShouldContain("Phát sinh trách nhiệm:");
+        Render(assessment).ShouldContain("Trách nhiệm phát sinh");
     }
 
     [Fact]

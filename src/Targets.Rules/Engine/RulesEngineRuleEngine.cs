@@ -224,10 +224,11 @@ internal static class RuleSetChecks
             }
 
             if (target.SameAs is { } sameAs && targets.FirstOrDefault(t => t.Target.Id == sameAs) is var (otherSet, other)
-                && (other is null || otherSet == set || other.Indicator != target.Indicator || other.SameAs is not null || other.AlternativeOf is not null || target.AlternativeOf is not null))
+                && (other is null || otherSet == set || other.Indicator != target.Indicator || other.Requirement != target.Requirement || other.Schedule != target.Schedule
+                    || other.SameAs is not null || other.AlternativeOf is not null || target.AlternativeOf is not null))
             {
                 throw new RuleSetException(
-                    $"plugin '{locality.Code}': sameAs names '{sameAs}', which must be a default target of another document, reading the same indicator, and not itself marked sameAs",
+                    $"plugin '{locality.Code}': sameAs names '{sameAs}', which must be a default target of another document with the same indicator, requirement and schedule, not itself marked sameAs",
                     new SourceLocation(set.Origin),
                     target.Id.Value);
             }

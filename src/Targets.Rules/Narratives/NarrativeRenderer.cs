@@ -128,7 +128,11 @@ public sealed class NarrativeRenderer
         }
         catch (Exception exception) when (exception is Scriban.Syntax.ScriptRuntimeException or InvalidOperationException or ArgumentException)
         {
-            throw new TemplateException($"template '{name}' failed: {exception.Message}", new SourceLocation(source.Origin), exception);
+            // Templates include one another: name the one that failed (the file the error's place is in), not the report's.
+            var failed = exception is Scriban.Syntax.ScriptRuntimeException { Span.FileName: { } file } && templates.NameOf(file) is { } included
+                ? (Name: included, Origin: file)
+                : (Name: name, source.Origin);
+            throw new TemplateException($"template '{failed.Name}' failed: {exception.Message}", new SourceLocation(failed.Origin), exception);
         }
     }
 
@@ -236,6 +240,9 @@ public sealed class NarrativeRenderer
 
         public TemplateText? Get(string name) =>
             plugin.TryGetValue(name, out var own) ? own : defaults.TryGetValue(name, out var fallback) ? fallback : null;
+
+        /// <summary>The name of the template read from <paramref name="origin"/>, if it is one of the set.</summary>
+        public string? NameOf(string origin) => Names.FirstOrDefault(n => Get(n)!.Origin == origin);
     }
 
     /// <summary>Resolves <c>include 'name'</c> to a template of the set by bare name only: no paths, nothing outside.</summary>

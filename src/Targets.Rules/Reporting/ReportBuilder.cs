@@ -50,7 +50,7 @@ public static class ReportBuilder
         private readonly List<(RuleSet Set, Target Target)> _targets;
         private readonly Dictionary<TargetId, IReadOnlyList<TargetResult>> _results = [];
         private readonly Dictionary<TargetId, IReadOnlyList<YearResult>> _years = [];
-        private readonly Dictionary<TargetId, int> _readingNumbers = [];
+        private readonly Dictionary<TargetId, List<int>> _readingNumbers = [];
         private readonly List<AnnexReading> _readings = [];
         private readonly List<(string Id, string Label)> _namedIds;
 
@@ -72,6 +72,7 @@ public static class ReportBuilder
             _namedIds = [.. _labels.All.Select(p => (p.Key.Value, p.Value))
                 .Concat(rules.RuleSets.SelectMany(s => s.Goals).Select(g => (g.Id.Value, $"{g.Clause} (mục tiêu định tính)")))
                 .Concat(rules.RuleSets.SelectMany(s => s.Tasks).Select(t => (t.Id.Value, t.Clause)))
+                .Concat(_catalog.Select(i => (i.Id.Value, $"“{VietnameseFormat.LowerFirst(i.Name)}”")))
                 .OrderByDescending(p => p.Item1.Length)];
         }
 
@@ -178,7 +179,7 @@ public static class ReportBuilder
                 SameAsText = target.SameAs is { } same ? Cite(same) : string.Empty,
                 Lead = target.Responsibility?.Lead ?? [],
                 Supporting = target.Responsibility?.Supporting ?? [],
-                ReadingNumber = _readingNumbers.GetValueOrDefault(target.Id),
+                ReadingNumbers = _readingNumbers.GetValueOrDefault(target.Id) ?? [],
                 Consequence = target.Consequence?.Text ?? string.Empty,
                 ConsequenceTriggered = target.Consequence is not null && counted?.Status == AssessmentStatus.NotMet,
                 Years = years,
@@ -233,7 +234,7 @@ public static class ReportBuilder
                 var kind = target.Scope is TargetScope.EachUnit each ? each.UnitKind : "đơn vị";
                 var met = result.Units.Count(u => u.Status is AssessmentStatus.Met or AssessmentStatus.Exceeded);
                 valueText = $"{met}/{result.Units.Count} {kind} đạt";
-                units.AddRange(result.Units.Select(u => UnitLine(requirement, indicator, wholeCounts, u)));
+                units.AddRange(result.Units.Select(u => UnitLine(indicator, u)));
             }
             else if (m is { } measured && indicator is not null)
             {
@@ -318,12 +319,12 @@ public static class ReportBuilder
                 VerdictNote = string.Empty,
                 Sentence = string.Empty,
             };
-            year = year with { Body = LineBody(year), VerdictNote = VerdictNote(year) };
+            year = year with { Body = LineBody(year), VerdictNote = VerdictNote(year, requirement.ComparedWith is not null) };
             var verdict = year.VerdictNote.Length > 0 ? $"{year.StatusText} ({year.VerdictNote})" : year.StatusText;
             return year with { Sentence = $"{VietnameseFormat.UpperFirst(year.PeriodText)}: {year.Body}; yêu cầu {RequirementText.Describe(target, _catalog, _plan)}: {verdict}." };
         }
 
-        private UnitResultLine UnitLine(Requirement requirement, Indicator indicator, bool wholeCounts, UnitResult unit)
+        private UnitResultLine UnitLine(Indicator indicator, UnitResult unit)
         {
             if (unit.Measurement is not { } m)
             {
@@ -427,12 +428,16 @@ public static class ReportBuilder
             return text.ToString();
         }
 
-        /// <summary>What explains a verdict: the mark and margin when not met, the path before a deadline.</summary>
-        private static string VerdictNote(YearResult year) => year.Status switch
+        /// <summary>
+        /// What explains a verdict: the margin when not met (with the mark to reach when it moves with a baseline, which the
+        /// requirement's words alone do not give), the path before a deadline.
+        /// </summary>
+        private static string VerdictNote(YearResult year, bool markMoves) => year.Status switch
             {
-                AssessmentStatus.NotMet when year.MarginText.Length > 0 => $"{year.RequirementText}, {year.MarginText}",
+                AssessmentStatus.NotMet when year.MarginText.Length > 0 => markMoves ? $"{year.RequirementText}, {year.MarginText}" : year.MarginText,
                 AssessmentStatus.OnTrack or AssessmentStatus.AtRisk when year.PathText.Length > 0 => year.PathText,
                 AssessmentStatus.OnTrack or AssessmentStatus.AtRisk when year.RequirementText.Length > 0 && year.ProjectionText.Length > 0 => $"cả giai đoạn {year.RequirementText}",
+                AssessmentStatus.OnTrack or AssessmentStatus.AtRisk => year.RequirementText,
                 _ => string.Empty,
             };
 
@@ -454,16 +459,21 @@ public static class ReportBuilder
             }).ToList();
             var retrospective = _rules.RuleSets.Where(s => s.IsRetrospective).Select(set =>
             {
-                var counts = Count(Items([set]).Select(i => i.Status));
+                var accountItems = Items([set]);
+                var counts = Count(accountItems.Select(i => i.Status));
+                var parts = accountItems.SelectMany(i => i.SubTargets).ToList();
+                var partCounts = Count(parts.Select(t => CountedResult(t)?.Status ?? AssessmentStatus.NoData));
                 var period = VietnameseFormat.Period(_plan ?? set.Document.Period);
+                var detail = partCounts.Total != counts.Total ? $"; tính theo chỉ tiêu thành phần: {Counts(partCounts)}" : string.Empty;
                 return new RetrospectiveTally(set.Document.Title, period, counts,
-                    $"Phần “{set.Document.Title}” ({period}) là kết quả của giai đoạn trước, trình bày riêng và không tính vào tổng hợp trên: {Tally(counts, null)}.");
+                    $"Kết quả {period} do {set.Document.ShortName} nêu lại được trình bày riêng, không tính vào tổng hợp trên: {Tally(counts, partCounts.Total != counts.Total ? partCounts.Total : null)}{detail}.");
             }).ToList();
             var goals = current.Sum(s => s.Goals.Count);
 
+            var progress = subTargets.Any(t => CountedResult(t)?.Status is AssessmentStatus.OnTrack or AssessmentStatus.AtRisk);
             var sentences = new List<string>
             {
-                $"Tổng hợp theo kết quả {YearText(_year)}; chỉ tiêu có hạn ở năm sau được tính theo tiến độ, chỉ tiêu hàng năm tính theo kết quả của năm này.",
+                $"Tổng hợp theo kết quả {YearText(_year)}" + (progress ? $"; chỉ tiêu có hạn sau {YearText(_year)} được tính theo tiến độ." : "."),
                 $"Trong tổng số {Tally(itemCounts, subCounts.Total != itemCounts.Total ? subCounts.Total : null)}.",
             };
             foreach (var (status, words) in new[] { (AssessmentStatus.NotMet, "Chỉ tiêu không đạt"), (AssessmentStatus.AtRisk, "có nguy cơ không đạt"), (AssessmentStatus.NoData, "chưa có số liệu") })
@@ -696,12 +706,12 @@ public static class ReportBuilder
                 var ledTasks = tasks.Where(t => t.Lead.Contains(unit)).ToList();
                 var supportedTasks = tasks.Where(t => t.Supporting.Contains(unit)).ToList();
                 var leadCounts = Count(led.Select(t => CountedResult(t)?.Status ?? AssessmentStatus.NoData));
-                var shortfalls = led.SelectMany(t => (CountedResult(t)?.Units ?? [])
+                var shortfalls = led.Where(t => t.Indicator is not null).SelectMany(t => (CountedResult(t)?.Units ?? [])
                         .Where(u => u.Status is AssessmentStatus.NotMet or AssessmentStatus.NoData)
                         .Select(u => new UnitShortfall(
                             _labels.Of(t.Id),
                             u.Unit,
-                            u.Measurement is { } m && t.Indicator is { } id ? ResultText.Value(m, _catalog.Get(id), _catalog) : string.Empty,
+                            UnitLine(_catalog.Get(t.Indicator!.Value), u).Amount,
                             ResultText.Status(u.Status))))
                     .ToList();
                 var view = new UnitView
@@ -729,46 +739,92 @@ public static class ReportBuilder
             return new UnitItemLine(_labels.Of(target.Id), ResultText.StatusCode(status), ResultText.Status(status));
         }
 
+        /// <summary>
+        /// A unit's standing in one sentence: a short list is given in full; a long one by its counts, naming what is not
+        /// met, at risk, lacking figures, late or overdue.
+        /// </summary>
         private static string UnitSentence(UnitView unit)
         {
             var parts = new List<string>();
             if (unit.LeadTargets.Count > 0)
             {
-                parts.Add($"chủ trì {unit.LeadTargets.Count} chỉ tiêu ({Counts(unit.LeadCounts)}): {Lines(unit.LeadTargets)}");
+                parts.Add($"chủ trì {unit.LeadTargets.Count} chỉ tiêu{Items(unit.LeadTargets, unit.LeadCounts)}");
             }
 
             if (unit.Shortfalls.Count > 0)
             {
-                parts.Add($"đơn vị chưa đạt hoặc chưa có số liệu: {string.Join(", ", unit.Shortfalls.Select(s => s.ValueText.Length > 0 ? $"{s.Unit} ({s.ValueText})" : $"{s.Unit} ({s.StatusText})"))}");
+                var shortUnits = unit.Shortfalls.Where(s => s.ValueText.Length > 0).Select(s => $"{s.Unit} ({s.ValueText})").ToList();
+                var missing = unit.Shortfalls.Where(s => s.ValueText.Length == 0).Select(s => s.Unit).ToList();
+                var named = new List<string>();
+                if (shortUnits.Count > 0)
+                {
+                    named.Add($"đơn vị chưa đạt: {string.Join(", ", shortUnits)}");
+                }
+
+                if (missing.Count > 0)
+                {
+                    named.Add($"đơn vị chưa có số liệu: {string.Join(", ", missing)}");
+                }
+
+                parts.Add(string.Join("; ", named));
             }
 
             if (unit.LeadTasks.Count > 0)
             {
-                var counts = new List<string>();
-                foreach (var (n, words) in new[] { (unit.TasksOnTime, "hoàn thành đúng hạn"), (unit.TasksLate, "hoàn thành chậm"), (unit.TasksOverdue, "quá hạn"), (unit.TasksNotYetDue, "chưa đến hạn") })
-                {
-                    if (n > 0)
-                    {
-                        counts.Add($"{n} {words}");
-                    }
-                }
-
-                parts.Add($"chủ trì {unit.LeadTasks.Count} nhiệm vụ ({string.Join(", ", counts)}): {Lines(unit.LeadTasks)}");
+                parts.Add($"chủ trì {unit.LeadTasks.Count} nhiệm vụ{Items(unit.LeadTasks, null)}");
             }
 
             if (unit.SupportTargets.Count > 0)
             {
-                parts.Add($"phối hợp {unit.SupportTargets.Count} chỉ tiêu: {Lines(unit.SupportTargets)}");
+                parts.Add($"phối hợp {unit.SupportTargets.Count} chỉ tiêu{Items(unit.SupportTargets, null)}");
             }
 
             if (unit.SupportTasks.Count > 0)
             {
-                parts.Add($"phối hợp {unit.SupportTasks.Count} nhiệm vụ: {Lines(unit.SupportTasks)}");
+                parts.Add($"phối hợp {unit.SupportTasks.Count} nhiệm vụ{Items(unit.SupportTasks, null)}");
             }
 
             return string.Join("; ", parts);
 
-            static string Lines(IReadOnlyList<UnitItemLine> lines) => string.Join(", ", lines.Select(l => $"{l.Label} {l.StatusText}"));
+            static string Items(IReadOnlyList<UnitItemLine> lines, StatusCounts? counts)
+            {
+                if (lines.Count <= 3)
+                {
+                    return ": " + string.Join(", ", lines.Select(l => $"{l.Label} {l.StatusText}"));
+                }
+
+                var byStatus = lines.GroupBy(l => l.StatusCode).ToList();
+                var ok = new[] { "met", "exceeded", "doneOnTime", "notYetDue", "onTrack" };
+                var notable = byStatus.Where(g => !ok.Contains(g.Key)).Select(g => $"{Short(g.First())}: {string.Join(", ", g.Select(l => l.Label))}");
+                var tally = counts is { } c ? CountsCompact(c) : string.Join(", ", byStatus.Select(g => $"{g.Count()} {Short(g.First())}"));
+                var named = string.Join("; ", notable);
+                return named.Length > 0 ? $" ({tally}; {named})" : $" ({tally})";
+            }
+
+            // A standing in the fewest words, for lists: a task's "chưa hoàn thành, đã quá hạn" is "quá hạn".
+            static string Short(UnitItemLine line) => line.StatusCode switch
+            {
+                "doneOnTime" => "hoàn thành đúng hạn",
+                "doneLate" => "hoàn thành chậm",
+                "overdue" => "quá hạn",
+                "notYetDue" => "chưa đến hạn",
+                _ => line.StatusText,
+            };
+        }
+
+        /// <summary>Counts with the zero ones left out: <c>18 đạt và vượt, 3 không đạt</c>.</summary>
+        private static string CountsCompact(StatusCounts counts)
+        {
+            var parts = new List<string>();
+            foreach (var (n, words) in new[] { (counts.MetOrExceeded, "đạt và vượt"), (counts.NotMet, "không đạt"), (counts.OnTrack, "đúng tiến độ"), (counts.AtRisk, "có nguy cơ không đạt"), (counts.NoData, "chưa có số liệu") })
+            {
+                if (n > 0)
+                {
+                    parts.Add($"{n} {words}");
+                }
+            }
+
+            return string.Join(", ", parts);
         }
 
         private List<Finding> Findings() =>
@@ -780,7 +836,7 @@ public static class ReportBuilder
                     var indicator = t.Target.Indicator is { } id ? _catalog.Get(id) : null;
                     var units = t.Result!.Units.Where(u => u.Status == AssessmentStatus.NotMet).Select(u =>
                     {
-                        var line = indicator is null ? null : UnitLine(t.Target.Requirement, indicator, indicator.Kind == IndicatorKind.Count, u);
+                        var line = indicator is null ? null : UnitLine(indicator, u);
                         return new FlaggedUnit(u.Unit, line?.Change, line?.Amount ?? string.Empty);
                     }).ToList();
                     var label = _labels.Of(t.Target.Id);
@@ -795,45 +851,92 @@ public static class ReportBuilder
                         Text = t.Target.Consequence.Text,
                         PeriodText = period,
                         Units = units,
-                        Sentence = $"Chỉ tiêu {label} không đạt {period}{who}. Theo văn bản: “{t.Target.Consequence.Text}”",
+                        Sentence = $"{label}: không đạt {period}{who}. Theo văn bản: “{t.Target.Consequence.Text}”",
                     };
                 })];
 
         // ---- Annex ----
 
+        /// <summary>
+        /// Numbers every reading once: the sentences of the targets' readings (and of rule-set readings) are grouped by the
+        /// readings that hold them, so that a sentence shared by several targets is stated once, naming all of them.
+        /// </summary>
         private void CollectReadings()
         {
-            var byText = new Dictionary<string, (int Number, List<string> Labels)>(StringComparer.Ordinal);
-            void Add(string text, string label, TargetId? id)
-            {
-                var prose = Prose(text);
-                if (!byText.TryGetValue(prose, out var entry))
-                {
-                    entry = (byText.Count + 1, []);
-                    byText[prose] = entry;
-                }
-
-                entry.Labels.Add(label);
-                if (id is { } target)
-                {
-                    _readingNumbers[target] = entry.Number;
-                }
-            }
-
+            var sources = new List<(string Label, TargetId? Id, List<string> Sentences)>();
             foreach (var set in _rules.RuleSets)
             {
                 if (set.Reading is { } shared)
                 {
-                    Add(shared, $"mọi chỉ tiêu của {set.Document.ShortName} ({VietnameseFormat.Period(_plan ?? set.Document.Period)})", null);
+                    sources.Add(($"mọi chỉ tiêu của {set.Document.ShortName} ({VietnameseFormat.Period(_plan ?? set.Document.Period)})", null, Sentences(Prose(shared))));
                 }
 
-                foreach (var target in set.Targets.Where(t => t.Reading is not null))
+                sources.AddRange(set.Targets.Where(t => t.Reading is not null).Select(t => (_labels.Of(t.Id), (TargetId?)t.Id, Sentences(Prose(t.Reading!)))));
+            }
+
+            var holders = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var i = 0; i < sources.Count; i++)
+            {
+                foreach (var sentence in sources[i].Sentences)
                 {
-                    Add(target.Reading!, _labels.Of(target.Id), target.Id);
+                    var list = holders.TryGetValue(sentence, out var found) ? found : holders[sentence] = [];
+                    if (list.Count == 0 || list[^1] != i)
+                    {
+                        list.Add(i);
+                    }
                 }
             }
 
-            _readings.AddRange(byText.OrderBy(p => p.Value.Number).Select(p => new AnnexReading(p.Value.Number, p.Value.Labels, p.Key)));
+            var entries = new Dictionary<string, (List<int> Holders, List<string> Sentences)>(StringComparer.Ordinal);
+            var order = new List<string>();
+            foreach (var sentence in sources.SelectMany(source => source.Sentences))
+            {
+                var key = string.Join(',', holders[sentence]);
+                if (!entries.TryGetValue(key, out var entry))
+                {
+                    entry = (holders[sentence], []);
+                    entries[key] = entry;
+                    order.Add(key);
+                }
+
+                if (!entry.Sentences.Contains(sentence))
+                {
+                    entry.Sentences.Add(sentence);
+                }
+            }
+
+            foreach (var key in order)
+            {
+                var (owners, sentences) = entries[key];
+                var number = _readings.Count + 1;
+                _readings.Add(new AnnexReading(number, [.. owners.Select(o => sources[o].Label)], string.Join(' ', sentences)));
+                foreach (var owner in owners)
+                {
+                    if (sources[owner].Id is { } id)
+                    {
+                        (_readingNumbers.TryGetValue(id, out var numbers) ? numbers : _readingNumbers[id] = []).Add(number);
+                    }
+                }
+            }
+        }
+
+        /// <summary>A text's sentences: it breaks after a full stop (or one closing a quote or bracket) followed by a capital or an opening quote.</summary>
+        private static List<string> Sentences(string text)
+        {
+            var sentences = new List<string>();
+            var start = 0;
+            for (var i = 1; i < text.Length - 1; i++)
+            {
+                var ends = text[i - 1] == '.' || (text[i - 1] is '”' or ')' && i > 1 && text[i - 2] == '.');
+                if (text[i] == ' ' && ends && (char.IsUpper(text[i + 1]) || text[i + 1] is '“' or '"' or '('))
+                {
+                    sentences.Add(text[start..i].Trim());
+                    start = i + 1;
+                }
+            }
+
+            sentences.Add(text[start..].Trim());
+            return [.. sentences.Where(sentence => sentence.Length > 0)];
         }
 
         /// <summary>A plugin's prose with every id it cites replaced by the label a reader knows.</summary>

@@ -258,8 +258,8 @@ public sealed record TargetSection
     /// <summary>The supporting units (đơn vị phối hợp).</summary>
     public required IReadOnlyList<string> Supporting { get; init; }
 
-    /// <summary>The number of its reading in the annex; 0 when it states none.</summary>
-    public required int ReadingNumber { get; init; }
+    /// <summary>The numbers of the annex readings that apply to it (its own, and those it shares with other targets); empty when it states none.</summary>
+    public required IReadOnlyList<int> ReadingNumbers { get; init; }
 
     /// <summary>The consequence the document attaches to a failure; empty when none.</summary>
     public required string Consequence { get; init; }
@@ -599,7 +599,10 @@ public sealed record GoalEntry(string Id, string Label, string DocumentShort, st
 
 /// <summary>“Phụ lục: cách hiểu chỉ tiêu và phương pháp đánh giá”.</summary>
 /// <param name="Title">The annex's title.</param>
-/// <param name="Readings">Every reading once, numbered, with the targets it applies to.</param>
+/// <param name="Readings">
+/// Every reading once, numbered, with the targets it applies to. A sentence several targets' readings share is stated once,
+/// with all of them; each target's own sentences follow under its label.
+/// </param>
 /// <param name="Methods">How the verdicts, gaps, paths, projections and tally are worked out, each once.</param>
 public sealed record Annex(string Title, IReadOnlyList<AnnexReading> Readings, IReadOnlyList<string> Methods);
 
