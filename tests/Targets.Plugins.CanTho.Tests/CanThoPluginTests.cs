@@ -29,6 +29,25 @@ public sealed class CanThoPluginTests : PluginContractTests<CanThoPlugin>
     }
 
     [Fact]
+    public void Render_Sample_StrictBoundMissedByOneSaysOnePersonShort()
+    {
+        var text = Render(SampleAssessment());
+
+        text.ShouldContain("Năm 2022: 2.408/3.010 người, bằng 80,0% — không đạt (còn thiếu 1 người).");
+        text.ShouldNotContain("còn cách");
+        text.ShouldNotContain(" 0 điểm phần trăm");
+    }
+
+    [Fact]
+    public void Render_Sample_AFallIsAFallAndACeilingIsOverRun()
+    {
+        var text = Render(SampleAssessment());
+
+        text.ShouldContain("Năm 2023: 1.110 vụ, giảm 20 vụ (1,8%) so với năm 2022 (1.130 vụ) — không đạt (cần không quá 1.096 vụ, vượt quá 14 vụ).");
+        text.ShouldContain("Năm 2022: 1.890 người, tăng 28 người (1,5%) so với năm 2021 (1.862 người) — không đạt (cần không quá 1.880 người, vượt quá 10 người).");
+    }
+
+    [Fact]
     public void Evaluate_Sample_ShowsEveryStatus()
     {
         var statuses = SampleAssessment().Results.Select(r => r.Status).ToHashSet();
@@ -59,7 +78,7 @@ public sealed class CanThoPluginTests : PluginContractTests<CanThoPlugin>
         var text = Render(SampleAssessment());
 
         text.ShouldContain("Trong tổng số 13 chỉ tiêu (gồm 31 chỉ tiêu thành phần), có ");
-        text.ShouldContain("II.2.4 (tiếp cận dịch vụ) của Chương trình số 20-CTr/TU và I.2.b của Kế hoạch số 205/KH-UBND cùng một chỉ tiêu, được tính một lần.");
-        text.ShouldContain("II.2.4 (điểm nóng) của Chương trình số 20-CTr/TU và I.2.d (điểm nóng) của Kế hoạch số 205/KH-UBND cùng một chỉ tiêu, được tính một lần.");
+        text.ShouldContain("II.2.4 (tiếp cận dịch vụ) của Chương trình số 20-CTr/TU và I.2.b của Kế hoạch số 205/KH-UBND là cùng một chỉ tiêu, được tính một lần.");
+        text.ShouldContain("II.2.4 (điểm nóng) của Chương trình số 20-CTr/TU và I.2.d (điểm nóng) của Kế hoạch số 205/KH-UBND là cùng một chỉ tiêu, được tính một lần.");
     }
 }

@@ -99,11 +99,14 @@ public static class ResultText
         return $"{verb} {amount}{share} {against}";
     }
 
-    /// <summary>The quota a value is measured against, and how much of it is done: <c>chỉ tiêu được giao 5.000 người (bằng 92,6% chỉ tiêu)</c>.</summary>
-    public static string Quota(in Measurement measurement, Indicator indicator)
+    /// <summary>
+    /// The quota a value is measured against, and how much of it is done: <c>chỉ tiêu được giao 5.000 người (bằng 92,6% chỉ
+    /// tiêu)</c> for a quota another body assigns, <c>chỉ tiêu 550 hồ sơ (…)</c> for one the document sets.
+    /// </summary>
+    public static string Quota(in Measurement measurement, Indicator indicator, bool assigned = true)
     {
         ArgumentNullException.ThrowIfNull(indicator);
-        return $"chỉ tiêu được giao {VietnameseFormat.Quantity(measurement.Quota, indicator.Unit.Symbol)}" +
+        return $"chỉ tiêu{(assigned ? " được giao" : string.Empty)} {VietnameseFormat.Quantity(measurement.Quota, indicator.Unit.Symbol)}" +
             (measurement.Quota > 0 ? $" (bằng {VietnameseFormat.Percent(measurement.Value * 100m / measurement.Quota)} chỉ tiêu)" : string.Empty);
     }
 
@@ -166,9 +169,10 @@ public static class ResultText
 
     /// <summary>
     /// The figures an evaluation lacked, by indicator name and period: <c>chưa có số liệu năm 2021 về tỷ lệ …; năm 2020 về
-    /// số tin, bài …</c>. Per-unit figures name their unit.
+    /// số tin, bài …</c>. Per-unit figures name their unit. A figure of <paramref name="ofPeriod"/> (the period the line is
+    /// about) is named without repeating it.
     /// </summary>
-    public static string Missing(IReadOnlyList<MissingFigure> missing, IndicatorCatalog catalog)
+    public static string Missing(IReadOnlyList<MissingFigure> missing, IndicatorCatalog catalog, ReportingPeriod? ofPeriod = null)
     {
         ArgumentNullException.ThrowIfNull(missing);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -178,7 +182,7 @@ public static class ResultText
         }
 
         var parts = missing
-            .Select(m => $"{VietnameseFormat.Period(m.Period)} về {VietnameseFormat.LowerFirst(catalog.TryGet(m.Indicator, out var i) ? i.Name : "một chỉ số")}" +
+            .Select(m => $"{(m.Period == ofPeriod ? string.Empty : VietnameseFormat.Period(m.Period) + " ")}về {VietnameseFormat.LowerFirst(catalog.TryGet(m.Indicator, out var i) ? i.Name : "một chỉ số")}" +
                 (m.AdminUnit is null ? string.Empty : $" của {m.AdminUnit}"))
             .Distinct(StringComparer.Ordinal);
         return $"chưa có số liệu {string.Join("; ", parts)}";

@@ -254,9 +254,9 @@ public static class ReportBuilder
                     change = ResultText.Change(measured, basePeriod, indicator, RelativeThreshold(requirement, measured));
                 }
 
-                if (requirement is QuotaRequirement)
+                if (requirement is QuotaRequirement quotaRule)
                 {
-                    quota = ResultText.Quota(measured, indicator);
+                    quota = ResultText.Quota(measured, indicator, assigned: quotaRule.QuotaIndicator is not null);
                 }
 
                 if (PassMark.Of(requirement, measured, wholeCounts) is { Side: not PassSide.Exactly } passMark)
@@ -279,7 +279,7 @@ public static class ReportBuilder
             }
             else
             {
-                missing = result.Note ?? ResultText.Missing(result.MissingFigures, _catalog);
+                missing = result.Note ?? ResultText.Missing(result.MissingFigures, _catalog, result.Period);
             }
 
             var year = new YearResult
@@ -454,7 +454,7 @@ public static class ReportBuilder
             var shared = _targets.Where(t => !t.Set.IsRetrospective && t.Target.SameAs is not null).Select(t =>
             {
                 var primary = _targets.First(p => p.Target.Id == t.Target.SameAs);
-                var sentence = $"{_labels.Of(primary.Target.Id)} của {primary.Target.Document.ShortName} và {_labels.Of(t.Target.Id)} của {t.Target.Document.ShortName} cùng một chỉ tiêu, được tính một lần";
+                var sentence = $"{_labels.Of(primary.Target.Id)} của {primary.Target.Document.ShortName} và {_labels.Of(t.Target.Id)} của {t.Target.Document.ShortName} là cùng một chỉ tiêu, được tính một lần";
                 return new SharedTarget(_labels.Of(primary.Target.Id), primary.Target.Document.ShortName, _labels.Of(t.Target.Id), t.Target.Document.ShortName, sentence);
             }).ToList();
             var retrospective = _rules.RuleSets.Where(s => s.IsRetrospective).Select(set =>
@@ -476,12 +476,17 @@ public static class ReportBuilder
                 $"Tổng hợp theo kết quả {YearText(_year)}" + (progress ? $"; chỉ tiêu có hạn sau {YearText(_year)} được tính theo tiến độ." : "."),
                 $"Trong tổng số {Tally(itemCounts, subCounts.Total != itemCounts.Total ? subCounts.Total : null)}.",
             };
-            foreach (var (status, words) in new[] { (AssessmentStatus.NotMet, "Chỉ tiêu không đạt"), (AssessmentStatus.AtRisk, "có nguy cơ không đạt"), (AssessmentStatus.NoData, "chưa có số liệu") })
+            foreach (var (status, words) in new[] { (AssessmentStatus.NotMet, "Không đạt"), (AssessmentStatus.AtRisk, "Có nguy cơ không đạt"), (AssessmentStatus.NoData, "Chưa có số liệu") })
             {
-                var labels = items.Where(i => i.Status == status).Select(i => i.Label).ToList();
+                // An item of several targets is named by those of its targets that stand so: the reader sees what failed.
+                var labels = items.Where(i => i.Status == status).SelectMany(i =>
+                {
+                    var named = i.SubTargets.Where(t => CountedResult(t)?.Status == status).Select(t => _labels.Of(t.Id)).ToList();
+                    return i.SubTargets.Count > 1 && named.Count > 0 ? named : [i.Label];
+                }).ToList();
                 if (labels.Count > 0)
                 {
-                    sentences.Add($"{VietnameseFormat.UpperFirst(words)}: {string.Join("; ", labels)}.");
+                    sentences.Add($"{words}: {string.Join("; ", labels)}.");
                 }
             }
 
@@ -748,7 +753,7 @@ public static class ReportBuilder
             var parts = new List<string>();
             if (unit.LeadTargets.Count > 0)
             {
-                parts.Add($"chủ trì {unit.LeadTargets.Count} chỉ tiêu{Items(unit.LeadTargets, unit.LeadCounts)}");
+                parts.Add($"chủ trì {unit.LeadTargets.Count} chỉ tiêu{Items(unit.LeadTargets)}");
             }
 
             if (unit.Shortfalls.Count > 0)
@@ -771,60 +776,49 @@ public static class ReportBuilder
 
             if (unit.LeadTasks.Count > 0)
             {
-                parts.Add($"chủ trì {unit.LeadTasks.Count} nhiệm vụ{Items(unit.LeadTasks, null)}");
+                parts.Add($"chủ trì {unit.LeadTasks.Count} nhiệm vụ{Items(unit.LeadTasks)}");
             }
 
             if (unit.SupportTargets.Count > 0)
             {
-                parts.Add($"phối hợp {unit.SupportTargets.Count} chỉ tiêu{Items(unit.SupportTargets, null)}");
+                parts.Add($"phối hợp {unit.SupportTargets.Count} chỉ tiêu{Items(unit.SupportTargets)}");
             }
 
             if (unit.SupportTasks.Count > 0)
             {
-                parts.Add($"phối hợp {unit.SupportTasks.Count} nhiệm vụ{Items(unit.SupportTasks, null)}");
+                parts.Add($"phối hợp {unit.SupportTasks.Count} nhiệm vụ{Items(unit.SupportTasks)}");
             }
 
-            return string.Join("; ", parts);
+            return string.Join(". ", parts.Select((part, i) => i == 0 ? part : VietnameseFormat.UpperFirst(part)));
 
-            static string Items(IReadOnlyList<UnitItemLine> lines, StatusCounts? counts)
+            // Labels hold commas ("Phụ lục I, mục 1.5"), so items are set apart by semicolons.
+            static string Items(IReadOnlyList<UnitItemLine> lines)
             {
                 if (lines.Count <= 3)
                 {
-                    return ": " + string.Join(", ", lines.Select(l => $"{l.Label} {l.StatusText}"));
+                    return ": " + string.Join("; ", lines.Select(l => $"{l.Label}: {l.StatusText}"));
                 }
 
-                var byStatus = lines.GroupBy(l => l.StatusCode).ToList();
-                var ok = new[] { "met", "exceeded", "doneOnTime", "notYetDue", "onTrack" };
-                var notable = byStatus.Where(g => !ok.Contains(g.Key)).Select(g => $"{Short(g.First())}: {string.Join(", ", g.Select(l => l.Label))}");
-                var tally = counts is { } c ? CountsCompact(c) : string.Join(", ", byStatus.Select(g => $"{g.Count()} {Short(g.First())}"));
-                var named = string.Join("; ", notable);
-                return named.Length > 0 ? $" ({tally}; {named})" : $" ({tally})";
+                string[] ok = ["met", "exceeded", "doneOnTime", "notYetDue", "onTrack"];
+                string[] order = ["met", "exceeded", "onTrack", "atRisk", "notMet", "noData", "doneOnTime", "doneLate", "overdue", "notYetDue"];
+                var byStatus = lines.OrderBy(l => Array.IndexOf(order, l.StatusCode)).GroupBy(l => Short(l)).ToList();
+                var tally = string.Join(", ", byStatus.Select(g => $"{g.Count()} {g.Key}"));
+                var notable = byStatus.Where(g => !ok.Contains(g.First().StatusCode)).Select(g => $"{g.Key}: {string.Join("; ", g.Select(l => l.Label))}");
+                var named = string.Join(". ", notable.Select(VietnameseFormat.UpperFirst));
+                return named.Length > 0 ? $" ({tally}). {named}" : $" ({tally})";
             }
 
-            // A standing in the fewest words, for lists: a task's "chưa hoàn thành, đã quá hạn" is "quá hạn".
+            // A standing in the fewest words, for lists: a task's "chưa hoàn thành, đã quá hạn" is "quá hạn"; met and
+            // exceeded are counted together as the summary counts them.
             static string Short(UnitItemLine line) => line.StatusCode switch
             {
+                "met" or "exceeded" => "đạt và vượt",
                 "doneOnTime" => "hoàn thành đúng hạn",
                 "doneLate" => "hoàn thành chậm",
                 "overdue" => "quá hạn",
                 "notYetDue" => "chưa đến hạn",
                 _ => line.StatusText,
             };
-        }
-
-        /// <summary>Counts with the zero ones left out: <c>18 đạt và vượt, 3 không đạt</c>.</summary>
-        private static string CountsCompact(StatusCounts counts)
-        {
-            var parts = new List<string>();
-            foreach (var (n, words) in new[] { (counts.MetOrExceeded, "đạt và vượt"), (counts.NotMet, "không đạt"), (counts.OnTrack, "đúng tiến độ"), (counts.AtRisk, "có nguy cơ không đạt"), (counts.NoData, "chưa có số liệu") })
-            {
-                if (n > 0)
-                {
-                    parts.Add($"{n} {words}");
-                }
-            }
-
-            return string.Join(", ", parts);
         }
 
         private List<Finding> Findings() =>
