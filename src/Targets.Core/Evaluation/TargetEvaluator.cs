@@ -179,7 +179,7 @@ public static class TargetEvaluator
 
             var path = PathFor(target, context, plan, period);
             var onTrack = criterion.IsMet(m) ||
-                (path is { Expected: { } expected } && PathBound(target.Requirement) is { } bound && IsAtLeastAsGood(bound, m.Subject, expected));
+                (path is { Expected: { } expected } && target.Requirement.PathBound is { } bound && IsAtLeastAsGood(bound, m.Subject, expected));
             return Result(target, period, onTrack ? AssessmentStatus.OnTrack : AssessmentStatus.AtRisk, measured) with { Progress = path };
         }
 
@@ -202,7 +202,7 @@ public static class TargetEvaluator
 
             var onTrack = criterion.IsMet(m);
             var runningTotal = context.Figures.TryRead(target.Indicator!.Value, elapsed, null, out var actual) ? actual.Value : (decimal?)null;
-            var path = new ProgressCheck(plan.StartYear, 0, plan.EndYear, PathBound(target.Requirement)?.Threshold ?? 0, year, null, Projected: true, runningTotal);
+            var path = new ProgressCheck(plan.StartYear, 0, plan.EndYear, target.Requirement.PathBound?.Threshold ?? 0, year, null, Projected: true, runningTotal);
             return Result(target, elapsed, onTrack ? AssessmentStatus.OnTrack : AssessmentStatus.AtRisk, measured) with { Progress = path };
         }
 
@@ -216,7 +216,7 @@ public static class TargetEvaluator
     /// </summary>
     private static ProgressCheck? PathFor(Target target, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period)
     {
-        if (PathBound(target.Requirement) is not { Comparison: not Comparison.EqualTo, Threshold: var threshold })
+        if (target.Requirement.PathBound is not { Comparison: not Comparison.EqualTo, Threshold: var threshold })
         {
             return null;
         }
@@ -250,19 +250,6 @@ public static class TargetEvaluator
             : startValue + ((threshold - startValue) * (period.EndYear - startYear) / (deadline - startYear));
         return new ProgressCheck(startYear, startValue, deadline, threshold, period.EndYear, expected);
     }
-
-    /// <summary>
-    /// The bound a deadline target's path heads towards: a level's or change's own bound, a range's lower end, a fixed
-    /// quota; null when there is no number to draw a line to (zero, assigned quota, expression, composite).
-    /// </summary>
-    private static Bound? PathBound(Requirement requirement) => requirement switch
-    {
-        LevelRequirement level => level.Bound,
-        ChangeRequirement change => change.Bound,
-        ChangeRangeRequirement range => new Bound(Comparison.AtLeast, range.From),
-        QuotaRequirement { Quota: { } quota } => new Bound(Comparison.AtLeast, quota),
-        _ => null,
-    };
 
     private static bool IsAtLeastAsGood(Bound bound, decimal subject, decimal expected) =>
         bound.IsUpperBound ? subject <= expected : subject >= expected;

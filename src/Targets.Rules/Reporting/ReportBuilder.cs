@@ -271,7 +271,7 @@ public static class ReportBuilder
                 }
 
                 if (!projected && result.Progress is { Expected: { } expected } progress && progress.StartValue != progress.TargetValue
-                    && PathBound(requirement) is { } bound
+                    && requirement.PathBound is { } bound
                     && PassMark.ForSubjectBound(requirement, new Bound(bound.IsUpperBound ? Comparison.AtMost : Comparison.AtLeast, expected), measured, wholeCounts) is { } pathMark)
                 {
                     path = $"lộ trình {YearText(progress.Year)}: {ResultText.Mark(pathMark, indicator, _catalog)}";
@@ -368,16 +368,6 @@ public static class ReportBuilder
         {
             ChangeRequirement { Measure: ChangeMeasure.Relative } change => change.Bound.Threshold,
             ChangeRangeRequirement { Measure: ChangeMeasure.Relative } range => Math.Abs(m.Subject - range.From) <= Math.Abs(m.Subject - range.To) ? range.From : range.To,
-            _ => null,
-        };
-
-        /// <summary>The bound a deadline target's path heads for, as the evaluator draws it.</summary>
-        private static Bound? PathBound(Requirement requirement) => requirement switch
-        {
-            LevelRequirement level => level.Bound,
-            ChangeRequirement change => change.Bound,
-            ChangeRangeRequirement range => new Bound(Comparison.AtLeast, range.From),
-            QuotaRequirement { Quota: { } quota } => new Bound(Comparison.AtLeast, quota),
             _ => null,
         };
 
