@@ -848,11 +848,12 @@ public static class ReportBuilder
         private void CollectReadings()
         {
             var sources = new List<(string Label, TargetId? Id, List<string> Sentences)>();
-            foreach (var set in _rules.RuleSets)
+            // In the order the report shows the documents: the plan in force first, retrospective accounts after.
+            foreach (var set in _rules.RuleSets.OrderBy(s => s.IsRetrospective))
             {
                 if (set.Reading is { } shared)
                 {
-                    sources.Add(($"mọi chỉ tiêu của {set.Document.ShortName} ({VietnameseFormat.Period(_plan ?? set.Document.Period)})", null, Sentences(Prose(shared))));
+                    sources.Add(($"Các chỉ tiêu của {set.Document.ShortName} ({VietnameseFormat.Period(_plan ?? set.Document.Period)})", null, Sentences(Prose(shared))));
                 }
 
                 sources.AddRange(set.Targets.Where(t => t.Reading is not null).Select(t => (_labels.Of(t.Id), (TargetId?)t.Id, Sentences(Prose(t.Reading!)))));

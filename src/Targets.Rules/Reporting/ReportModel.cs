@@ -500,7 +500,11 @@ public sealed record TaskEntry
     public required IReadOnlyList<MilestoneEntry> Milestones { get; init; }
 }
 
-/// <summary>One milestone of a task.</summary>
+/// <summary>
+/// One milestone of a task (one of its deadline periods). Its standing is worked out from the task's completion date as
+/// reported: data that gives one date for the whole task makes an early milestone done late when the task was finished
+/// after it.
+/// </summary>
 /// <param name="PeriodText">The period it is due in (<c>quý I năm 2023</c>).</param>
 /// <param name="DueOn">The day it falls due.</param>
 /// <param name="DueText">That day as <c>31/03/2023</c>.</param>
