@@ -325,7 +325,7 @@ public static class TargetEvaluator
         }
         else
         {
-            (missing ??= []).AddRange(Describe(table, indicator, valuePeriod, adminUnit));
+            (missing ??= []).Add(new MissingFigure(indicator, valuePeriod, adminUnit));
         }
 
         ReportingPeriod? baselinePeriod = null;
@@ -337,7 +337,7 @@ public static class TargetEvaluator
             baselinePeriod = resolved;
             if (!table.TryRead(ordinal, resolved, adminUnit, used, out baseline, out _, out _))
             {
-                (missing ??= []).AddRange(Describe(table, indicator, resolved, adminUnit));
+                (missing ??= []).Add(new MissingFigure(indicator, resolved, adminUnit));
             }
         }
 
@@ -350,7 +350,7 @@ public static class TargetEvaluator
             }
             else if (!table.TryRead(table.OrdinalOf(quotaRule.QuotaIndicator!.Value), valuePeriod, adminUnit, used, out quota, out _, out _))
             {
-                (missing ??= []).AddRange(Describe(table, quotaRule.QuotaIndicator!.Value, valuePeriod, adminUnit));
+                (missing ??= []).Add(new MissingFigure(quotaRule.QuotaIndicator!.Value, valuePeriod, adminUnit));
             }
         }
 
@@ -417,9 +417,6 @@ public static class TargetEvaluator
 
         return directed * 100m / baseline;
     }
-
-    private static MissingFigure[] Describe(FigureTable table, IndicatorId indicator, ReportingPeriod period, string? adminUnit) =>
-        [new MissingFigure(indicator, period, adminUnit)];
 
     /// <summary>A per-thread list for the figures a read uses, cleared; its contents are copied out before the next use.</summary>
     private static List<Figure> Scratch()

@@ -33,7 +33,6 @@ public static class JsonReports
         ArgumentNullException.ThrowIfNull(rules);
         var report = ReportBuilder.Build(assessment, rules, planOverride);
         var targets = report.Documents.SelectMany(d => d.Clauses).SelectMany(c => c.Targets).ToDictionary(t => t.Id, StringComparer.Ordinal);
-        var labels = TargetLabels.For(rules.RuleSets.SelectMany(set => set.Targets));
         using var json = new Utf8JsonWriter(output, Options);
         json.WriteStartObject();
         json.WriteString("locality", assessment.Locality);
