@@ -316,14 +316,8 @@ public sealed class HandWrittenEvaluator
             return AssessmentStatus.NotMet;
         }
 
-        var exceeded = target.Kind switch
-        {
-            Kind.Level or Kind.Change => target.Comparison == Comparison.AtLeast && m.Subject > target.Threshold,
-            Kind.Range => m.Subject > target.To,
-            Kind.Quota => m.Subject > m.Quota,
-            _ => false,
-        };
-        return exceeded ? AssessmentStatus.Exceeded : AssessmentStatus.Met;
+        // "Vượt" is the one Core rule (beyond the pass mark, counted in whole things): the floor asks it as the engine does.
+        return PassMark.IsExceeded(target.Requirement, m, target.WholeCounts) ? AssessmentStatus.Exceeded : AssessmentStatus.Met;
     }
 
     private static bool Satisfies(Comparison comparison, decimal value, decimal threshold) => comparison switch
@@ -340,7 +334,7 @@ public sealed class HandWrittenEvaluator
         in FloorTarget target, FloorFigures figures, int unit, int periodStart, int periodEnd, int valueStart, int valueEnd, bool projectTo, out Measurement m)
     {
         m = default;
-        if (!Read(in target, figures, unit, valueStart, valueEnd, out var value, out _, out _))
+        if (!Read(in target, figures, unit, valueStart, valueEnd, out var value, out var numerator, out var denominator))
         {
             return false;
         }
@@ -391,7 +385,7 @@ public sealed class HandWrittenEvaluator
             subject = directed;
         }
 
-        m = new Measurement { Value = value, Baseline = baseline, Quota = quota, Subject = subject };
+        m = new Measurement { Value = value, Numerator = numerator, Denominator = denominator, Baseline = baseline, Quota = quota, Subject = subject };
         return true;
     }
 
@@ -446,7 +440,7 @@ public sealed class HandWrittenEvaluator
     private FloorTarget Flatten(Target target, Dictionary<TargetId, int> slotOf)
     {
         var plan = target.Document.Period;
-        var t = new FloorTarget { Id = target.Id, PlanStart = plan.StartYear, PlanEnd = plan.EndYear, QuotaIndicator = -1, Indicator = -1, Numerator = -1, Denominator = -1, Components = [] };
+        var t = new FloorTarget { Id = target.Id, Requirement = target.Requirement, PlanStart = plan.StartYear, PlanEnd = plan.EndYear, QuotaIndicator = -1, Indicator = -1, Numerator = -1, Denominator = -1, Components = [] };
         t = target.Schedule switch
         {
             Schedule.EachYear => t with { Schedule = ScheduleKind.EachYear },
@@ -457,7 +451,7 @@ public sealed class HandWrittenEvaluator
         if (target.Indicator is { } id)
         {
             var indicator = _catalog.Get(id);
-            t = t with { Indicator = _indicators[id], IsShare = indicator.IsShare };
+            t = t with { Indicator = _indicators[id], IsShare = indicator.IsShare, WholeCounts = indicator.Kind == IndicatorKind.Count };
             if (indicator.IsShare)
             {
                 t = t with { Numerator = _indicators[indicator.Numerator!.Value], Denominator = _indicators[indicator.Denominator!.Value] };
@@ -469,7 +463,7 @@ public sealed class HandWrittenEvaluator
         {
             LevelRequirement level => t with { Kind = Kind.Level, Comparison = level.Bound.Comparison, Threshold = level.Bound.Threshold, HasThreshold = true, UpperBound = level.Bound.IsUpperBound },
             ChangeRequirement change => WithBaseline(t with { Kind = Kind.Change, Comparison = change.Bound.Comparison, Threshold = change.Bound.Threshold, HasThreshold = true, UpperBound = change.Bound.IsUpperBound, Decrease = change.Direction == ChangeDirection.Decrease, Relative = change.Measure == ChangeMeasure.Relative }, change.Baseline),
-            ChangeRangeRequirement range => WithBaseline(t with { Kind = Kind.Range, Comparison = Comparison.AtLeast, Threshold = range.From, To = range.To, HasThreshold = true, Decrease = range.Direction == ChangeDirection.Decrease, Relative = range.Measure == ChangeMeasure.Relative }, range.Baseline),
+            ChangeRangeRequirement range => WithBaseline(t with { Kind = Kind.Range, Comparison = Comparison.AtLeast, Threshold = range.From, HasThreshold = true, Decrease = range.Direction == ChangeDirection.Decrease, Relative = range.Measure == ChangeMeasure.Relative }, range.Baseline),
             ZeroRequirement => t with { Kind = Kind.Zero },
             QuotaRequirement { Quota: { } quota } => t with { Kind = Kind.Quota, Threshold = quota, HasThreshold = true },
             QuotaRequirement { QuotaIndicator: { } assigned } => t with { Kind = Kind.Quota, QuotaIndicator = _indicators[assigned] },
@@ -527,6 +521,10 @@ public sealed class HandWrittenEvaluator
     {
         public TargetId Id { get; init; }
 
+        public Requirement Requirement { get; init; }
+
+        public bool WholeCounts { get; init; }
+
         public Kind Kind { get; init; }
 
         public ScheduleKind Schedule { get; init; }
@@ -550,8 +548,6 @@ public sealed class HandWrittenEvaluator
         public Comparison Comparison { get; init; }
 
         public decimal Threshold { get; init; }
-
-        public decimal To { get; init; }
 
         public bool HasThreshold { get; init; }
 

@@ -6,6 +6,7 @@ using Targets.Core.Data;
 using Targets.Core.Errors;
 using Targets.Core.Formatting;
 using Targets.Core.Periods;
+using Targets.Core.Targets;
 using Targets.Plugins.CanTho;
 using Targets.Plugins.HaiPhong;
 using Targets.Plugins.QuangNinh;
@@ -231,12 +232,13 @@ internal static class CommandLine
             foreach (var (plugin, rules) in plugins)
             {
                 text.Append(plugin.Manifest.Code).Append(": ").Append(plugin.Manifest.Name).Append(" — ").AppendLine(plugin.Manifest.Description);
+                var labels = TargetLabels.For(rules.RuleSets.SelectMany(set => set.Targets));
                 foreach (var set in rules.RuleSets)
                 {
                     text.Append("  ").AppendLine(RequirementText.Citation(set.Document));
                     foreach (var target in set.Targets)
                     {
-                        text.Append("    ").Append(target.Id.Value).Append(" [").Append(target.Clause).Append("] ")
+                        text.Append("    ").Append(target.Id.Value).Append(" [").Append(labels.Of(target.Id)).Append("] ")
                             .Append(RequirementText.Describe(target, rules.Catalog)).Append(", ")
                             .Append(RequirementText.Schedule(target.Schedule, target.Document.Period))
                             .Append(" — ").AppendLine(string.Join(", ", target.ReadIndicators(rules.Catalog).Select(i => i.Value)));

@@ -16,7 +16,7 @@ public sealed class CommandLineTests
         exit.ShouldBe(0);
         error.ShouldBeEmpty();
         output.ShouldStartWith("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU — THÀNH PHỐ CẦN THƠ");
-        output.ShouldContain("Trong tổng số 33 chỉ tiêu");
+        output.ShouldContain("Trong tổng số 13 chỉ tiêu (gồm 31 chỉ tiêu thành phần)");
     }
 
     [Theory]

@@ -26,7 +26,9 @@ public sealed class HaiPhongPluginTests : PluginContractTests<HaiPhongPlugin>
         trigger.Units.Where(u => u.Status == AssessmentStatus.NotMet).Select(u => u.Unit)
             .ShouldBe(["huyện Thủy Nguyên", "huyện Tiên Lãng", "quận Hải An", "quận Ngô Quyền"], ignoreOrder: true);
         trigger.Units.Single(u => u.Unit == "huyện Bạch Long Vĩ").Status.ShouldBe(AssessmentStatus.NoData);
-        Render(assessment).ShouldContain("Phát sinh trách nhiệm:");
+        var text = Render(assessment);
+        text.ShouldContain("Trách nhiệm phát sinh");
+        text.ShouldContain("Mục 8: không đạt năm 2018; đơn vị không đạt: huyện Thủy Nguyên (+9 người), huyện Tiên Lãng (+4 người), quận Hải An (+6 người), quận Ngô Quyền (+9 người).");
     }
 
     [Fact]

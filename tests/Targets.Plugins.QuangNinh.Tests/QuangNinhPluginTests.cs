@@ -1,5 +1,6 @@
 using Targets.Core.Evaluation;
 using Targets.Plugins.QuangNinh;
+using Targets.Rules.Reporting;
 using Targets.Tests.Shared;
 using TaskStatus = Targets.Core.Tasks.TaskStatus;
 
@@ -14,6 +15,27 @@ public sealed class QuangNinhPluginTests : PluginContractTests<QuangNinhPlugin>
 
         targets.Select(t => t.Clause).Distinct().Count().ShouldBe(25);
         targets.ShouldAllBe(t => t.Responsibility != null && t.Responsibility.Lead.Count > 0);
+    }
+
+    [Fact]
+    public void Summary_Sample_CountsTheTwentyFiveNumberedItemsAndNamesTheirSubTargets()
+    {
+        var summary = ReportBuilder.Build(SampleAssessment(), Rules).Summary;
+
+        summary.Items.Total.ShouldBe(25);
+        summary.SubTargets.Total.ShouldBe(30);
+        summary.CountedItems.Single(i => i.Label == "Phụ lục I, mục 2.10").SubTargetLabels
+            .ShouldBe(["Phụ lục I, mục 2.10 (chuyển hóa)", "Phụ lục I, mục 2.10 (không tái phức tạp)"]);
+        Render(SampleAssessment()).ShouldContain("Trong tổng số 25 chỉ tiêu (gồm 30 chỉ tiêu thành phần)");
+    }
+
+    [Fact]
+    public void Render_Sample_SchoolsShortUnderTheirLeadUnitAndLateTaskNotOnTime()
+    {
+        var text = Render(SampleAssessment());
+
+        text.ShouldContain("Phòng Giáo dục và Đào tạo: chủ trì 1 chỉ tiêu: Phụ lục I, mục 1.3: không đạt. Đơn vị chưa đạt: Trường THCS Cẩm Sơn (1 lần); đơn vị chưa có số liệu: Trường THCS Mông Dương.");
+        text.ShouldContain("Chủ trì 7 nhiệm vụ (5 hoàn thành đúng hạn, 1 hoàn thành chậm, 1 quá hạn). Hoàn thành chậm: Phụ lục II, mục 2. Quá hạn: Phụ lục II, mục 5.");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Targets.Core.Evaluation;
 using Targets.Core.Periods;
 using Targets.Plugins.TayNinh;
 using Targets.Rules.Engine;
+using Targets.Rules.Reporting;
 using Targets.Tests.Shared;
 
 namespace Targets.Plugins.TayNinh.Tests;
@@ -28,9 +29,10 @@ public sealed class TayNinhPluginTests : PluginContractTests<TayNinhPlugin>
     {
         var account = DirectiveAccount();
 
-        LatestStatus(account, "tay-ninh.4-giam-2016-2020.mo-dau.a").ShouldBe(AssessmentStatus.Met);
-        LatestStatus(account, "tay-ninh.4-giam-2016-2020.mo-dau.b").ShouldBe(AssessmentStatus.Met);
-        LatestStatus(account, "tay-ninh.4-giam-2016-2020.mo-dau.c").ShouldBe(AssessmentStatus.Met);
+        // "Kéo giảm" read as lower than 2011–2015: each fell by far more than the one case that passes, so each is exceeded.
+        LatestStatus(account, "tay-ninh.4-giam-2016-2020.mo-dau.a").ShouldBe(AssessmentStatus.Exceeded);
+        LatestStatus(account, "tay-ninh.4-giam-2016-2020.mo-dau.b").ShouldBe(AssessmentStatus.Exceeded);
+        LatestStatus(account, "tay-ninh.4-giam-2016-2020.mo-dau.c").ShouldBe(AssessmentStatus.Exceeded);
         LatestStatus(account, "tay-ninh.4-giam-2016-2020.mo-dau.d.1").ShouldBe(AssessmentStatus.NotMet);
         var composite = ResultsOf(account, "tay-ninh.4-giam-2016-2020.mo-dau").Single();
         composite.Status.ShouldBe(AssessmentStatus.NotMet);
@@ -63,6 +65,33 @@ public sealed class TayNinhPluginTests : PluginContractTests<TayNinhPlugin>
             "tay-ninh.chi-thi-4-giam.muc-tieu.1", "tay-ninh.chi-thi-4-giam.muc-tieu.2",
             "tay-ninh.chi-thi-4-giam.muc-tieu.3", "tay-ninh.chi-thi-4-giam.muc-tieu.4"]);
         composite.Status.ShouldBe(AssessmentStatus.AtRisk);
+    }
+
+    [Fact]
+    public void Summary_Sample_KeepsThe2016To2020AccountOutOfThe2021To2025Tally()
+    {
+        var summary = ReportBuilder.Build(SampleAssessment(), Rules).Summary;
+
+        // 2021–2025: "4 giảm" (its four groups) and the first dash (records, no rise in addicts).
+        summary.Items.Total.ShouldBe(2);
+        summary.CountedItems.Select(i => i.Label).ShouldBe(["Mục tiêu 4 giảm", "Chỉ tiêu cụ thể, gạch đầu dòng thứ nhất"]);
+        summary.Retrospective.ShouldHaveSingleItem().Items.NotMet.ShouldBe(1);
+        Render(SampleAssessment()).ShouldContain("Kết quả giai đoạn 2016 - 2020 do Chỉ thị của Ban Thường vụ Tỉnh ủy Tây Ninh nêu lại được trình bày riêng, không tính vào tổng hợp trên");
+    }
+
+    [Fact]
+    public void Render_Sample_ProjectionIsLabelledAndTheChangeIsOnIt()
+    {
+        Render(SampleAssessment()).ShouldContain("Giai đoạn 2021 - 2023: 980 vụ; ước cả giai đoạn 2021 - 2025: 1.633,3 vụ, tăng 383,3 vụ (30,7%) so với giai đoạn 2016 - 2020 (1.250 vụ)");
+    }
+
+    [Fact]
+    public void Render_DirectiveAccount_StrictDecreaseIsShortByTheFirstPassingCount()
+    {
+        // Addicts must be below 2.683: 2.682 is the first passing count, so 4.225 is 1.543 too many, not 1.542.
+        var text = new Rules.Narratives.NarrativeRenderer().Render(DirectiveAccount(), Rules, Plugin.LoadTemplates(), planOverride: ReportingPeriod.Span(2016, 2020));
+
+        text.ShouldContain("không đạt (cần không quá 2.682 người, vượt quá 1.543 người)");
     }
 
     [Fact]

@@ -209,15 +209,6 @@ public sealed class FigureTable
         return false;
     }
 
-    /// <summary>The figures that would be needed to read an indicator for a period, for "missing figure" messages.</summary>
-    public IEnumerable<string> DescribeNeeds(IndicatorId indicator, ReportingPeriod period)
-    {
-        var definition = _catalog.Get(indicator);
-        return definition.IsShare
-            ? [$"{definition.Numerator} & {definition.Denominator} (hoặc {indicator}) {period}"]
-            : [$"{indicator} {period}"];
-    }
-
     /// <summary>The number of an indicator in this table's catalog.</summary>
     /// <exception cref="KeyNotFoundException">The catalog has no such indicator.</exception>
     internal int OrdinalOf(IndicatorId indicator) =>

@@ -21,4 +21,8 @@ public sealed record DocumentReference(
     DateOnly? IssuedOn,
     string Title,
     ReportingPeriod Period,
-    string? Source = null);
+    string? Source = null)
+{
+    /// <summary>The short citation used inside sentences: <c>Chương trình số 20-CTr/TU</c>, or <c>Chỉ thị của …</c> when unnumbered.</summary>
+    public string ShortName => Number is { } number ? $"{Kind} số {number}" : $"{Kind} của {Issuer}";
+}

@@ -160,7 +160,7 @@ public static class TargetEvaluator
             Status = overall,
             Units = unitResults,
             Figures = [.. unitResults.SelectMany(u => u.Figures)],
-            MissingFigures = [.. unitResults.Where(u => u.Status == AssessmentStatus.NoData).Select(u => $"{target.Indicator} {valuePeriod} ({u.Unit})")],
+            MissingFigures = [.. unitResults.Where(u => u.Status == AssessmentStatus.NoData).Select(u => new MissingFigure(target.Indicator!.Value, valuePeriod, u.Unit))],
         };
     }
 
@@ -179,7 +179,7 @@ public static class TargetEvaluator
 
             var path = PathFor(target, context, plan, period);
             var onTrack = criterion.IsMet(m) ||
-                (path is { Expected: { } expected } && PathBound(target.Requirement) is { } bound && IsAtLeastAsGood(bound, m.Subject, expected));
+                (path is { Expected: { } expected } && target.Requirement.PathBound is { } bound && IsAtLeastAsGood(bound, m.Subject, expected));
             return Result(target, period, onTrack ? AssessmentStatus.OnTrack : AssessmentStatus.AtRisk, measured) with { Progress = path };
         }
 
@@ -202,7 +202,7 @@ public static class TargetEvaluator
 
             var onTrack = criterion.IsMet(m);
             var runningTotal = context.Figures.TryRead(target.Indicator!.Value, elapsed, null, out var actual) ? actual.Value : (decimal?)null;
-            var path = new ProgressCheck(plan.StartYear, 0, plan.EndYear, PathBound(target.Requirement)?.Threshold ?? 0, year, null, Projected: true, runningTotal);
+            var path = new ProgressCheck(plan.StartYear, 0, plan.EndYear, target.Requirement.PathBound?.Threshold ?? 0, year, null, Projected: true, runningTotal);
             return Result(target, elapsed, onTrack ? AssessmentStatus.OnTrack : AssessmentStatus.AtRisk, measured) with { Progress = path };
         }
 
@@ -216,7 +216,7 @@ public static class TargetEvaluator
     /// </summary>
     private static ProgressCheck? PathFor(Target target, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period)
     {
-        if (PathBound(target.Requirement) is not { Comparison: not Comparison.EqualTo, Threshold: var threshold })
+        if (target.Requirement.PathBound is not { Comparison: not Comparison.EqualTo, Threshold: var threshold })
         {
             return null;
         }
@@ -250,19 +250,6 @@ public static class TargetEvaluator
             : startValue + ((threshold - startValue) * (period.EndYear - startYear) / (deadline - startYear));
         return new ProgressCheck(startYear, startValue, deadline, threshold, period.EndYear, expected);
     }
-
-    /// <summary>
-    /// The bound a deadline target's path heads towards: a level's or change's own bound, a range's lower end, a fixed
-    /// quota; null when there is no number to draw a line to (zero, assigned quota, expression, composite).
-    /// </summary>
-    private static Bound? PathBound(Requirement requirement) => requirement switch
-    {
-        LevelRequirement level => level.Bound,
-        ChangeRequirement change => change.Bound,
-        ChangeRangeRequirement range => new Bound(Comparison.AtLeast, range.From),
-        QuotaRequirement { Quota: { } quota } => new Bound(Comparison.AtLeast, quota),
-        _ => null,
-    };
 
     private static bool IsAtLeastAsGood(Bound bound, decimal subject, decimal expected) =>
         bound.IsUpperBound ? subject <= expected : subject >= expected;
@@ -315,7 +302,7 @@ public static class TargetEvaluator
     {
         // The figures used go to a per-thread scratch list and are copied once into the result.
         var used = Scratch();
-        List<string>? missing = null;
+        List<MissingFigure>? missing = null;
         var table = context.Figures;
         var indicator = target.Indicator!.Value;
         var ordinal = table.OrdinalOf(indicator);
@@ -334,11 +321,11 @@ public static class TargetEvaluator
         }
         else if (table.ZeroDenominator(ordinal, valuePeriod, adminUnit) is { } zeroBase)
         {
-            zeroShare = $"Mẫu số của tỷ lệ ({zeroBase} {valuePeriod}) bằng 0 nên không tính được tỷ lệ; chỉ tiêu chưa đánh giá được.";
+            zeroShare = $"Mẫu số của tỷ lệ ({Formatting.VietnameseFormat.LowerFirst(table.Catalog.Get(zeroBase).Name)}, {Formatting.VietnameseFormat.Period(valuePeriod)}) bằng 0 nên không tính được tỷ lệ; chỉ tiêu chưa đánh giá được.";
         }
         else
         {
-            (missing ??= []).AddRange(Describe(table, indicator, valuePeriod, adminUnit));
+            (missing ??= []).Add(new MissingFigure(indicator, valuePeriod, adminUnit));
         }
 
         ReportingPeriod? baselinePeriod = null;
@@ -350,7 +337,7 @@ public static class TargetEvaluator
             baselinePeriod = resolved;
             if (!table.TryRead(ordinal, resolved, adminUnit, used, out baseline, out _, out _))
             {
-                (missing ??= []).AddRange(Describe(table, indicator, resolved, adminUnit));
+                (missing ??= []).Add(new MissingFigure(indicator, resolved, adminUnit));
             }
         }
 
@@ -363,7 +350,7 @@ public static class TargetEvaluator
             }
             else if (!table.TryRead(table.OrdinalOf(quotaRule.QuotaIndicator!.Value), valuePeriod, adminUnit, used, out quota, out _, out _))
             {
-                (missing ??= []).AddRange(Describe(table, quotaRule.QuotaIndicator!.Value, valuePeriod, adminUnit));
+                (missing ??= []).Add(new MissingFigure(quotaRule.QuotaIndicator!.Value, valuePeriod, adminUnit));
             }
         }
 
@@ -431,9 +418,6 @@ public static class TargetEvaluator
         return directed * 100m / baseline;
     }
 
-    private static IEnumerable<string> Describe(FigureTable table, IndicatorId indicator, ReportingPeriod period, string? adminUnit) =>
-        table.DescribeNeeds(indicator, period).Select(need => adminUnit is null ? need : $"{need} ({adminUnit})");
-
     /// <summary>A per-thread list for the figures a read uses, cleared; its contents are copied out before the next use.</summary>
     private static List<Figure> Scratch()
     {
@@ -449,6 +433,6 @@ public static class TargetEvaluator
         Measurement? Measurement,
         ReportingPeriod? BaselinePeriod,
         IReadOnlyList<Figure> Figures,
-        IReadOnlyList<string> Missing,
+        IReadOnlyList<MissingFigure> Missing,
         string? Note);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Targets.Core.Data;
+using Targets.Core.Indicators;
 using Targets.Core.Periods;
 using Targets.Core.Targets;
 
@@ -53,6 +54,16 @@ public sealed record ProgressCheck(
     bool Projected = false,
     decimal? RunningTotal = null);
 
+/// <summary>A figure an evaluation needed and did not find: a share's figure is its two counts, or the share itself.</summary>
+/// <param name="Indicator">The indicator.</param>
+/// <param name="Period">The period.</param>
+/// <param name="AdminUnit">The administrative unit, for a per-unit target; null for the locality as a whole.</param>
+public sealed record MissingFigure(IndicatorId Indicator, ReportingPeriod Period, string? AdminUnit = null)
+{
+    /// <inheritdoc />
+    public override string ToString() => AdminUnit is null ? $"{Indicator} {Period}" : $"{Indicator} {Period} ({AdminUnit})";
+}
+
 /// <summary>One administrative unit's result under a target that holds for each unit.</summary>
 /// <param name="Unit">The unit.</param>
 /// <param name="Status">Its status.</param>
@@ -85,7 +96,7 @@ public sealed record TargetResult
     public IReadOnlyList<Figure> Figures { get; init; } = [];
 
     /// <summary>The figures that were needed and missing.</summary>
-    public IReadOnlyList<string> MissingFigures { get; init; } = [];
+    public IReadOnlyList<MissingFigure> MissingFigures { get; init; } = [];
 
     /// <summary>Why a figure could not be computed (e.g. a zero baseline), if so.</summary>
     public string? Note { get; init; }

@@ -24,7 +24,7 @@ public static class RequirementText
             ZeroRequirement => "không để xảy ra (bằng 0)",
             QuotaRequirement { Quota: { } quota } => $"đạt ít nhất {VietnameseFormat.Threshold(quota, unit)}",
             QuotaRequirement => "đạt chỉ tiêu được giao",
-            CompositeRequirement composite => $"tất cả {composite.Targets.Count} chỉ tiêu thành phần đều đạt",
+            CompositeRequirement composite => $"cả {composite.Targets.Count} chỉ tiêu thành phần đều đạt",
             ExpressionRequirement expression => expression.Description,
             _ => throw new ArgumentOutOfRangeException(nameof(target), target.Requirement.GetType().Name, "unknown requirement kind"),
         };

@@ -2,10 +2,14 @@ using Targets.Core.Evaluation;
 using Targets.Core.Indicators;
 using Targets.Core.Periods;
 using Targets.Core.Requirements;
+using TaskStatus = Targets.Core.Tasks.TaskStatus;
 
 namespace Targets.Core.Formatting;
 
-/// <summary>Says in Vietnamese what a result found: the figures, the arithmetic and the verdict.</summary>
+/// <summary>
+/// Says in Vietnamese what a result found: the figure, the change, the mark to reach, the margin and the verdict. Plain
+/// text with no markup; every number the Vietnamese way.
+/// </summary>
 public static class ResultText
 {
     /// <summary>The verdict in words: đạt, vượt, không đạt, đúng tiến độ, có nguy cơ không đạt, chưa có số liệu.</summary>
@@ -19,181 +23,176 @@ public static class ResultText
         _ => "chưa có số liệu",
     };
 
-    /// <summary>The value as measured, with a share's counts when given: <c>34/50 điểm, bằng 68,0%</c>; <c>1.020 vụ</c>.</summary>
-    public static string Value(TargetResult result, Measurement measurement, Indicator indicator, IndicatorCatalog catalog) =>
-        result.Progress is { Projected: true, RunningTotal: { } total } && !indicator.IsShare
-            ? VietnameseFormat.Quantity(total, indicator.Unit.Symbol)
-            : Value(measurement, indicator, catalog);
-
-    /// <summary>The value as measured, with a share's counts when given: <c>34/50 điểm, bằng 68,0%</c>; <c>1.020 vụ</c>.</summary>
-    public static string Value(Measurement measurement, Indicator indicator, IndicatorCatalog catalog)
+    /// <summary>The verdict's code: met, exceeded, notMet, onTrack, atRisk, noData.</summary>
+    public static string StatusCode(AssessmentStatus status) => status switch
     {
+        AssessmentStatus.Met => "met",
+        AssessmentStatus.Exceeded => "exceeded",
+        AssessmentStatus.NotMet => "notMet",
+        AssessmentStatus.OnTrack => "onTrack",
+        AssessmentStatus.AtRisk => "atRisk",
+        _ => "noData",
+    };
+
+    /// <summary>Where a task stands, in words: hoàn thành đúng hạn; hoàn thành chậm so với thời hạn; chưa hoàn thành, đã quá hạn; chưa đến hạn.</summary>
+    public static string Task(TaskStatus status) => status switch
+    {
+        TaskStatus.DoneOnTime => "hoàn thành đúng hạn",
+        TaskStatus.DoneLate => "hoàn thành chậm so với thời hạn",
+        TaskStatus.Overdue => "chưa hoàn thành, đã quá hạn",
+        _ => "chưa đến hạn",
+    };
+
+    /// <summary>A task standing's code: doneOnTime, doneLate, overdue, notYetDue.</summary>
+    public static string TaskCode(TaskStatus status) => status switch
+    {
+        TaskStatus.DoneOnTime => "doneOnTime",
+        TaskStatus.DoneLate => "doneLate",
+        TaskStatus.Overdue => "overdue",
+        _ => "notYetDue",
+    };
+
+    /// <summary>
+    /// The value as reported, with a share's counts when given: <c>34/50 điểm, bằng 68,0%</c>; <c>1.020 vụ</c>. Beside a
+    /// threshold, a share gets the decimals it takes to tell it from the threshold (<c>80,03%</c> beside “trên 80%”).
+    /// </summary>
+    public static string Value(in Measurement measurement, Indicator indicator, IndicatorCatalog catalog, decimal? threshold = null)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var percent = threshold is { } t ? VietnameseFormat.PercentApart(measurement.Value, t) : VietnameseFormat.Percent(measurement.Value);
         if (indicator.IsShare && measurement.Denominator > 0)
         {
-            var countUnit = catalog.Get(indicator.Denominator!.Value).Unit.Symbol;
-            return $"{VietnameseFormat.Number(measurement.Numerator)}/{VietnameseFormat.Number(measurement.Denominator)} {countUnit}, bằng {VietnameseFormat.Percent(measurement.Value)}";
+            return $"{VietnameseFormat.Number(measurement.Numerator)}/{VietnameseFormat.Number(measurement.Denominator)} {CountUnit(indicator, catalog)}, bằng {percent}";
         }
 
-        return VietnameseFormat.Quantity(measurement.Value, indicator.Unit.Symbol);
+        return indicator.Unit.IsPercent ? percent : VietnameseFormat.Quantity(measurement.Value, indicator.Unit.Symbol);
     }
 
     /// <summary>
-    /// The change from the baseline: <c>giảm 50 vụ (4,7%) so với năm 2022 (1.070 vụ)</c>; empty without a baseline.
+    /// The change from the baseline, on the value it is given: <c>giảm 50 vụ (4,0%) so với năm 2022 (1.070 vụ)</c>;
+    /// <c>không thay đổi so với năm 2022 (4.310 người)</c>. A fall is “giảm”, a rise “tăng”, by the sign of value − baseline.
     /// </summary>
-    public static string Change(TargetResult result, Indicator indicator)
+    /// <param name="measurement">The measurement, with its baseline.</param>
+    /// <param name="baselinePeriod">The baseline's period.</param>
+    /// <param name="indicator">The indicator.</param>
+    /// <param name="relativeThreshold">A relative change the requirement asks for, to tell the shown percentage apart from it.</param>
+    public static string Change(in Measurement measurement, ReportingPeriod baselinePeriod, Indicator indicator, decimal? relativeThreshold = null)
     {
-        if (result.Measurement is not { HasBaseline: true } m || result.BaselinePeriod is not { } basePeriod)
-        {
-            return string.Empty;
-        }
-
+        ArgumentNullException.ThrowIfNull(indicator);
         var unit = indicator.Unit.Symbol;
-        var baseline = VietnameseFormat.Quantity(m.Baseline, unit);
-        var against = $"so với {VietnameseFormat.Period(basePeriod)} ({baseline})";
-        if (m.Change == 0)
+        var against = $"so với {VietnameseFormat.Period(baselinePeriod)} ({VietnameseFormat.Quantity(measurement.Baseline, unit)})";
+        var change = measurement.Value - measurement.Baseline;
+        if (change == 0)
         {
             return $"không thay đổi {against}";
         }
 
-        var verb = m.Change < 0 ? "giảm" : "tăng";
-        var amount = unit == "%"
-            ? $"{VietnameseFormat.Number(Math.Abs(m.Change))} điểm phần trăm"
-            : VietnameseFormat.Quantity(Math.Abs(m.Change), unit);
-        var relative = m.Baseline != 0 ? $" ({VietnameseFormat.Percent(Math.Abs(m.RelativeChange))})" : string.Empty;
-        return $"{verb} {amount}{relative} {against}";
-    }
-
-    /// <summary>By how much a final verdict is met, missed or gone beyond; empty when it does not apply.</summary>
-    public static string Margin(TargetResult result, Indicator? indicator)
-    {
-        if (result.Measurement is not { } m || !result.IsFinal)
-        {
-            return string.Empty;
-        }
-
-        (decimal Threshold, bool RelativeChange)? bound = result.Target.Requirement switch
-        {
-            LevelRequirement level => (level.Bound.Threshold, false),
-            ChangeRequirement change => (change.Bound.Threshold, change.Measure == ChangeMeasure.Relative),
-            ChangeRangeRequirement range => (m.Subject > range.To ? range.To : range.From, range.Measure == ChangeMeasure.Relative),
-            QuotaRequirement => (m.Quota, false),
-            _ => null,
-        };
-        if (bound is not var (threshold, relativeChange))
-        {
-            return string.Empty;
-        }
-
-        var gap = Math.Abs(m.Subject - threshold);
-        if (gap == 0)
-        {
-            return string.Empty;
-        }
-
-        var unit = indicator?.Unit.Symbol ?? string.Empty;
-        var amount = relativeChange || unit == "%"
-            ? $"{VietnameseFormat.Number(gap)} điểm phần trăm"
-            : VietnameseFormat.Quantity(gap, unit);
-        return result.Status switch
-        {
-            AssessmentStatus.NotMet => $"còn cách mức yêu cầu {amount}",
-            AssessmentStatus.Exceeded => $"vượt {amount}",
-            _ => string.Empty,
-        };
-    }
-
-    /// <summary>A one-sentence account of the result, for JSON output and plain listings.</summary>
-    public static string Explain(TargetResult result, IndicatorCatalog catalog, ReportingPeriod? planOverride = null)
-    {
-        var period = VietnameseFormat.Period(result.Period);
-        var requirement = RequirementText.Describe(result.Target, catalog, planOverride);
-        var verdict = Status(result.Status);
-        if (result.Components.Count > 0)
-        {
-            var met = result.Components.Count(c => c.Status is AssessmentStatus.Met or AssessmentStatus.Exceeded);
-            return $"{Capitalize(period)}: {met}/{result.Components.Count} chỉ tiêu thành phần đạt; yêu cầu {requirement}: {verdict}.";
-        }
-
-        var indicator = result.Target.Indicator is { } id ? catalog.Get(id) : null;
-        if (result.Units.Count > 0 && indicator is not null)
-        {
-            var shortUnits = result.Units.Where(u => u.Status == AssessmentStatus.NotMet)
-                .Select(u => u.Measurement is { } um ? $"{u.Unit} ({VietnameseFormat.Quantity(um.Value, indicator.Unit.Symbol)})" : u.Unit).ToList();
-            var lacking = result.Units.Where(u => u.Status == AssessmentStatus.NoData).Select(u => u.Unit).ToList();
-            var reached = result.Units.Count(u => u.Status is AssessmentStatus.Met or AssessmentStatus.Exceeded);
-            var text = $"{Capitalize(period)}: {reached}/{result.Units.Count} đơn vị đạt yêu cầu {requirement}";
-            if (shortUnits.Count > 0)
-            {
-                text += $"; chưa đạt: {string.Join(", ", shortUnits)}";
-            }
-
-            if (lacking.Count > 0)
-            {
-                text += $"; chưa có số liệu: {string.Join(", ", lacking)}";
-            }
-
-            return $"{text}: {verdict}.";
-        }
-
-        if (result.Measurement is not { } m || indicator is null)
-        {
-            var why = result.Note ?? (result.MissingFigures.Count > 0 ? $"thiếu số liệu {string.Join("; ", result.MissingFigures)}" : "chưa có số liệu");
-            return $"{Capitalize(period)}: {why}; yêu cầu {requirement}: {verdict}.";
-        }
-
-        var value = Value(result, m, indicator, catalog);
-        var change = Change(result, indicator);
-        var sentence = $"{Capitalize(period)}: {value}";
-        if (change.Length > 0)
-        {
-            sentence += $", {change}";
-        }
-
-        var quota = Quota(result, indicator);
-        if (quota.Length > 0)
-        {
-            sentence += ", " + quota;
-        }
-
-        var progressText = Progress(result, indicator);
-        if (progressText.Length > 0)
-        {
-            sentence += "; " + progressText;
-        }
-
-        var margin = Margin(result, indicator);
-        return $"{sentence}; yêu cầu {requirement}: {verdict}{(margin.Length > 0 ? $" ({margin})" : string.Empty)}.";
-    }
-
-    /// <summary>The path a deadline target was checked against, in words; empty when there is none.</summary>
-    public static string Progress(TargetResult result, Indicator indicator)
-    {
-        if (result.Progress is not { } progress || result.Measurement is not { } m)
-        {
-            return string.Empty;
-        }
-
-        if (progress.Projected)
-        {
-            return $"ước cả giai đoạn {progress.StartYear} - {progress.DeadlineYear} theo tiến độ hiện tại: {VietnameseFormat.Quantity(m.Value, indicator.Unit.Symbol)}";
-        }
-
-        return progress.Expected is { } expected
-            ? $"theo lộ trình đều từ năm {progress.StartYear} đến năm {progress.DeadlineYear}, năm {progress.Year} cần đạt {ExpectedText(result, indicator, expected)}"
-            : $"chưa đến hạn (năm {progress.DeadlineYear})";
-    }
-
-    /// <summary>The quota a quota target was measured against: <c>chỉ tiêu được giao 5.000 người (bằng 92,6% chỉ tiêu)</c>.</summary>
-    public static string Quota(TargetResult result, Indicator indicator) =>
-        result.Target.Requirement is QuotaRequirement && result.Measurement is { } m
-            ? $"chỉ tiêu được giao {VietnameseFormat.Quantity(m.Quota, indicator.Unit.Symbol)}" +
-              (m.Quota > 0 ? $" (bằng {VietnameseFormat.Percent(m.Value * 100m / m.Quota)} chỉ tiêu)" : string.Empty)
+        var verb = change < 0 ? "giảm" : "tăng";
+        var amount = indicator.Unit.IsPercent
+            ? $"{VietnameseFormat.Number(Math.Abs(change))} điểm phần trăm"
+            : VietnameseFormat.Quantity(Math.Abs(change), unit);
+        var relative = measurement.Baseline != 0 ? Math.Abs(change) * 100m / measurement.Baseline : (decimal?)null;
+        var share = relative is { } r
+            ? $" ({(relativeThreshold is { } t ? VietnameseFormat.PercentApart(r, t) : VietnameseFormat.Percent(r))})"
             : string.Empty;
+        return $"{verb} {amount}{share} {against}";
+    }
 
-    private static string ExpectedText(TargetResult result, Indicator indicator, decimal expected) =>
-        result.Target.Requirement.ComparedWith is not null && result.Target.Requirement is ChangeRequirement { Measure: ChangeMeasure.Relative }
-            ? $"mức {(result.Target.Requirement is ChangeRequirement { Direction: ChangeDirection.Decrease } ? "giảm" : "tăng")} {VietnameseFormat.Percent(expected)}"
-            : VietnameseFormat.Quantity(expected, indicator.Unit.Symbol);
+    /// <summary>
+    /// The quota a value is measured against, and how much of it is done: <c>chỉ tiêu được giao 5.000 người (bằng 92,6% chỉ
+    /// tiêu)</c> for a quota another body assigns, <c>chỉ tiêu 550 hồ sơ (…)</c> for one the document sets.
+    /// </summary>
+    public static string Quota(in Measurement measurement, Indicator indicator, bool assigned = true)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        return $"chỉ tiêu{(assigned ? " được giao" : string.Empty)} {VietnameseFormat.Quantity(measurement.Quota, indicator.Unit.Symbol)}" +
+            (measurement.Quota > 0 ? $" (bằng {VietnameseFormat.Percent(measurement.Value * 100m / measurement.Quota)} chỉ tiêu)" : string.Empty);
+    }
 
-    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    /// <summary>
+    /// A pass mark as a figure to reach: <c>ít nhất 2.409/3.010 người</c>, <c>không quá 1.096 vụ</c>, <c>từ 88,0% trở lên</c>,
+    /// <c>trên 80%</c> (a strict bound on a value with no counts), <c>bằng 0 vụ</c>.
+    /// </summary>
+    public static string Mark(PassMark mark, Indicator indicator, IndicatorCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var amount = mark is { Count: { } count, Denominator: { } denominator }
+            ? $"{VietnameseFormat.Number(count)}/{VietnameseFormat.Number(denominator)} {CountUnit(indicator, catalog)}"
+            : indicator.Unit.IsPercent ? VietnameseFormat.Percent(mark.Value) : VietnameseFormat.Quantity(mark.Value, indicator.Unit.Symbol);
+        return (mark.Side, mark.IsReached) switch
+        {
+            (PassSide.AtLeast, true) => $"ít nhất {amount}",
+            (PassSide.AtLeast, false) => $"trên {amount}",
+            (PassSide.AtMost, true) => $"không quá {amount}",
+            (PassSide.AtMost, false) => $"dưới {amount}",
+            _ => $"bằng {amount}",
+        };
+    }
+
+    /// <summary>
+    /// How far a final verdict is from its mark: <c>còn thiếu 7 khu dân cư</c> below a floor, <c>vượt quá 14 vụ</c> above a
+    /// ceiling, <c>cao hơn mức cần đạt 84 tin bài</c> or <c>thấp hơn mức cần đạt 1 vụ</c> when exceeded; empty when met
+    /// exactly, for an equality, or for a verdict that is not final. Counted in whole things when the value has counts.
+    /// </summary>
+    public static string Margin(PassMark mark, in Measurement measurement, AssessmentStatus status, Indicator indicator, IndicatorCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (mark.Side == PassSide.Exactly)
+        {
+            return string.Empty;
+        }
+
+        var (amount, words) = status switch
+        {
+            AssessmentStatus.NotMet => (mark.GapFrom(measurement), mark.Side == PassSide.AtLeast ? "còn thiếu" : "vượt quá"),
+            AssessmentStatus.Exceeded => (mark.Beyond(measurement), mark.Side == PassSide.AtLeast ? "cao hơn mức cần đạt" : "thấp hơn mức cần đạt"),
+            _ => (0m, string.Empty),
+        };
+        return amount == 0 ? string.Empty : $"{words} {MarginAmount(mark, amount, indicator, catalog)}";
+    }
+
+    /// <summary>A margin in its unit: whole things when the mark has counts, percentage points for a share without.</summary>
+    public static string MarginAmount(PassMark mark, decimal amount, Indicator indicator, IndicatorCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(catalog);
+        return mark switch
+        {
+            { Count: not null, Denominator: not null } => $"{VietnameseFormat.Number(amount)} {CountUnit(indicator, catalog)}",
+            _ when indicator.Unit.IsPercent => $"{VietnameseFormat.Number(amount)} điểm phần trăm",
+            _ => VietnameseFormat.Quantity(amount, indicator.Unit.Symbol),
+        };
+    }
+
+    /// <summary>
+    /// The figures an evaluation lacked, by indicator name and period: <c>chưa có số liệu năm 2021 về tỷ lệ …; năm 2020 về
+    /// số tin, bài …</c>. Per-unit figures name their unit. A figure of <paramref name="ofPeriod"/> (the period the line is
+    /// about) is named without repeating it.
+    /// </summary>
+    public static string Missing(IReadOnlyList<MissingFigure> missing, IndicatorCatalog catalog, ReportingPeriod? ofPeriod = null)
+    {
+        ArgumentNullException.ThrowIfNull(missing);
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (missing.Count == 0)
+        {
+            return "chưa có số liệu";
+        }
+
+        var parts = missing
+            .Select(m => $"{(m.Period == ofPeriod ? string.Empty : VietnameseFormat.Period(m.Period) + " ")}về {VietnameseFormat.LowerFirst(catalog.TryGet(m.Indicator, out var i) ? i.Name : "một chỉ số")}" +
+                (m.AdminUnit is null ? string.Empty : $" của {m.AdminUnit}"))
+            .Distinct(StringComparer.Ordinal);
+        return $"chưa có số liệu {string.Join("; ", parts)}";
+    }
+
+    /// <summary>The unit a share's counts are in (the denominator's: <c>người</c>, <c>khu dân cư</c>).</summary>
+    public static string CountUnit(Indicator indicator, IndicatorCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(catalog);
+        return indicator.Denominator is { } denominator && catalog.TryGet(denominator, out var counted) ? counted.Unit.Symbol : indicator.Unit.Symbol;
+    }
 }

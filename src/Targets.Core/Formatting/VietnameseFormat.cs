@@ -55,6 +55,29 @@ public static class VietnameseFormat
         _ => string.Create(CultureInfo.InvariantCulture, $"giai đoạn {period.StartYear} - {period.EndYear}"),
     };
 
+    /// <summary>Text with its first letter in lower case, to run on inside a sentence (<c>Số vụ …</c> → <c>số vụ …</c>).</summary>
+    public static string LowerFirst(string text) =>
+        text.Length == 0 || char.IsLower(text[0]) ? text : string.Concat(char.ToLowerInvariant(text[0]).ToString(), text.AsSpan(1));
+
+    /// <summary>Text with its first letter in upper case, to start a sentence.</summary>
+    public static string UpperFirst(string text) =>
+        text.Length == 0 || char.IsUpper(text[0]) ? text : string.Concat(char.ToUpperInvariant(text[0]).ToString(), text.AsSpan(1));
+
+    /// <summary>
+    /// A percentage beside the threshold it is judged against, with as many decimals (one to four) as it takes to tell it
+    /// apart from the threshold: 80,03% beside “trên 80%”, never a misleading 80,0%. A value equal to the threshold keeps one.
+    /// </summary>
+    public static string PercentApart(decimal value, decimal threshold)
+    {
+        var decimals = 1;
+        while (decimals < 4 && value != threshold && Math.Round(value, decimals, MidpointRounding.AwayFromZero) == threshold)
+        {
+            decimals++;
+        }
+
+        return Percent(value, decimals);
+    }
+
     /// <summary>A measured quantity with its unit: <c>1.051 vụ</c>, <c>68,0%</c>.</summary>
     public static string Quantity(decimal value, string unit) =>
         unit == "%" ? Percent(value) : $"{Number(value)} {unit}";

@@ -60,10 +60,4 @@ public readonly record struct Bound(Comparison Comparison, decimal Threshold)
         Comparison.AtMost => value <= Threshold,
         _ => value == Threshold,
     };
-
-    /// <summary>
-    /// Whether <paramref name="value"/> goes beyond an inclusive lower bound ("từ X trở lên" and reaching more than X).
-    /// A strict bound ("trên X") is met by going beyond it, so it is never "exceeded"; upper bounds are met or not.
-    /// </summary>
-    public bool IsExceededBy(decimal value) => Comparison == Comparison.AtLeast && value > Threshold;
 }

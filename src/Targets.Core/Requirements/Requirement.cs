@@ -32,11 +32,22 @@ public abstract record Requirement
 
     /// <summary>The baseline the requirement compares with, if any.</summary>
     public virtual Baseline? ComparedWith => null;
+
+    /// <summary>
+    /// The bound a deadline target's straight-line path heads for before its deadline: a level's or change's own bound, a
+    /// range's lower end, a fixed quota; null when there is no number to draw a line to (zero, an assigned quota, an
+    /// expression, a composite).
+    /// </summary>
+    public virtual Bound? PathBound => null;
 }
 
 /// <summary>A level: "từ 90% trở lên", "trên 80%", "dưới 1%".</summary>
 /// <param name="Bound">The bound on the value.</param>
-public sealed record LevelRequirement(Bound Bound) : Requirement;
+public sealed record LevelRequirement(Bound Bound) : Requirement
+{
+    /// <inheritdoc />
+    public override Bound? PathBound => Bound;
+}
 
 /// <summary>A change from a baseline: "giảm 07% so với năm 2022", "tăng từ 5% so với năm trước", "thấp hơn năm 2022".</summary>
 /// <param name="Baseline">What the change is measured against.</param>
@@ -47,6 +58,9 @@ public sealed record ChangeRequirement(Baseline Baseline, ChangeDirection Direct
 {
     /// <inheritdoc />
     public override Baseline? ComparedWith => Baseline;
+
+    /// <inheritdoc />
+    public override Bound? PathBound => Bound;
 }
 
 /// <summary>
@@ -63,6 +77,9 @@ public sealed record ChangeRangeRequirement(Baseline Baseline, ChangeDirection D
 {
     /// <inheritdoc />
     public override Baseline? ComparedWith => Baseline;
+
+    /// <inheritdoc />
+    public override Bound? PathBound => new Bound(Comparison.AtLeast, From);
 }
 
 /// <summary>Zero occurrences: "không để xảy ra", "không để tồn tại", "không để hình thành".</summary>
@@ -74,7 +91,11 @@ public sealed record ZeroRequirement : Requirement;
 /// </summary>
 /// <param name="Quota">A fixed quota, or null when it is assigned.</param>
 /// <param name="QuotaIndicator">The indicator holding the assigned quota, or null when it is fixed.</param>
-public sealed record QuotaRequirement(decimal? Quota, IndicatorId? QuotaIndicator) : Requirement;
+public sealed record QuotaRequirement(decimal? Quota, IndicatorId? QuotaIndicator) : Requirement
+{
+    /// <inheritdoc />
+    public override Bound? PathBound => Quota is { } quota ? new Bound(Comparison.AtLeast, quota) : null;
+}
 
 /// <summary>A composite over other targets' results: met when all of them are met.</summary>
 /// <param name="Targets">The targets it reads.</param>

@@ -80,6 +80,12 @@ public sealed record Target
     /// <summary>The clause, as the document numbers it (<c>II.2.4</c>).</summary>
     public required string Clause { get; init; }
 
+    /// <summary>
+    /// Which part of the clause the target measures, in a few words (<c>khu dân cư</c>, <c>đoạn c</c>), when the clause holds
+    /// several targets; the report labels the target <c>II.2.1 (khu dân cư)</c>. Null when the clause holds one target.
+    /// </summary>
+    public string? Part { get; init; }
+
     /// <summary>The original Vietnamese wording, verbatim.</summary>
     public required string Wording { get; init; }
 
@@ -100,6 +106,12 @@ public sealed record Target
 
     /// <summary>The default target this one is an alternative reading of, if any.</summary>
     public TargetId? AlternativeOf { get; init; }
+
+    /// <summary>
+    /// A target of another document of the locality that measures the same quantity against the same requirement, if any:
+    /// the summary counts the two once, under that target, and cites both clauses.
+    /// </summary>
+    public TargetId? SameAs { get; init; }
 
     /// <summary>Lead and supporting units, if the document names them.</summary>
     public Responsibility? Responsibility { get; init; }

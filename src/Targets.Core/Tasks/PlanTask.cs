@@ -49,15 +49,18 @@ public enum TaskStatus
 public sealed record TaskResult(PlanTask Task, TaskStatus Status, DateOnly? CompletedOn, string? Note)
 {
     /// <summary>Where a task stands on <paramref name="asOf"/>, given the date it was reported done (if it was).</summary>
-    public static TaskResult Assess(PlanTask task, DateOnly? completedOn, string? note, DateOnly asOf)
+    public static TaskResult Assess(PlanTask task, DateOnly? completedOn, string? note, DateOnly asOf) =>
+        new(task, StatusOn(task.DueOn, completedOn, asOf), completedOn, note);
+
+    /// <summary>
+    /// Where work due on <paramref name="dueOn"/> stands on <paramref name="asOf"/>, given the day it was reported done (if
+    /// it was): a due date is inclusive, so work due on 30/06 is not overdue on 30/06.
+    /// </summary>
+    public static TaskStatus StatusOn(DateOnly dueOn, DateOnly? completedOn, DateOnly asOf) => completedOn switch
     {
-        var status = completedOn switch
-        {
-            { } done when done <= task.DueOn => TaskStatus.DoneOnTime,
-            { } => TaskStatus.DoneLate,
-            null when asOf > task.DueOn => TaskStatus.Overdue,
-            null => TaskStatus.NotYetDue,
-        };
-        return new TaskResult(task, status, completedOn, note);
-    }
+        { } done when done <= dueOn => TaskStatus.DoneOnTime,
+        { } => TaskStatus.DoneLate,
+        null when asOf > dueOn => TaskStatus.Overdue,
+        null => TaskStatus.NotYetDue,
+    };
 }

@@ -60,8 +60,7 @@ public sealed class RulesEngineRuleEngine : IRuleEngine
         {
             var expressions = CriterionExpressions.For(target.Requirement);
             var met = CompileOne(parser, parameter, expressions.Met, locality, set, target);
-            var exceeded = expressions.Exceeded is null ? null : CompileOne(parser, parameter, expressions.Exceeded, locality, set, target);
-            criteria.Add(target.Id, new DelegateCriterion(met, exceeded));
+            criteria.Add(target.Id, new DelegateCriterion(met, target.Requirement, CountsWholeThings(target, catalog)));
             if (_execution == RuleExecution.Workflow)
             {
                 workflows.Add(WorkflowCriterion.Workflow(target.Id, expressions));
@@ -73,7 +72,7 @@ public sealed class RulesEngineRuleEngine : IRuleEngine
             var engine = new RulesEngine.RulesEngine([.. workflows], new ReSettings { EnableExceptionAsErrorMessage = false });
             foreach (var (_, target) in targets)
             {
-                criteria[target.Id] = new WorkflowCriterion(engine, target.Id);
+                criteria[target.Id] = new WorkflowCriterion(engine, target.Id, target.Requirement, CountsWholeThings(target, catalog));
             }
         }
 
@@ -110,32 +109,27 @@ public sealed class RulesEngineRuleEngine : IRuleEngine
     private static RuleSetException Refused(Locality locality, RuleSet set, Target target, string problem, Exception? inner) =>
         new($"plugin '{locality.Code}': {problem}", new SourceLocation(set.Origin), target.Id.Value, inner);
 
-    private sealed class DelegateCriterion(Func<Measurement, bool> met, Func<Measurement, bool>? exceeded) : ITargetCriterion
+    /// <summary>Whether a target's measured value counts whole things (an indicator of kind count): its pass mark moves by one.</summary>
+    private static bool CountsWholeThings(Target target, IndicatorCatalog catalog) =>
+        target.Indicator is { } indicator && catalog.TryGet(indicator, out var found) && found.Kind == IndicatorKind.Count;
+
+    private sealed class DelegateCriterion(Func<Measurement, bool> met, Requirement requirement, bool wholeCounts) : ITargetCriterion
     {
         public bool IsMet(in Measurement measurement) => met(measurement);
 
-        public bool IsExceeded(in Measurement measurement) => exceeded?.Invoke(measurement) ?? false;
+        public bool IsExceeded(in Measurement measurement) => PassMark.IsExceeded(requirement, measurement, wholeCounts);
     }
 
-    private sealed class WorkflowCriterion(RulesEngine.RulesEngine engine, TargetId id) : ITargetCriterion
+    private sealed class WorkflowCriterion(RulesEngine.RulesEngine engine, TargetId id, Requirement requirement, bool wholeCounts) : ITargetCriterion
     {
         private const string MetRule = "met";
-        private const string ExceededRule = "exceeded";
 
-        public static Workflow Workflow(TargetId id, CriterionExpressions expressions)
-        {
-            var rules = new List<Rule> { Rule(MetRule, expressions.Met) };
-            if (expressions.Exceeded is { } exceeded)
-            {
-                rules.Add(Rule(ExceededRule, exceeded));
-            }
-
-            return new Workflow { WorkflowName = id.Value, Rules = rules };
-        }
+        public static Workflow Workflow(TargetId id, CriterionExpressions expressions) =>
+            new() { WorkflowName = id.Value, Rules = [Rule(MetRule, expressions.Met)] };
 
         public bool IsMet(in Measurement measurement) => Run(measurement, MetRule);
 
-        public bool IsExceeded(in Measurement measurement) => Run(measurement, ExceededRule);
+        public bool IsExceeded(in Measurement measurement) => PassMark.IsExceeded(requirement, measurement, wholeCounts);
 
         private static Rule Rule(string name, string expression) =>
             new() { RuleName = name, Expression = expression, RuleExpressionType = RuleExpressionType.LambdaExpression };
@@ -218,7 +212,7 @@ internal static class RuleSetChecks
         foreach (var (set, target) in targets)
         {
             var references = target.Requirement is CompositeRequirement composite ? composite.Targets : [];
-            foreach (var reference in references.Concat(target.AlternativeOf is { } alt ? [alt] : []))
+            foreach (var reference in references.Concat(target.AlternativeOf is { } alt ? [alt] : []).Concat(target.SameAs is { } same ? [same] : []))
             {
                 if (!ids.ContainsKey(reference))
                 {
@@ -227,6 +221,16 @@ internal static class RuleSetChecks
                         new SourceLocation(set.Origin),
                         target.Id.Value);
                 }
+            }
+
+            if (target.SameAs is { } sameAs && targets.FirstOrDefault(t => t.Target.Id == sameAs) is var (otherSet, other)
+                && (other is null || otherSet == set || other.Indicator != target.Indicator || other.Requirement != target.Requirement || other.Schedule != target.Schedule
+                    || other.SameAs is not null || other.AlternativeOf is not null || target.AlternativeOf is not null))
+            {
+                throw new RuleSetException(
+                    $"plugin '{locality.Code}': sameAs names '{sameAs}', which must be a default target of another document with the same indicator, requirement and schedule, not itself marked sameAs",
+                    new SourceLocation(set.Origin),
+                    target.Id.Value);
             }
         }
     }

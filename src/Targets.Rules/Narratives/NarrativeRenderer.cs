@@ -10,6 +10,7 @@ using Targets.Core.Periods;
 using Targets.Rules.Engine;
 using Targets.Rules.Narratives.Rendering;
 using Targets.Rules.Plugins;
+using Targets.Rules.Reporting;
 
 namespace Targets.Rules.Narratives;
 
@@ -24,16 +25,18 @@ public enum NarrativeFormat
 }
 
 /// <summary>
-/// Renders the Vietnamese "kết quả thực hiện các chỉ tiêu" section with Scriban: one paragraph per target from the
-/// template of its requirement kind, then the summary, tasks, view by unit and the report around them. A plugin's
-/// templates override the defaults by name. Rendering is bounded (loops, recursion, output size) and an include can only
-/// reach the plugin's own templates and the defaults.
+/// Renders the Vietnamese "kết quả thực hiện các chỉ tiêu" section from a <see cref="Report"/> with Scriban, in one pass
+/// through the <c>report</c> template: it includes the summary, each document, clause and target (by the template of
+/// its requirement kind), one result line per assessed year, the findings, tasks, view by unit and the annex. A plugin's
+/// templates override the defaults by name. Rendering is bounded (loops, recursion, output size), an include can only
+/// reach the plugin's own templates and the defaults, and every value printed is escaped for the format.
 /// </summary>
 public sealed class NarrativeRenderer
 {
     /// <summary>The default templates, by name.</summary>
     public static IReadOnlyList<string> DefaultTemplateNames { get; } =
-        ["report", "summary", "goals", "tasks", "by-unit", "result-line", "target-heading", "target-footer", "target-level", "target-change", "target-range", "target-zero", "target-quota", "target-composite", "target-expression"];
+        ["report", "summary", "table", "document", "clause", "target-heading", "result-line", "result-body", "target-footer", "target-level", "target-change", "target-range",
+            "target-zero", "target-quota", "target-composite", "target-expression", "findings", "tasks", "by-unit", "annex", "goals"];
 
     private const int LoopLimit = 10_000;
     private const int RecursiveLimit = 32;
@@ -42,10 +45,10 @@ public sealed class NarrativeRenderer
     /// <summary>Time one regular expression match may take (Scriban's default is ten seconds).</summary>
     private static readonly TimeSpan RegexTimeLimit = TimeSpan.FromSeconds(1);
 
+    private static readonly Lazy<Dictionary<string, TemplateText>> Defaults = new(LoadDefaults);
+
     private readonly TimeProvider _clock;
     private readonly RenderLimits _limits;
-
-    private static readonly Lazy<Dictionary<string, TemplateText>> Defaults = new(LoadDefaults);
     // Keyed by the template instance: hashing a template's whole text on every lookup cost more than the lookup saved,
     // and a weak table lets templates a caller loaded and dropped be collected.
     private readonly ConditionalWeakTable<TemplateText, Template> _parsed = new();
@@ -68,7 +71,7 @@ public sealed class NarrativeRenderer
         _limits = limits;
     }
 
-    /// <summary>Renders an assessment.</summary>
+    /// <summary>Renders an assessment: builds its <see cref="Report"/> and renders that.</summary>
     /// <param name="assessment">The results.</param>
     /// <param name="rules">The compiled rules they came from.</param>
     /// <param name="pluginTemplates">The plugin's templates, overriding the defaults by name.</param>
@@ -80,39 +83,17 @@ public sealed class NarrativeRenderer
         ICompiledRuleSet rules,
         IReadOnlyDictionary<string, TemplateText> pluginTemplates,
         NarrativeFormat format = NarrativeFormat.Text,
-        ReportingPeriod? planOverride = null)
-    {
-        var templates = new TemplateSet(Defaults.Value, pluginTemplates, new RenderBudget(_limits, _clock));
-        var byTarget = assessment.Results.GroupBy(r => r.Target.Id).ToDictionary(g => g.Key, g => (IReadOnlyList<TargetResult>)[.. g]);
-        var documents = rules.RuleSets.Select(set => new DocumentSectionModel(
-            RequirementText.Citation(set.Document),
-            set.Document.Title,
-            VietnameseFormat.Period(planOverride ?? set.Document.Period),
-            [.. set.Targets.Select(target =>
-            {
-                var model = NarrativeModelBuilder.Target(target, byTarget.TryGetValue(target.Id, out var results) ? results : [], rules, planOverride);
-                return RenderOne(templates, "target-" + model.Kind, model, format).Trim();
-            })])).ToList();
+        ReportingPeriod? planOverride = null) =>
+        Render(ReportBuilder.Build(assessment, rules, planOverride), pluginTemplates, format);
 
-        var summary = NarrativeModelBuilder.Summary(assessment.Summary);
-        var tasks = assessment.Tasks.Select(NarrativeModelBuilder.Task).ToList();
-        var units = NarrativeModelBuilder.ByUnit(assessment);
-        var goals = assessment.Goals.Select(g => new GoalModel(g.Id.Value, g.Clause, g.Wording, g.Reason, NarrativeModelBuilder.DocumentShort(g.Document))).ToList();
-        var report = new ReportModel
-        {
-            LocalityName = assessment.LocalityName,
-            UnitName = rules.Locality.UnitName ?? assessment.LocalityName,
-            AsOfText = VietnameseFormat.LongDate(assessment.AsOf),
-            DataNote = assessment.DataDescription ?? string.Empty,
-            SummaryText = RenderOne(templates, "summary", summary, format).Trim(),
-            Documents = documents,
-            GoalsText = goals.Count == 0 ? string.Empty : RenderOne(templates, "goals", new { Goals = goals }, format).Trim(),
-            TasksText = tasks.Count == 0 ? string.Empty : RenderOne(templates, "tasks", new { Tasks = tasks }, format).Trim(),
-            UnitsText = units.Count == 0 ? string.Empty : RenderOne(templates, "by-unit", new { Units = units }, format).Trim(),
-            Summary = summary,
-        };
-        return Tidy(RenderOne(templates, "report", report, format));
-    }
+    /// <summary>
+    /// Renders a report through the <c>report</c> template, which includes the others by name (a plugin's templates first).
+    /// Everything a template prints from the model is escaped for the format (<see cref="TextEscaping"/>); markup comes
+    /// only from the templates' own text.
+    /// </summary>
+    /// <exception cref="TemplateException">A template does not parse, fails, or breaks a limit.</exception>
+    public string Render(Report report, IReadOnlyDictionary<string, TemplateText> pluginTemplates, NarrativeFormat format = NarrativeFormat.Text) =>
+        Tidy(RenderOne(new TemplateSet(Defaults.Value, pluginTemplates, new RenderBudget(_limits, _clock)), "report", report, format));
 
     /// <summary>Renders one template with a model; exposed for plugin authors' golden tests.</summary>
     /// <exception cref="TemplateException">The template does not parse, fails, or breaks a limit.</exception>
@@ -127,7 +108,8 @@ public sealed class NarrativeRenderer
         globals.Import(model, renamer: StandardMemberRenamer.Default);
         globals.SetValue("md", format == NarrativeFormat.Markdown, readOnly: true);
         globals.SetValue("vi", VietnameseFunctions.Instance, readOnly: true);
-        var context = new BoundedTemplateContext(templates.Budget)
+        globals.SetValue("include", IncludeRendered.Instance, readOnly: true);
+        var context = new BoundedTemplateContext(templates.Budget, TextEscaping.For(format))
         {
             LoopLimit = LoopLimit,
             RecursiveLimit = RecursiveLimit,
@@ -158,7 +140,11 @@ public sealed class NarrativeRenderer
         }
         catch (Exception exception) when (exception is Scriban.Syntax.ScriptRuntimeException or InvalidOperationException or ArgumentException)
         {
-            throw new TemplateException($"template '{name}' failed: {exception.Message}", new SourceLocation(source.Origin), exception);
+            // Templates include one another: name the one that failed (the file the error's place is in), not the report's.
+            var failed = exception is Scriban.Syntax.ScriptRuntimeException { Span.FileName: { } file } && templates.NameOf(file) is { } included
+                ? (Name: included, Origin: file)
+                : (Name: name, source.Origin);
+            throw new TemplateException($"template '{failed.Name}' failed: {exception.Message}", new SourceLocation(failed.Origin), exception);
         }
     }
 
@@ -229,6 +215,9 @@ public sealed class NarrativeRenderer
 
         public TemplateText? Get(string name) =>
             plugin.TryGetValue(name, out var own) ? own : defaults.TryGetValue(name, out var fallback) ? fallback : null;
+
+        /// <summary>The name of the template read from <paramref name="origin"/>, if it is one of the set.</summary>
+        public string? NameOf(string origin) => Names.FirstOrDefault(n => Get(n)!.Origin == origin);
     }
 
     /// <summary>Resolves <c>include 'name'</c> to a template of the set by bare name only: no paths, nothing outside.</summary>
@@ -252,7 +241,10 @@ public sealed class NarrativeRenderer
     }
 }
 
-/// <summary>Vietnamese number formatting for templates: <c>vi.number</c>, <c>vi.percent</c>.</summary>
+/// <summary>
+/// Vietnamese formatting for templates, independent of culture: <c>vi.number</c>, <c>vi.percent</c>, <c>vi.upper</c>,
+/// <c>vi.upper_first</c>, <c>vi.lower_first</c>.
+/// </summary>
 internal sealed class VietnameseFunctions : ScriptObject
 {
     public static readonly VietnameseFunctions Instance = new();
@@ -261,7 +253,9 @@ internal sealed class VietnameseFunctions : ScriptObject
     {
         this.Import("number", new Func<decimal, int, string>((value, decimals) => VietnameseFormat.Number(value, decimals)));
         this.Import("percent", new Func<decimal, int, bool, string>((value, decimals, trim) => VietnameseFormat.Percent(value, decimals, trim)));
-        this.Import("lower_first", new Func<string, string>(text => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..]));
+        this.Import("lower_first", new Func<string, string>(VietnameseFormat.LowerFirst));
+        this.Import("upper_first", new Func<string, string>(VietnameseFormat.UpperFirst));
+        this.Import("upper", new Func<string, string>(text => text.ToUpperInvariant()));
         IsReadOnly = true;
     }
 }

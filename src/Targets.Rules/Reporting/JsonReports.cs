@@ -7,7 +7,6 @@ using Targets.Core.Formatting;
 using Targets.Core.Periods;
 using Targets.Core.Targets;
 using Targets.Rules.Engine;
-using Targets.Rules.Narratives;
 using Targets.Rules.Plugins;
 
 namespace Targets.Rules.Reporting;
@@ -25,11 +24,15 @@ public static class JsonReports
     };
 
     /// <summary>
-    /// Writes <c>{ locality, asOf, results: [ { targetId, document, clause, wording, period, status, value, requirement,
-    /// explanation, figures } ], tasks, summary }</c>.
+    /// Writes <c>{ locality, asOf, results: [ { targetId, label, document, clause, wording, period, status, value,
+    /// requirement, explanation, figures } ], tasks, summary, tally }</c>: ids for machines, labels and sentences for people.
     /// </summary>
     public static void WriteAssessment(Stream output, Assessment assessment, ICompiledRuleSet rules, ReportingPeriod? planOverride = null)
     {
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(rules);
+        var report = ReportBuilder.Build(assessment, rules, planOverride);
+        var targets = report.Documents.SelectMany(d => d.Clauses).SelectMany(c => c.Targets).ToDictionary(t => t.Id, StringComparer.Ordinal);
         using var json = new Utf8JsonWriter(output, Options);
         json.WriteStartObject();
         json.WriteString("locality", assessment.Locality);
@@ -41,16 +44,21 @@ public static class JsonReports
         }
 
         json.WriteStartArray("results");
+        var periodIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var result in assessment.Results)
         {
+            var target = targets[result.Target.Id.Value];
+            var index = periodIndex[target.Id] = periodIndex.GetValueOrDefault(target.Id, -1) + 1;
+            var year = target.Years[index];
             json.WriteStartObject();
             json.WriteString("targetId", result.Target.Id.Value);
+            json.WriteString("label", target.Label);
             json.WritePropertyName("document");
             WriteDocument(json, result.Target.Document);
             json.WriteString("clause", result.Target.Clause);
             json.WriteString("wording", result.Target.Wording);
             json.WriteString("period", result.Period.ToString());
-            json.WriteString("status", NarrativeModelBuilder.StatusCode(result.Status));
+            json.WriteString("status", year.StatusCode);
             if (result.Measurement is { } m && result.Components.Count == 0 && result.Units.Count == 0)
             {
                 json.WriteNumber("value", m.Value);
@@ -61,10 +69,15 @@ public static class JsonReports
             }
 
             json.WriteString("requirement", RequirementText.Describe(result.Target, rules.Catalog, planOverride));
-            json.WriteString("explanation", ResultText.Explain(result, rules.Catalog, planOverride));
+            json.WriteString("explanation", year.Sentence);
             if (result.Target.AlternativeOf is { } alternative)
             {
                 json.WriteString("alternativeOf", alternative.Value);
+            }
+
+            if (result.Target.SameAs is { } sameAs)
+            {
+                json.WriteString("sameAs", sameAs.Value);
             }
 
             if (result.BaselinePeriod is { } baseline)
@@ -100,7 +113,7 @@ public static class JsonReports
                 {
                     json.WriteStartObject();
                     json.WriteString("unit", unit.Unit);
-                    json.WriteString("status", NarrativeModelBuilder.StatusCode(unit.Status));
+                    json.WriteString("status", ResultText.StatusCode(unit.Status));
                     if (unit.Measurement is { } um)
                     {
                         json.WriteNumber("value", um.Value);
@@ -121,14 +134,15 @@ public static class JsonReports
 
         json.WriteEndArray();
         json.WriteStartArray("tasks");
-        foreach (var task in assessment.Tasks.Select(NarrativeModelBuilder.Task))
+        foreach (var task in report.Tasks)
         {
             json.WriteStartObject();
             json.WriteString("taskId", task.Id);
-            json.WriteString("clause", task.Clause);
-            json.WriteString("status", task.Status);
+            json.WriteString("clause", task.Label);
+            json.WriteString("status", task.StatusCode);
             json.WriteString("due", task.DueText);
-            json.WriteString("lead", task.Lead);
+            json.WriteString("lead", string.Join(", ", task.Lead));
+            WriteStrings(json, "supporting", task.Supporting);
             json.WriteEndObject();
         }
 
@@ -144,6 +158,65 @@ public static class JsonReports
         json.WriteNumber("noData", s.NoData);
         json.WriteNumber("unmeasuredGoals", s.UnmeasuredGoals);
         json.WriteEndObject();
+        WriteTally(json, report.Summary);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The report's tally: the year counted, items and sub-targets, earlier breaches, shared targets, retrospective accounts.</summary>
+    private static void WriteTally(Utf8JsonWriter json, ReportSummary summary)
+    {
+        json.WriteStartObject("tally");
+        json.WriteNumber("year", summary.Year);
+        WriteCounts(json, "items", summary.Items);
+        WriteCounts(json, "subTargets", summary.SubTargets);
+        json.WriteStartArray("countedItems");
+        foreach (var item in summary.CountedItems)
+        {
+            json.WriteStartObject();
+            json.WriteString("label", item.Label);
+            json.WriteString("document", item.DocumentShort);
+            json.WriteString("status", item.StatusCode);
+            WriteStrings(json, "subTargets", item.SubTargetLabels);
+            WriteStrings(json, "alsoSetBy", item.AlsoSetBy);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("earlierBreaches");
+        foreach (var breach in summary.EarlierBreaches)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("year", breach.Year);
+            WriteStrings(json, "labels", breach.Labels);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("retrospective");
+        foreach (var account in summary.Retrospective)
+        {
+            json.WriteStartObject();
+            json.WriteString("title", account.DocumentTitle);
+            json.WriteString("period", account.PeriodText);
+            WriteCounts(json, "items", account.Items);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        WriteStrings(json, "sentences", summary.Sentences);
+        json.WriteEndObject();
+    }
+
+    private static void WriteCounts(Utf8JsonWriter json, string name, StatusCounts counts)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("total", counts.Total);
+        json.WriteNumber("metOrExceeded", counts.MetOrExceeded);
+        json.WriteNumber("exceeded", counts.Exceeded);
+        json.WriteNumber("notMet", counts.NotMet);
+        json.WriteNumber("onTrack", counts.OnTrack);
+        json.WriteNumber("atRisk", counts.AtRisk);
+        json.WriteNumber("noData", counts.NoData);
         json.WriteEndObject();
     }
 
@@ -164,14 +237,20 @@ public static class JsonReports
             json.WriteString("unit", plugin.Manifest.UnitName);
             json.WriteString("description", plugin.Manifest.Description);
             json.WriteStartArray("documents");
+            var labels = TargetLabels.For(rules.RuleSets.SelectMany(set => set.Targets));
             foreach (var set in rules.RuleSets)
             {
                 json.WriteStartObject();
                 WriteDocumentFields(json, set.Document);
+                if (set.IsRetrospective)
+                {
+                    json.WriteBoolean("retrospective", true);
+                }
+
                 json.WriteStartArray("targets");
                 foreach (var target in set.Targets)
                 {
-                    WriteTarget(json, target, rules);
+                    WriteTarget(json, target, rules, labels);
                 }
 
                 json.WriteEndArray();
@@ -213,13 +292,19 @@ public static class JsonReports
         json.WriteEndObject();
     }
 
-    private static void WriteTarget(Utf8JsonWriter json, Target target, ICompiledRuleSet rules)
+    private static void WriteTarget(Utf8JsonWriter json, Target target, ICompiledRuleSet rules, TargetLabels labels)
     {
         json.WriteStartObject();
         json.WriteString("id", target.Id.Value);
+        json.WriteString("label", labels.Of(target.Id));
         json.WriteString("clause", target.Clause);
+        if (target.Part is { } part)
+        {
+            json.WriteString("part", part);
+        }
+
         json.WriteString("wording", target.Wording);
-        json.WriteString("kind", NarrativeModelBuilder.KindOf(target.Requirement));
+        json.WriteString("kind", ReportBuilder.KindOf(target.Requirement));
         json.WriteString("requirement", RequirementText.Describe(target, rules.Catalog));
         json.WriteString("schedule", RequirementText.Schedule(target.Schedule, target.Document.Period));
         if (target.Reading is { } reading)
@@ -230,6 +315,11 @@ public static class JsonReports
         if (target.AlternativeOf is { } alternative)
         {
             json.WriteString("alternativeOf", alternative.Value);
+        }
+
+        if (target.SameAs is { } sameAs)
+        {
+            json.WriteString("sameAs", sameAs.Value);
         }
 
         if (target.Scope is TargetScope.EachUnit each)

@@ -26,6 +26,16 @@ public sealed record RuleSet
     /// <summary>Dated tasks.</summary>
     public IReadOnlyList<PlanTask> Tasks { get; init; } = [];
 
+    /// <summary>
+    /// Whether the rule set re-reads the results a document reports for a period before its own plan (Tây Ninh's account
+    /// of 2016–2020 in its 2021–2025 directive): the report shows it as a section of its own, outside the tally of the plan
+    /// being carried out.
+    /// </summary>
+    public bool IsRetrospective { get; init; }
+
+    /// <summary>A reading that holds for every target of the rule set, stated once in the report's annex; null when none.</summary>
+    public string? Reading { get; init; }
+
     /// <summary>Where it was read from (a file or resource name), for error messages.</summary>
     public required string Origin { get; init; }
 }

@@ -26,6 +26,8 @@ public sealed class RuleSetBuilder
     private readonly List<Target> _targets = [];
     private readonly List<UnmeasuredGoal> _goals = [];
     private readonly List<PlanTask> _tasks = [];
+    private bool _retrospective;
+    private string? _reading;
 
     private RuleSetBuilder(DocumentReference document) => _document = document;
 
@@ -66,6 +68,20 @@ public sealed class RuleSetBuilder
         return this;
     }
 
+    /// <summary>Marks the rule set as a document's account of a period before its plan (see <see cref="RuleSet.IsRetrospective"/>).</summary>
+    public RuleSetBuilder Retrospective()
+    {
+        _retrospective = true;
+        return this;
+    }
+
+    /// <summary>States a reading that holds for every target of the rule set.</summary>
+    public RuleSetBuilder Reading(string reading)
+    {
+        _reading = reading;
+        return this;
+    }
+
     /// <summary>Builds the rule set.</summary>
     /// <param name="origin">What to cite in errors (the source file of the code, for instance).</param>
     public RuleSet Build(string origin) => new()
@@ -75,6 +91,8 @@ public sealed class RuleSetBuilder
         Targets = [.. _targets],
         Goals = [.. _goals],
         Tasks = [.. _tasks],
+        IsRetrospective = _retrospective,
+        Reading = _reading,
         Origin = origin,
     };
 }
@@ -88,6 +106,8 @@ public sealed class TargetBuilder
     private TargetScope _scope = TargetScope.Whole;
     private string? _reading;
     private TargetId? _alternativeOf;
+    private TargetId? _sameAs;
+    private string? _part;
     private Responsibility? _responsibility;
     private Consequence? _consequence;
 
@@ -167,6 +187,20 @@ public sealed class TargetBuilder
         return this;
     }
 
+    /// <summary>Names the part of its clause the target measures, so that its label tells it from the clause's other targets.</summary>
+    public TargetBuilder Part(string part)
+    {
+        _part = part;
+        return this;
+    }
+
+    /// <summary>Marks the target as measuring the same quantity as a target of another document: it is counted once.</summary>
+    public TargetBuilder SameAs(string id)
+    {
+        _sameAs = new TargetId(id);
+        return this;
+    }
+
     /// <summary>The lead and supporting units.</summary>
     public TargetBuilder Responsible(IReadOnlyList<string> lead, IReadOnlyList<string>? supporting = null)
     {
@@ -186,6 +220,7 @@ public sealed class TargetBuilder
         Id = id,
         Document = document,
         Clause = clause,
+        Part = _part,
         Wording = wording,
         Indicator = _indicator,
         Requirement = _requirement ?? throw new InvalidOperationException($"target '{id}' has no requirement"),
@@ -193,6 +228,7 @@ public sealed class TargetBuilder
         Scope = _scope,
         Reading = _reading,
         AlternativeOf = _alternativeOf,
+        SameAs = _sameAs,
         Responsibility = _responsibility,
         Consequence = _consequence,
     };

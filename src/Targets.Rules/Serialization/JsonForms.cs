@@ -10,6 +10,8 @@ namespace Targets.Rules.Serialization;
 internal sealed record RuleSetForm(
     [property: JsonPropertyName("$schema")] string? Schema,
     DocumentForm Document,
+    bool? Retrospective,
+    string? Reading,
     IReadOnlyList<IndicatorDefinition>? Indicators,
     IReadOnlyList<TargetForm> Targets,
     IReadOnlyList<GoalForm>? Goals,
@@ -20,6 +22,7 @@ internal sealed record DocumentForm(string Id, string Kind, string? Number, stri
 internal sealed record TargetForm(
     string Id,
     string Clause,
+    string? Part,
     string Wording,
     string? Indicator,
     RequirementForm Requirement,
@@ -27,6 +30,7 @@ internal sealed record TargetForm(
     ScopeForm? Scope,
     string? Reading,
     string? AlternativeOf,
+    string? SameAs,
     ResponsibilityForm? Responsibility,
     ConsequenceForm? Consequence);
 

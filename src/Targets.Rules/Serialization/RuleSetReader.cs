@@ -94,7 +94,17 @@ public static class RuleSetReader
                 }
             }
 
-            return new RuleSet { Document = document, Indicators = indicators, Targets = targets, Goals = goals, Tasks = tasks, Origin = input.Name };
+            return new RuleSet
+            {
+                Document = document,
+                Indicators = indicators,
+                Targets = targets,
+                Goals = goals,
+                Tasks = tasks,
+                IsRetrospective = form.Retrospective ?? false,
+                Reading = form.Reading,
+                Origin = input.Name,
+            };
         }
 
         private DocumentReference MapDocument(DocumentForm form)
@@ -157,6 +167,7 @@ public static class RuleSetReader
             Id = Id(form.Id, path + ".id"),
             Document = document,
             Clause = form.Clause,
+            Part = form.Part,
             Wording = form.Wording,
             Indicator = form.Indicator is null ? null : new IndicatorId(form.Indicator),
             Requirement = MapRequirement(form.Requirement, path + ".requirement", form.Id),
@@ -169,6 +180,7 @@ public static class RuleSetReader
             Scope = form.Scope is { Kind: "eachUnit", UnitKind: { } unitKind } ? new TargetScope.EachUnit(unitKind) : TargetScope.Whole,
             Reading = form.Reading,
             AlternativeOf = form.AlternativeOf is null ? null : Id(form.AlternativeOf, path + ".alternativeOf"),
+            SameAs = form.SameAs is null ? null : Id(form.SameAs, path + ".sameAs"),
             Responsibility = MapResponsibility(form.Responsibility),
             Consequence = form.Consequence is null ? null : new Consequence(form.Consequence.Kind, form.Consequence.Text),
         };

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Targets.Core.Evaluation;
+using Targets.Core.Formatting;
+using Targets.Core.Targets;
 using Targets.Rules.Engine;
 using Targets.Rules.Narratives;
 using Targets.Rules.Plugins;
@@ -93,6 +95,84 @@ public abstract partial class PluginContractTests<TPlugin>
         Golden.MatchesIn(_testFolder, Encoding.UTF8.GetString(stream.ToArray()), "sample.golden.json");
     }
 
+    [Fact]
+    public void Labels_EveryTargetOfTheLocality_IsToldApartByItsClauseAndPart()
+    {
+        var targets = Rules.RuleSets.SelectMany(set => set.Targets).ToList();
+        var shared = targets.GroupBy(TargetLabels.OwnLabel).Where(g => g.Count() > 1).Select(g => $"{g.Key}: {string.Join(", ", g.Select(t => t.Id))}");
+
+        shared.ShouldBeEmpty("targets sharing a clause need a part that tells them apart");
+    }
+
+    [Fact]
+    public void Render_Sample_EveryTargetIsNamedByItsLabelInEveryOutput()
+    {
+        var labels = TargetLabels.For(Rules.RuleSets.SelectMany(set => set.Targets)).All.Values.ToList();
+        var json = JsonOf(SampleAssessment());
+        var outputs = new[] { Render(SampleAssessment()), Render(SampleAssessment(), NarrativeFormat.Markdown), json };
+
+        foreach (var label in labels)
+        {
+            outputs.ShouldAllBe(output => output.Contains(label, StringComparison.Ordinal), $"“{label}” is missing from an output");
+        }
+    }
+
+    [Theory]
+    [InlineData(NarrativeFormat.Text)]
+    [InlineData(NarrativeFormat.Markdown)]
+    public void Render_Sample_NamesNoInternalIdAndNoEnglish(NarrativeFormat format)
+    {
+        var text = Render(SampleAssessment(), format);
+        var ids = Rules.RuleSets.SelectMany(set => set.Targets.Select(t => t.Id.Value).Concat(set.Goals.Select(g => g.Id.Value)).Concat(set.Tasks.Select(t => t.Id.Value)))
+            .Concat(Rules.Catalog.Select(indicator => indicator.Id.Value));
+
+        foreach (var id in ids)
+        {
+            text.ShouldNotContain(id, Case.Sensitive);
+        }
+
+        IdLike().Matches(text).Select(m => m.Value).ShouldBeEmpty("text that looks like an internal id");
+        English().Matches(text).Select(m => m.Value).ShouldBeEmpty("English words in a Vietnamese report");
+    }
+
+    [Fact]
+    public void Render_Sample_KeepsEveryFigureAndVerdict()
+    {
+        var report = ReportBuilder.Build(SampleAssessment(), Rules);
+        var text = Render(SampleAssessment());
+        var shown = report.Documents.SelectMany(d => d.Clauses).SelectMany(c => c.Targets).Where(t => t.SameAsText.Length == 0);
+
+        foreach (var target in shown)
+        {
+            foreach (var year in target.Years)
+            {
+                var figure = year.Components.Count > 0 || year.Units.Count > 0 ? year.Body : year.ValueText.Length > 0 ? year.ValueText : year.MissingText;
+                var line = $"{VietnameseFormat.UpperFirst(year.PeriodText)}: {figure}";
+                text.ShouldContain(line, Case.Sensitive, $"{target.Label}: the result of {year.PeriodText} is not in the report");
+            }
+        }
+
+        report.Documents.SelectMany(d => d.Clauses).SelectMany(c => c.Targets).Where(t => t.Years.Count > 0).Select(t => t.Years[^1].StatusText)
+            .ShouldAllBe(verdict => text.Contains(verdict, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_Sample_StatesEveryReadingInTheAnnex()
+    {
+        var report = ReportBuilder.Build(SampleAssessment(), Rules);
+        var text = Render(SampleAssessment());
+        var annex = text[text.IndexOf("PHỤ LỤC", StringComparison.Ordinal)..];
+
+        foreach (var target in report.Documents.SelectMany(d => d.Clauses).SelectMany(c => c.Targets))
+        {
+            var reading = Rules.RuleSets.SelectMany(set => set.Targets).Single(t => t.Id.Value == target.Id).Reading;
+            (reading is null || target.ReadingNumbers.Count > 0).ShouldBeTrue($"{target.Label} states a reading the annex does not number");
+        }
+
+        report.Annex.Readings.ShouldAllBe(reading => annex.Contains(reading.Text, StringComparison.Ordinal));
+        report.Annex.Methods.ShouldAllBe(method => annex.Contains(method, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("en-US")]
     [InlineData("tr-TR")]
@@ -167,4 +247,11 @@ public abstract partial class PluginContractTests<TPlugin>
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    /// <summary>Dotted lower-case ASCII words, the shape of target and indicator ids (<c>crime.cases</c>, <c>2.8.alt</c>).</summary>
+    [GeneratedRegex(@"(?<![\w.])[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*\.[a-z][a-z0-9-]*\b")]
+    private static partial Regex IdLike();
+
+    [GeneratedRegex(@"\b(?:target|targets|missing|null|NaN|true|false|met|notMet|noData|onTrack|atRisk|exceeded|gaps?|default|alternative|reading|figures?|unit|status)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex English();
 }

@@ -26,6 +26,16 @@ public sealed class VietnameseFormatTests
         VietnameseFormat.Percent(60m * 100 / 591, dropTrailingZeros: true).ShouldBe("10,2%");
     }
 
+    [Theory]
+    [InlineData(2401, 3000, 80, "80,03%")] // one decimal would print 80,0% beside "trên 80%"
+    [InlineData(2400, 3000, 80, "80,0%")] // equal to the threshold: one decimal says so
+    [InlineData(8999, 10000, 90, "89,99%")]
+    [InlineData(2560, 3040, 80, "84,2%")] // far from the threshold: one decimal
+    public void PercentApart_NearTheThreshold_WidensUntilItDiffers(int numerator, int denominator, int threshold, string expected)
+    {
+        VietnameseFormat.PercentApart(numerator * 100m / denominator, threshold).ShouldBe(expected);
+    }
+
     [Fact]
     public void Dates_AnyDate_WrittenTheVietnameseWay()
     {

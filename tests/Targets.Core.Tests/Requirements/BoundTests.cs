@@ -18,18 +18,4 @@ public sealed class BoundTests
     {
         new Bound(comparison, (decimal)threshold).IsSatisfiedBy((decimal)value).ShouldBe(expected);
     }
-
-    [Fact]
-    public void IsExceededBy_InclusiveLowerBound_OnlyAboveTheThreshold()
-    {
-        var bound = new Bound(Comparison.AtLeast, 90);
-        bound.IsExceededBy(90).ShouldBeFalse();
-        bound.IsExceededBy(90.1m).ShouldBeTrue();
-    }
-
-    [Fact]
-    public void IsExceededBy_StrictBound_Never()
-    {
-        new Bound(Comparison.GreaterThan, 80).IsExceededBy(95).ShouldBeFalse();
-    }
 }

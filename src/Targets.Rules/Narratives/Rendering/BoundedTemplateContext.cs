@@ -7,16 +7,19 @@ namespace Targets.Rules.Narratives.Rendering;
 /// <summary>
 /// A template context that spends the report's <see cref="RenderBudget"/> on every evaluation step, sees only the
 /// <see cref="DeterministicBuiltins"/>, and formats with the invariant culture, so that no template, however written,
-/// runs for long or writes anything that is not a function of its model.
+/// runs for long or writes anything that is not a function of its model; every value a template prints is escaped for
+/// the output format.
 /// </summary>
 internal sealed class BoundedTemplateContext : TemplateContext
 {
     private readonly RenderBudget _budget;
+    private readonly Func<string, string> _escape;
 
-    public BoundedTemplateContext(RenderBudget budget)
+    public BoundedTemplateContext(RenderBudget budget, Func<string, string> escape)
         : base(DeterministicBuiltins.Instance)
     {
         _budget = budget;
+        _escape = escape;
         PushCulture(CultureInfo.InvariantCulture);
     }
 
@@ -43,4 +46,13 @@ internal sealed class BoundedTemplateContext : TemplateContext
         _budget.Spend(scriptNode);
         return base.Evaluate(scriptNode, aliasReturnedFunction);
     }
+
+    // Every value a template prints passes here: data is escaped for the format, while an included template's output
+    // (already escaped where its own values were printed) passes as it is.
+    public override TemplateContext Write(Scriban.Parsing.SourceSpan span, object? textAsObject) => textAsObject switch
+    {
+        null => this,
+        IncludeRendered.Output included => base.Write(span, included.Text),
+        _ => base.Write(span, _escape(ObjectToString(textAsObject) ?? string.Empty)),
+    };
 }

@@ -1,0 +1,1000 @@
+using System.Globalization;
+using System.Text;
+using Targets.Core.Evaluation;
+using Targets.Core.Formatting;
+using Targets.Core.Indicators;
+using Targets.Core.Periods;
+using Targets.Core.Requirements;
+using Targets.Core.Schedules;
+using Targets.Core.Tasks;
+using Targets.Core.Targets;
+using Targets.Rules.Engine;
+using Targets.Rules.RuleSets;
+
+namespace Targets.Rules.Reporting;
+
+/// <summary>Builds the format-neutral <see cref="Report"/> of an assessment, from which every output format is rendered.</summary>
+public static class ReportBuilder
+{
+    /// <summary>Builds the report of an assessment.</summary>
+    /// <param name="assessment">The results.</param>
+    /// <param name="rules">The compiled rules they came from.</param>
+    /// <param name="planOverride">The plan period the rules were applied to, when not the documents' own.</param>
+    public static Report Build(Assessment assessment, ICompiledRuleSet rules, ReportingPeriod? planOverride = null)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(rules);
+        return new Builder(assessment, rules, planOverride).Build();
+    }
+
+    /// <summary>The requirement kind's code: level, change, range, zero, quota, composite, expression.</summary>
+    public static string KindOf(Requirement requirement) => requirement switch
+    {
+        LevelRequirement => "level",
+        ChangeRequirement => "change",
+        ChangeRangeRequirement => "range",
+        ZeroRequirement => "zero",
+        QuotaRequirement => "quota",
+        CompositeRequirement => "composite",
+        _ => "expression",
+    };
+
+    private sealed class Builder
+    {
+        private readonly Assessment _assessment;
+        private readonly ICompiledRuleSet _rules;
+        private readonly IndicatorCatalog _catalog;
+        private readonly ReportingPeriod? _plan;
+        private readonly int _year;
+        private readonly TargetLabels _labels;
+        private readonly List<(RuleSet Set, Target Target)> _targets;
+        private readonly Dictionary<TargetId, IReadOnlyList<TargetResult>> _results = [];
+        private readonly Dictionary<TargetId, IReadOnlyList<YearResult>> _years = [];
+        private readonly Dictionary<TargetId, List<int>> _readingNumbers = [];
+        private readonly List<AnnexReading> _readings = [];
+        private readonly List<(string Id, string Label)> _namedIds;
+
+        public Builder(Assessment assessment, ICompiledRuleSet rules, ReportingPeriod? plan)
+        {
+            _assessment = assessment;
+            _rules = rules;
+            _catalog = rules.Catalog;
+            _plan = plan;
+            _year = assessment.AsOf.Year;
+            _targets = [.. rules.RuleSets.SelectMany(set => set.Targets.Select(target => (set, target)))];
+            _labels = TargetLabels.For(_targets.Select(t => t.Target));
+            foreach (var group in assessment.Results.GroupBy(r => r.Target.Id))
+            {
+                _results[group.Key] = [.. group];
+            }
+
+            // Ids a plugin's prose may cite, longest first so that no id is replaced inside a longer one.
+            _namedIds = [.. _labels.All.Select(p => (p.Key.Value, p.Value))
+                .Concat(rules.RuleSets.SelectMany(s => s.Goals).Select(g => (g.Id.Value, $"{g.Clause} (mục tiêu định tính)")))
+                .Concat(rules.RuleSets.SelectMany(s => s.Tasks).Select(t => (t.Id.Value, t.Clause)))
+                .Concat(_catalog.Select(i => (i.Id.Value, $"“{VietnameseFormat.LowerFirst(i.Name)}”")))
+                .OrderByDescending(p => p.Item1.Length)];
+        }
+
+        public Report Build()
+        {
+            CollectReadings();
+            var documents = _rules.RuleSets.Select(Document).ToList();
+            var tasks = _assessment.Tasks.Select(TaskEntryOf).ToList();
+            return new Report
+            {
+                Header = Header(),
+                Summary = Summary(),
+                Documents = documents,
+                Table = [.. documents.Where(d => !d.IsRetrospective).SelectMany(d => d.Clauses).SelectMany(c => c.Targets).Select(Row)],
+                Charts = [.. documents.SelectMany(d => d.Clauses).SelectMany(c => c.Targets).Where(t => t.Years.Count > 1 && t.Kind != "composite" && t.Years.Any(y => y.Value is not null)).Select(Chart)],
+                Tasks = tasks,
+                Units = Units(tasks),
+                Findings = Findings(),
+                Goals = [.. _rules.RuleSets.SelectMany(s => s.Goals).Select(g => new GoalEntry(g.Id.Value, g.Clause, g.Document.ShortName, g.Wording, Prose(g.Reason)))],
+                Annex = new Annex("Phụ lục: cách hiểu chỉ tiêu và phương pháp đánh giá", _readings, Methods()),
+            };
+        }
+
+        private ReportHeader Header()
+        {
+            var periods = _rules.RuleSets.Where(s => !s.IsRetrospective).Select(s => VietnameseFormat.Period(_plan ?? s.Document.Period)).Distinct(StringComparer.Ordinal);
+            return new ReportHeader
+            {
+                Title = "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
+                LocalityCode = _assessment.Locality,
+                LocalityName = _assessment.LocalityName,
+                UnitName = _rules.Locality.UnitName ?? _assessment.LocalityName,
+                AsOf = _assessment.AsOf,
+                AsOfText = VietnameseFormat.LongDate(_assessment.AsOf),
+                Year = _year,
+                YearText = YearText(_year),
+                PlanPeriodText = string.Join(", ", periods),
+                DataNote = _assessment.DataDescription ?? string.Empty,
+            };
+        }
+
+        // ---- Documents, clauses, targets, years ----
+
+        private DocumentSection Document(RuleSet set) => new()
+        {
+            DocumentId = set.Document.Id,
+            Citation = RequirementText.Citation(set.Document),
+            ShortName = set.Document.ShortName,
+            Title = set.Document.Title,
+            PeriodText = VietnameseFormat.Period(_plan ?? set.Document.Period),
+            IsRetrospective = set.IsRetrospective,
+            Clauses = [.. set.Targets.GroupBy(t => t.Clause, StringComparer.Ordinal).Select(clause => new ClauseSection
+            {
+                Clause = clause.Key,
+                Wordings = Wordings(clause.Select(t => t.Wording)),
+                Targets = [.. clause.Select(TargetSection)],
+            })],
+        };
+
+        /// <summary>A clause's wordings, each quoted once: a wording inside another is dropped, and leading table cells shared with the previous one are not repeated.</summary>
+        private static List<string> Wordings(IEnumerable<string> wordings)
+        {
+            var all = wordings.Distinct(StringComparer.Ordinal).ToList();
+            var kept = new List<string>();
+            string[]? previousCells = null;
+            foreach (var wording in all)
+            {
+                if (all.Any(other => other != wording && other.Contains(wording, StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                var cells = wording.Split(" — ");
+                var shared = 0;
+                while (previousCells is not null && shared < cells.Length - 1 && shared < previousCells.Length && cells[shared] == previousCells[shared])
+                {
+                    shared++;
+                }
+
+                kept.Add(string.Join(" — ", cells[shared..]));
+                previousCells = cells;
+            }
+
+            return kept;
+        }
+
+        private TargetSection TargetSection(Target target)
+        {
+            var indicator = target.Indicator is { } id ? _catalog.Get(id) : null;
+            var years = YearsOf(target);
+            var counted = CountedResult(target);
+            return new TargetSection
+            {
+                Id = target.Id.Value,
+                Label = _labels.Of(target.Id),
+                Kind = KindOf(target.Requirement),
+                Subject = indicator is null ? string.Empty : VietnameseFormat.LowerFirst(indicator.Name),
+                Unit = indicator?.Unit.Symbol ?? string.Empty,
+                Requirement = RequirementText.Describe(target, _catalog, _plan),
+                Schedule = RequirementText.Schedule(target.Schedule, _plan ?? target.Document.Period),
+                Wording = target.Wording,
+                IsAlternative = target.AlternativeOf is not null,
+                AlternativeOfLabel = target.AlternativeOf is { } alt ? _labels.Of(alt) : string.Empty,
+                SameAsText = target.SameAs is { } same ? Cite(same) : string.Empty,
+                Lead = target.Responsibility?.Lead ?? [],
+                Supporting = target.Responsibility?.Supporting ?? [],
+                ReadingNumbers = _readingNumbers.GetValueOrDefault(target.Id) ?? [],
+                Consequence = target.Consequence?.Text ?? string.Empty,
+                ConsequenceTriggered = target.Consequence is not null && counted?.Status == AssessmentStatus.NotMet,
+                Years = years,
+            };
+        }
+
+        private string Cite(TargetId id) =>
+            $"{_labels.Of(id)} của {_targets.First(t => t.Target.Id == id).Target.Document.ShortName}";
+
+        private IReadOnlyList<YearResult> YearsOf(Target target)
+        {
+            if (!_years.TryGetValue(target.Id, out var years))
+            {
+                var indicator = target.Indicator is { } id ? _catalog.Get(id) : null;
+                years = [.. ResultsOf(target).Select(r => Year(target, indicator, r))];
+                _years[target.Id] = years;
+            }
+
+            return years;
+        }
+
+        private IReadOnlyList<TargetResult> ResultsOf(Target target) => _results.GetValueOrDefault(target.Id) ?? [];
+
+        /// <summary>The result the tally counts: the year assessed, else the latest (a deadline target's progress, a past single year).</summary>
+        private TargetResult? CountedResult(Target target)
+        {
+            var results = ResultsOf(target);
+            return results.LastOrDefault(r => r.Period.Kind == PeriodKind.Year && r.Period.StartYear == _year) ?? (results.Count > 0 ? results[^1] : null);
+        }
+
+        private YearResult Year(Target target, Indicator? indicator, TargetResult result)
+        {
+            var requirement = target.Requirement;
+            var m = result.Measurement;
+            var wholeCounts = indicator?.Kind == IndicatorKind.Count;
+            var projected = result.Progress is { Projected: true } && indicator is { IsShare: false };
+            string valueText = string.Empty, projection = string.Empty, change = string.Empty, quota = string.Empty;
+            string mark = string.Empty, path = string.Empty, margin = string.Empty, missing = string.Empty;
+            decimal? marginValue = null, markValue = null;
+            var units = new List<UnitResultLine>();
+            var components = new List<ComponentLine>();
+
+            if (result.Components.Count > 0)
+            {
+                var met = result.Components.Count(c => c.Status is AssessmentStatus.Met or AssessmentStatus.Exceeded);
+                valueText = $"{met}/{result.Components.Count} chỉ tiêu thành phần đạt";
+                components.AddRange(result.Components.Select(c => new ComponentLine(
+                    _labels.Of(c.Target.Id), c.Status, ResultText.StatusCode(c.Status), ResultText.Status(c.Status))));
+            }
+            else if (result.Units.Count > 0 && indicator is not null)
+            {
+                var kind = target.Scope is TargetScope.EachUnit each ? each.UnitKind : "đơn vị";
+                var met = result.Units.Count(u => u.Status is AssessmentStatus.Met or AssessmentStatus.Exceeded);
+                valueText = $"{met}/{result.Units.Count} {kind} đạt";
+                units.AddRange(result.Units.Select(u => UnitLine(indicator, u)));
+            }
+            else if (m is { } measured && indicator is not null)
+            {
+                var levelThreshold = requirement is LevelRequirement level ? level.Bound.Threshold : (decimal?)null;
+                if (projected && result.Progress!.RunningTotal is { } total)
+                {
+                    valueText = VietnameseFormat.Quantity(total, indicator.Unit.Symbol);
+                    projection = $"ước cả {VietnameseFormat.Period(ReportingPeriod.Span(result.Progress.StartYear, result.Progress.DeadlineYear))}: {VietnameseFormat.Quantity(measured.Value, indicator.Unit.Symbol)}";
+                }
+                else
+                {
+                    valueText = ResultText.Value(measured, indicator, _catalog, levelThreshold);
+                }
+
+                if (measured.HasBaseline && result.BaselinePeriod is { } basePeriod)
+                {
+                    change = ResultText.Change(measured, basePeriod, indicator, RelativeThreshold(requirement, measured));
+                }
+
+                if (requirement is QuotaRequirement quotaRule)
+                {
+                    quota = ResultText.Quota(measured, indicator, assigned: quotaRule.QuotaIndicator is not null);
+                }
+
+                if (PassMark.Of(requirement, measured, wholeCounts) is { Side: not PassSide.Exactly } passMark)
+                {
+                    mark = "cần " + ResultText.Mark(passMark, indicator, _catalog);
+                    markValue = passMark.Value;
+                    if (result.IsFinal)
+                    {
+                        margin = ResultText.Margin(passMark, measured, result.Status, indicator, _catalog);
+                        marginValue = margin.Length == 0 ? null : result.Status == AssessmentStatus.NotMet ? passMark.GapFrom(measured) : passMark.Beyond(measured);
+                    }
+                }
+
+                if (!projected && result.Progress is { Expected: { } expected } progress && progress.StartValue != progress.TargetValue
+                    && requirement.PathBound is { } bound
+                    && PassMark.ForSubjectBound(requirement, new Bound(bound.IsUpperBound ? Comparison.AtMost : Comparison.AtLeast, expected), measured, wholeCounts) is { } pathMark)
+                {
+                    path = $"lộ trình {YearText(progress.Year)}: {ResultText.Mark(pathMark, indicator, _catalog)}";
+                }
+            }
+            else
+            {
+                missing = result.Note ?? ResultText.Missing(result.MissingFigures, _catalog, result.Period);
+            }
+
+            var year = new YearResult
+            {
+                Period = result.Period.ToString(),
+                PeriodText = VietnameseFormat.Period(result.Period),
+                Year = result.Period.EndYear,
+                Status = result.Status,
+                StatusCode = ResultText.StatusCode(result.Status),
+                StatusText = ResultText.Status(result.Status),
+                IsFinal = result.IsFinal,
+                ValueText = valueText,
+                Value = result.Components.Count == 0 && result.Units.Count == 0 ? m?.Value : null,
+                Numerator = m is { Denominator: > 0 } s && indicator is { IsShare: true } ? s.Numerator : null,
+                Denominator = m is { Denominator: > 0 } d && indicator is { IsShare: true } ? d.Denominator : null,
+                RunningTotal = projected ? result.Progress!.RunningTotal : null,
+                ProjectionText = projection,
+                ChangeText = change,
+                Baseline = m is { HasBaseline: true } b ? b.Baseline : null,
+                BaselinePeriodText = result.BaselinePeriod is { } bp ? VietnameseFormat.Period(bp) : string.Empty,
+                Change = m is { HasBaseline: true } c ? c.Value - c.Baseline : null,
+                RelativeChange = m is { HasBaseline: true, Baseline: not 0 } rc ? (rc.Value - rc.Baseline) * 100m / rc.Baseline : null,
+                QuotaText = quota,
+                RequirementText = mark,
+                RequirementValue = markValue,
+                PathText = path,
+                MarginText = margin,
+                Margin = marginValue,
+                MissingText = missing,
+                Units = units,
+                UnitsMet = units.Count(u => u.Status is AssessmentStatus.Met or AssessmentStatus.Exceeded),
+                UnitsShort = [.. units.Where(u => u.Status == AssessmentStatus.NotMet).Select(u => u.Amount.Length > 0 ? $"{u.Unit} ({u.Amount})" : u.Unit)],
+                UnitsMissing = [.. units.Where(u => u.Status == AssessmentStatus.NoData).Select(u => u.Unit)],
+                Components = components,
+                Figures = [.. result.Figures.Select(Figure)],
+                Body = string.Empty,
+                VerdictNote = string.Empty,
+                Sentence = string.Empty,
+            };
+            year = year with { Body = LineBody(year), VerdictNote = VerdictNote(year, requirement.ComparedWith is not null) };
+            var verdict = year.VerdictNote.Length > 0 ? $"{year.StatusText} ({year.VerdictNote})" : year.StatusText;
+            return year with { Sentence = $"{VietnameseFormat.UpperFirst(year.PeriodText)}: {year.Body}; yêu cầu {RequirementText.Describe(target, _catalog, _plan)}: {verdict}." };
+        }
+
+        private UnitResultLine UnitLine(Indicator indicator, UnitResult unit)
+        {
+            if (unit.Measurement is not { } m)
+            {
+                return new UnitResultLine(unit.Unit, unit.Status, ResultText.StatusCode(unit.Status), ResultText.Status(unit.Status), string.Empty, null, null, string.Empty);
+            }
+
+            var amount = string.Empty;
+            if (unit.Status == AssessmentStatus.NotMet)
+            {
+                amount = m.HasBaseline
+                    ? (m.Value - m.Baseline >= 0 ? "+" : "-") + VietnameseFormat.Quantity(Math.Abs(m.Value - m.Baseline), indicator.Unit.Symbol)
+                    : ResultText.Value(m, indicator, _catalog);
+            }
+
+            return new UnitResultLine(
+                unit.Unit,
+                unit.Status,
+                ResultText.StatusCode(unit.Status),
+                ResultText.Status(unit.Status),
+                ResultText.Value(m, indicator, _catalog),
+                m.Value,
+                m.HasBaseline ? m.Value - m.Baseline : null,
+                amount);
+        }
+
+        private FigureLine Figure(Core.Data.Figure figure)
+        {
+            var indicator = _catalog.TryGet(figure.Indicator, out var found) ? found : null;
+            return new FigureLine(
+                figure.Indicator.Value,
+                indicator?.Name ?? figure.Indicator.Value,
+                VietnameseFormat.Period(figure.Period),
+                figure.AdminUnit ?? string.Empty,
+                figure.Value,
+                VietnameseFormat.Quantity(figure.Value, indicator?.Unit.Symbol ?? string.Empty),
+                figure.Note ?? string.Empty);
+        }
+
+        /// <summary>The relative change a requirement asks for, nearest the measured one, to tell the shown percentage from it.</summary>
+        private static decimal? RelativeThreshold(Requirement requirement, in Measurement m) => requirement switch
+        {
+            ChangeRequirement { Measure: ChangeMeasure.Relative } change => change.Bound.Threshold,
+            ChangeRangeRequirement { Measure: ChangeMeasure.Relative } range => Math.Abs(m.Subject - range.From) <= Math.Abs(m.Subject - range.To) ? range.From : range.To,
+            _ => null,
+        };
+
+        /// <summary>What a result line says before its verdict: the figure, the change, the quota; or the units, components, or what is missing.</summary>
+        private static string LineBody(YearResult year)
+        {
+            var text = new StringBuilder();
+            if (year.Units.Count > 0)
+            {
+                text.Append(year.ValueText);
+                if (year.UnitsShort.Count > 0)
+                {
+                    text.Append("; chưa đạt: ").AppendJoin(", ", year.UnitsShort);
+                }
+
+                if (year.UnitsMissing.Count > 0)
+                {
+                    text.Append("; chưa có số liệu: ").AppendJoin(", ", year.UnitsMissing);
+                }
+
+                return text.ToString();
+            }
+
+            if (year.Components.Count > 0)
+            {
+                return string.Join("; ", year.Components.Select(c => $"{c.Label}: {c.StatusText}"));
+            }
+
+            if (year.ValueText.Length == 0)
+            {
+                return year.MissingText;
+            }
+
+            text.Append(year.ValueText);
+            if (year.ProjectionText.Length > 0)
+            {
+                text.Append("; ").Append(year.ProjectionText);
+            }
+
+            foreach (var part in new[] { year.ChangeText, year.QuotaText })
+            {
+                if (part.Length > 0)
+                {
+                    text.Append(", ").Append(part);
+                }
+            }
+
+            return text.ToString();
+        }
+
+        /// <summary>
+        /// What explains a verdict: the margin when not met (with the mark to reach when it moves with a baseline, which the
+        /// requirement's words alone do not give), the path before a deadline.
+        /// </summary>
+        private static string VerdictNote(YearResult year, bool markMoves) => year.Status switch
+            {
+                AssessmentStatus.NotMet when year.MarginText.Length > 0 => markMoves ? $"{year.RequirementText}, {year.MarginText}" : year.MarginText,
+                AssessmentStatus.OnTrack or AssessmentStatus.AtRisk when year.PathText.Length > 0 => year.PathText,
+                AssessmentStatus.OnTrack or AssessmentStatus.AtRisk when year.RequirementText.Length > 0 && year.ProjectionText.Length > 0 => $"cả giai đoạn {year.RequirementText}",
+                AssessmentStatus.OnTrack or AssessmentStatus.AtRisk => year.RequirementText,
+                _ => string.Empty,
+            };
+
+        // ---- Summary ----
+
+        private ReportSummary Summary()
+        {
+            var current = _rules.RuleSets.Where(s => !s.IsRetrospective).ToList();
+            var items = Items(current);
+            var itemCounts = Count(items.Select(i => i.Status));
+            var subTargets = items.SelectMany(i => i.SubTargets).ToList();
+            var subCounts = Count(subTargets.Select(t => CountedResult(t)?.Status ?? AssessmentStatus.NoData));
+            var breaches = EarlierBreaches(current);
+            var shared = _targets.Where(t => !t.Set.IsRetrospective && t.Target.SameAs is not null).Select(t =>
+            {
+                var primary = _targets.First(p => p.Target.Id == t.Target.SameAs);
+                var sentence = $"{_labels.Of(primary.Target.Id)} của {primary.Target.Document.ShortName} và {_labels.Of(t.Target.Id)} của {t.Target.Document.ShortName} là cùng một chỉ tiêu, được tính một lần";
+                return new SharedTarget(_labels.Of(primary.Target.Id), primary.Target.Document.ShortName, _labels.Of(t.Target.Id), t.Target.Document.ShortName, sentence);
+            }).ToList();
+            var retrospective = _rules.RuleSets.Where(s => s.IsRetrospective).Select(set =>
+            {
+                var accountItems = Items([set]);
+                var counts = Count(accountItems.Select(i => i.Status));
+                var parts = accountItems.SelectMany(i => i.SubTargets).ToList();
+                var partCounts = Count(parts.Select(t => CountedResult(t)?.Status ?? AssessmentStatus.NoData));
+                var period = VietnameseFormat.Period(_plan ?? set.Document.Period);
+                var detail = partCounts.Total != counts.Total ? $"; tính theo chỉ tiêu thành phần: {Counts(partCounts)}" : string.Empty;
+                return new RetrospectiveTally(set.Document.Title, period, counts,
+                    $"Kết quả {period} do {set.Document.ShortName} nêu lại được trình bày riêng, không tính vào tổng hợp trên: {Tally(counts, partCounts.Total != counts.Total ? partCounts.Total : null)}{detail}.");
+            }).ToList();
+            var goals = current.Sum(s => s.Goals.Count);
+
+            var progress = subTargets.Any(t => CountedResult(t)?.Status is AssessmentStatus.OnTrack or AssessmentStatus.AtRisk);
+            var sentences = new List<string>
+            {
+                $"Tổng hợp theo kết quả {YearText(_year)}" + (progress ? $"; chỉ tiêu có hạn sau {YearText(_year)} được tính theo tiến độ." : "."),
+                $"Trong tổng số {Tally(itemCounts, subCounts.Total != itemCounts.Total ? subCounts.Total : null)}.",
+            };
+            foreach (var (status, words) in new[] { (AssessmentStatus.NotMet, "Không đạt"), (AssessmentStatus.AtRisk, "Có nguy cơ không đạt"), (AssessmentStatus.NoData, "Chưa có số liệu") })
+            {
+                // An item of several targets is named by those of its targets that stand so: the reader sees what failed.
+                var labels = items.Where(i => i.Status == status).SelectMany(i =>
+                {
+                    var named = i.SubTargets.Where(t => CountedResult(t)?.Status == status).Select(t => _labels.Of(t.Id)).ToList();
+                    return i.SubTargets.Count > 1 && named.Count > 0 ? named : [i.Label];
+                }).ToList();
+                if (labels.Count > 0)
+                {
+                    sentences.Add($"{words}: {string.Join("; ", labels)}.");
+                }
+            }
+
+            if (subCounts.Total != itemCounts.Total)
+            {
+                sentences.Add($"Tính theo {subCounts.Total} chỉ tiêu thành phần: {Counts(subCounts)}.");
+            }
+
+            if (breaches.Count > 0)
+            {
+                sentences.Add($"Các năm trước trong giai đoạn, chỉ tiêu hàng năm không đạt: {string.Join("; ", breaches.Select(b => $"{b.YearText}: {string.Join(", ", b.Labels)}"))}.");
+            }
+
+            sentences.AddRange(shared.Select(s => VietnameseFormat.UpperFirst(s.Sentence) + "."));
+            sentences.AddRange(retrospective.Select(r => r.Sentence));
+            if (goals > 0)
+            {
+                sentences.Add($"Ngoài ra có {goals} mục tiêu định tính (không có con số), liệt kê ở phụ lục, không đánh giá bằng số liệu.");
+            }
+
+            return new ReportSummary
+            {
+                Year = _year,
+                YearText = YearText(_year),
+                Items = itemCounts,
+                SubTargets = subCounts,
+                CountedItems = [.. items.Select(i => new CountedItem
+                {
+                    Label = i.Label,
+                    DocumentShort = i.Document,
+                    Status = i.Status,
+                    StatusCode = ResultText.StatusCode(i.Status),
+                    StatusText = ResultText.Status(i.Status),
+                    SubTargetLabels = i.SubTargets.Count > 1 ? [.. i.SubTargets.Select(t => _labels.Of(t.Id))] : [],
+                    AlsoSetBy = [.. _targets.Where(t => t.Target.SameAs is { } same && i.SubTargets.Any(s => s.Id == same)).Select(t => Cite(t.Target.Id))],
+                })],
+                EarlierBreaches = breaches,
+                CountedOnce = shared,
+                Retrospective = retrospective,
+                UnmeasuredGoals = goals,
+                Sentences = sentences,
+            };
+        }
+
+        /// <summary>
+        /// The counted items of rule sets: a composite with everything it reads; then each clause with its remaining
+        /// targets. Alternatives and targets counted under another document (sameAs) are left out.
+        /// </summary>
+        private List<Item> Items(IReadOnlyList<RuleSet> sets)
+        {
+            var counted = sets.SelectMany(s => s.Targets).Where(t => t.AlternativeOf is null && t.SameAs is null).ToList();
+            var absorbed = new HashSet<TargetId>();
+            var items = new List<(int Order, Item Item)>();
+            var nested = counted.Where(t => t.Requirement is CompositeRequirement).SelectMany(t => ((CompositeRequirement)t.Requirement).Targets).ToHashSet();
+            foreach (var composite in counted.Where(t => t.Requirement is CompositeRequirement && !nested.Contains(t.Id)))
+            {
+                var members = Components(composite).ToList();
+                absorbed.UnionWith(members.Select(m => m.Id));
+                absorbed.Add(composite.Id);
+                var status = CountedResult(composite)?.Status ?? AssessmentStatus.NoData;
+                items.Add((counted.IndexOf(composite), new Item(composite.Clause, composite.Document.ShortName, status, [.. members.Where(m => m.Requirement is not CompositeRequirement)])));
+            }
+
+            foreach (var clause in counted.Where(t => !absorbed.Contains(t.Id)).GroupBy(t => (t.Document.Id, t.Clause)))
+            {
+                var members = clause.ToList();
+                items.Add((counted.IndexOf(members[0]), new Item(clause.Key.Clause, members[0].Document.ShortName, Worst(members.Select(t => CountedResult(t)?.Status ?? AssessmentStatus.NoData)), members)));
+            }
+
+            return [.. items.OrderBy(i => i.Order).Select(i => i.Item)];
+        }
+
+        private IEnumerable<Target> Components(Target composite)
+        {
+            foreach (var id in ((CompositeRequirement)composite.Requirement).Targets)
+            {
+                var component = _targets.First(t => t.Target.Id == id).Target;
+                yield return component;
+                if (component.Requirement is CompositeRequirement)
+                {
+                    foreach (var nested in Components(component))
+                    {
+                        yield return nested;
+                    }
+                }
+            }
+        }
+
+        /// <summary>How an item of several targets stands: the worst of them, as a composite does; exceeded only when all are.</summary>
+        private static AssessmentStatus Worst(IEnumerable<AssessmentStatus> statuses)
+        {
+            var all = statuses.ToList();
+            foreach (var status in new[] { AssessmentStatus.NotMet, AssessmentStatus.NoData, AssessmentStatus.AtRisk, AssessmentStatus.OnTrack })
+            {
+                if (all.Contains(status))
+                {
+                    return status;
+                }
+            }
+
+            return all.Count > 0 && all.All(s => s == AssessmentStatus.Exceeded) ? AssessmentStatus.Exceeded : AssessmentStatus.Met;
+        }
+
+        private List<YearBreaches> EarlierBreaches(IReadOnlyList<RuleSet> sets) =>
+            [.. sets.SelectMany(s => s.Targets)
+                .Where(t => t.AlternativeOf is null && t.SameAs is null && t.Schedule is Schedule.EachYear)
+                .SelectMany(t => ResultsOf(t).Where(r => r.Status == AssessmentStatus.NotMet && r.Period.EndYear < _year).Select(r => (r.Period.EndYear, Label: _labels.Of(t.Id))))
+                .GroupBy(b => b.EndYear)
+                .OrderBy(g => g.Key)
+                .Select(g => new YearBreaches(g.Key, YearText(g.Key), [.. g.Select(b => b.Label)]))];
+
+        private static StatusCounts Count(IEnumerable<AssessmentStatus> statuses)
+        {
+            var all = statuses.ToList();
+            int Of(AssessmentStatus status) => all.Count(s => s == status);
+            return new StatusCounts(
+                all.Count,
+                Of(AssessmentStatus.Met) + Of(AssessmentStatus.Exceeded),
+                Of(AssessmentStatus.Exceeded),
+                Of(AssessmentStatus.NotMet),
+                Of(AssessmentStatus.OnTrack),
+                Of(AssessmentStatus.AtRisk),
+                Of(AssessmentStatus.NoData));
+        }
+
+        /// <summary><c>13 chỉ tiêu (gồm 31 chỉ tiêu thành phần), có 3 chỉ tiêu đạt và vượt …</c>.</summary>
+        private static string Tally(StatusCounts counts, int? subTargets)
+        {
+            var of = subTargets is { } n ? $" (gồm {n} chỉ tiêu thành phần)" : string.Empty;
+            return $"{counts.Total} chỉ tiêu{of}, có {Counts(counts, "chỉ tiêu ")}";
+        }
+
+        private static string Counts(StatusCounts counts, string noun = "")
+        {
+            var parts = new List<string> { $"{counts.MetOrExceeded} {noun}đạt và vượt" + (counts.Exceeded > 0 ? $" (trong đó {counts.Exceeded} {noun}vượt)" : string.Empty) };
+            parts.Add($"{counts.NotMet} {noun}không đạt");
+            if (counts.OnTrack > 0)
+            {
+                parts.Add($"{counts.OnTrack} {noun}đúng tiến độ");
+            }
+
+            if (counts.AtRisk > 0)
+            {
+                parts.Add($"{counts.AtRisk} {noun}có nguy cơ không đạt");
+            }
+
+            parts.Add($"{counts.NoData} {noun}chưa có số liệu");
+            return string.Join(", ", parts);
+        }
+
+        // ---- Table and charts ----
+
+        private static ResultRow Row(TargetSection target)
+        {
+            var year = target.Years.Count > 0 ? target.Years[^1] : null;
+            var label = target.IsAlternative ? $"{target.Label} (cách hiểu thay thế)" : target.Label;
+            var requirement = $"{target.Requirement}, {target.Schedule}";
+            if (year is null)
+            {
+                return new ResultRow(target.Id, label, requirement, "chưa đến kỳ đánh giá", "chưa có số liệu", AssessmentStatus.NoData, "noData", string.Empty, target.IsAlternative);
+            }
+
+            return new ResultRow(
+                target.Id,
+                label,
+                requirement,
+                $"{VietnameseFormat.UpperFirst(year.PeriodText)}: {year.Body}",
+                year.VerdictNote.Length > 0 ? $"{year.StatusText} ({year.VerdictNote})" : year.StatusText,
+                year.Status,
+                year.StatusCode,
+                year.PeriodText,
+                target.IsAlternative);
+        }
+
+        private static ChartSeries Chart(TargetSection target) => new(
+            target.Id,
+            target.Label,
+            target.Subject,
+            target.Unit,
+            "mức cần đạt",
+            [.. target.Years.Select(y => new ChartPoint(y.Year, y.Value, y.ValueText, y.RequirementValue, y.Status, y.StatusText))]);
+
+        // ---- Tasks, units, findings ----
+
+        private TaskEntry TaskEntryOf(TaskResult result)
+        {
+            var task = result.Task;
+            return new TaskEntry
+            {
+                Id = task.Id.Value,
+                Label = task.Clause,
+                Wording = task.Wording,
+                Lead = task.Responsibility.Lead,
+                Supporting = task.Responsibility.Supporting,
+                DeadlineText = task.DeadlineText,
+                DueOn = task.DueOn,
+                DueText = VietnameseFormat.ShortDate(task.DueOn),
+                StatusCode = ResultText.TaskCode(result.Status),
+                StatusText = ResultText.Task(result.Status),
+                CompletedOn = result.CompletedOn,
+                CompletedText = result.CompletedOn is { } done ? VietnameseFormat.ShortDate(done) : string.Empty,
+                Note = result.Note ?? string.Empty,
+                Milestones = [.. task.Deadlines.Order().Select(period =>
+                {
+                    var status = TaskResult.StatusOn(period.End, result.CompletedOn, _assessment.AsOf);
+                    return new MilestoneEntry(VietnameseFormat.Period(period), period.End, VietnameseFormat.ShortDate(period.End), ResultText.TaskCode(status), ResultText.Task(status));
+                })],
+            };
+        }
+
+        private List<UnitView> Units(IReadOnlyList<TaskEntry> tasks)
+        {
+            var targets = _targets.Where(t => t.Target.AlternativeOf is null && t.Target.Responsibility is not null).Select(t => t.Target).ToList();
+            var names = targets.SelectMany(t => t.Responsibility!.Lead.Concat(t.Responsibility.Supporting))
+                .Concat(tasks.SelectMany(t => t.Lead.Concat(t.Supporting)))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            return [.. names.Select(unit =>
+            {
+                var led = targets.Where(t => t.Responsibility!.Lead.Contains(unit)).ToList();
+                var supported = targets.Where(t => t.Responsibility!.Supporting.Contains(unit)).ToList();
+                var ledTasks = tasks.Where(t => t.Lead.Contains(unit)).ToList();
+                var supportedTasks = tasks.Where(t => t.Supporting.Contains(unit)).ToList();
+                var leadCounts = Count(led.Select(t => CountedResult(t)?.Status ?? AssessmentStatus.NoData));
+                var shortfalls = led.Where(t => t.Indicator is not null).SelectMany(t => (CountedResult(t)?.Units ?? [])
+                        .Where(u => u.Status is AssessmentStatus.NotMet or AssessmentStatus.NoData)
+                        .Select(u => new UnitShortfall(
+                            _labels.Of(t.Id),
+                            u.Unit,
+                            UnitLine(_catalog.Get(t.Indicator!.Value), u).Amount,
+                            ResultText.Status(u.Status))))
+                    .ToList();
+                var view = new UnitView
+                {
+                    Unit = unit,
+                    LeadTargets = [.. led.Select(TargetLine)],
+                    SupportTargets = [.. supported.Select(TargetLine)],
+                    LeadTasks = [.. ledTasks.Select(t => new UnitItemLine(t.Label, t.StatusCode, t.StatusText))],
+                    SupportTasks = [.. supportedTasks.Select(t => new UnitItemLine(t.Label, t.StatusCode, t.StatusText))],
+                    LeadCounts = leadCounts,
+                    TasksOnTime = ledTasks.Count(t => t.StatusCode == "doneOnTime"),
+                    TasksLate = ledTasks.Count(t => t.StatusCode == "doneLate"),
+                    TasksOverdue = ledTasks.Count(t => t.StatusCode == "overdue"),
+                    TasksNotYetDue = ledTasks.Count(t => t.StatusCode == "notYetDue"),
+                    Shortfalls = shortfalls,
+                    Sentence = string.Empty,
+                };
+                return view with { Sentence = UnitSentence(view) };
+            })];
+        }
+
+        private UnitItemLine TargetLine(Target target)
+        {
+            var status = CountedResult(target)?.Status ?? AssessmentStatus.NoData;
+            return new UnitItemLine(_labels.Of(target.Id), ResultText.StatusCode(status), ResultText.Status(status));
+        }
+
+        /// <summary>
+        /// A unit's standing in one sentence: a short list is given in full; a long one by its counts, naming what is not
+        /// met, at risk, lacking figures, late or overdue.
+        /// </summary>
+        private static string UnitSentence(UnitView unit)
+        {
+            var parts = new List<string>();
+            if (unit.LeadTargets.Count > 0)
+            {
+                parts.Add($"chủ trì {unit.LeadTargets.Count} chỉ tiêu{Items(unit.LeadTargets)}");
+            }
+
+            if (unit.Shortfalls.Count > 0)
+            {
+                var shortUnits = unit.Shortfalls.Where(s => s.ValueText.Length > 0).Select(s => $"{s.Unit} ({s.ValueText})").ToList();
+                var missing = unit.Shortfalls.Where(s => s.ValueText.Length == 0).Select(s => s.Unit).ToList();
+                var named = new List<string>();
+                if (shortUnits.Count > 0)
+                {
+                    named.Add($"đơn vị chưa đạt: {string.Join(", ", shortUnits)}");
+                }
+
+                if (missing.Count > 0)
+                {
+                    named.Add($"đơn vị chưa có số liệu: {string.Join(", ", missing)}");
+                }
+
+                parts.Add(string.Join("; ", named));
+            }
+
+            if (unit.LeadTasks.Count > 0)
+            {
+                parts.Add($"chủ trì {unit.LeadTasks.Count} nhiệm vụ{Items(unit.LeadTasks)}");
+            }
+
+            if (unit.SupportTargets.Count > 0)
+            {
+                parts.Add($"phối hợp {unit.SupportTargets.Count} chỉ tiêu{Items(unit.SupportTargets)}");
+            }
+
+            if (unit.SupportTasks.Count > 0)
+            {
+                parts.Add($"phối hợp {unit.SupportTasks.Count} nhiệm vụ{Items(unit.SupportTasks)}");
+            }
+
+            return string.Join(". ", parts.Select((part, i) => i == 0 ? part : VietnameseFormat.UpperFirst(part)));
+
+            // Labels hold commas ("Phụ lục I, mục 1.5"), so items are set apart by semicolons.
+            static string Items(IReadOnlyList<UnitItemLine> lines)
+            {
+                if (lines.Count <= 3)
+                {
+                    return ": " + string.Join("; ", lines.Select(l => $"{l.Label}: {l.StatusText}"));
+                }
+
+                string[] ok = ["met", "exceeded", "doneOnTime", "notYetDue", "onTrack"];
+                string[] order = ["met", "exceeded", "onTrack", "atRisk", "notMet", "noData", "doneOnTime", "doneLate", "overdue", "notYetDue"];
+                var byStatus = lines.OrderBy(l => Array.IndexOf(order, l.StatusCode)).GroupBy(l => Short(l)).ToList();
+                var tally = string.Join(", ", byStatus.Select(g => $"{g.Count()} {g.Key}"));
+                var notable = byStatus.Where(g => !ok.Contains(g.First().StatusCode)).Select(g => $"{g.Key}: {string.Join("; ", g.Select(l => l.Label))}");
+                var named = string.Join(". ", notable.Select(VietnameseFormat.UpperFirst));
+                return named.Length > 0 ? $" ({tally}). {named}" : $" ({tally})";
+            }
+
+            // A standing in the fewest words, for lists: a task's "chưa hoàn thành, đã quá hạn" is "quá hạn"; met and
+            // exceeded are counted together as the summary counts them.
+            static string Short(UnitItemLine line) => line.StatusCode switch
+            {
+                "met" or "exceeded" => "đạt và vượt",
+                "doneOnTime" => "hoàn thành đúng hạn",
+                "doneLate" => "hoàn thành chậm",
+                "overdue" => "quá hạn",
+                "notYetDue" => "chưa đến hạn",
+                _ => line.StatusText,
+            };
+        }
+
+        private List<Finding> Findings() =>
+            [.. _targets.Where(t => !t.Set.IsRetrospective && t.Target.AlternativeOf is null && t.Target.Consequence is not null)
+                .Select(t => (t.Target, Result: CountedResult(t.Target)))
+                .Where(t => t.Result?.Status == AssessmentStatus.NotMet)
+                .Select(t =>
+                {
+                    var indicator = t.Target.Indicator is { } id ? _catalog.Get(id) : null;
+                    var units = t.Result!.Units.Where(u => u.Status == AssessmentStatus.NotMet).Select(u =>
+                    {
+                        var line = indicator is null ? null : UnitLine(indicator, u);
+                        return new FlaggedUnit(u.Unit, line?.Change, line?.Amount ?? string.Empty);
+                    }).ToList();
+                    var label = _labels.Of(t.Target.Id);
+                    var period = VietnameseFormat.Period(t.Result.Period);
+                    var who = units.Count > 0
+                        ? $"; đơn vị không đạt: {string.Join(", ", units.Select(u => u.AmountText.Length > 0 ? $"{u.Unit} ({u.AmountText})" : u.Unit))}"
+                        : string.Empty;
+                    return new Finding
+                    {
+                        TargetLabel = label,
+                        Kind = t.Target.Consequence!.Kind,
+                        Text = t.Target.Consequence.Text,
+                        PeriodText = period,
+                        Units = units,
+                        Sentence = $"{label}: không đạt {period}{who}. Theo văn bản: “{t.Target.Consequence.Text}”",
+                    };
+                })];
+
+        // ---- Annex ----
+
+        /// <summary>
+        /// Numbers every reading once: the sentences of the targets' readings (and of rule-set readings) are grouped by the
+        /// readings that hold them, so that a sentence shared by several targets is stated once, naming all of them.
+        /// </summary>
+        private void CollectReadings()
+        {
+            var sources = new List<(string Label, TargetId? Id, List<string> Sentences)>();
+            // In the order the report shows the documents: the plan in force first, retrospective accounts after.
+            foreach (var set in _rules.RuleSets.OrderBy(s => s.IsRetrospective))
+            {
+                if (set.Reading is { } shared)
+                {
+                    sources.Add(($"Các chỉ tiêu của {set.Document.ShortName} ({VietnameseFormat.Period(_plan ?? set.Document.Period)})", null, Sentences(Prose(shared))));
+                }
+
+                sources.AddRange(set.Targets.Where(t => t.Reading is not null).Select(t => (_labels.Of(t.Id), (TargetId?)t.Id, Sentences(Prose(t.Reading!)))));
+            }
+
+            var holders = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var i = 0; i < sources.Count; i++)
+            {
+                foreach (var sentence in sources[i].Sentences)
+                {
+                    var list = holders.TryGetValue(sentence, out var found) ? found : holders[sentence] = [];
+                    if (list.Count == 0 || list[^1] != i)
+                    {
+                        list.Add(i);
+                    }
+                }
+            }
+
+            var entries = new Dictionary<string, (List<int> Holders, List<string> Sentences)>(StringComparer.Ordinal);
+            var order = new List<string>();
+            foreach (var sentence in sources.SelectMany(source => source.Sentences))
+            {
+                var key = string.Join(',', holders[sentence]);
+                if (!entries.TryGetValue(key, out var entry))
+                {
+                    entry = (holders[sentence], []);
+                    entries[key] = entry;
+                    order.Add(key);
+                }
+
+                if (!entry.Sentences.Contains(sentence))
+                {
+                    entry.Sentences.Add(sentence);
+                }
+            }
+
+            foreach (var key in order)
+            {
+                var (owners, sentences) = entries[key];
+                var number = _readings.Count + 1;
+                _readings.Add(new AnnexReading(number, [.. owners.Select(o => sources[o].Label)], string.Join(' ', sentences)));
+                foreach (var owner in owners)
+                {
+                    if (sources[owner].Id is { } id)
+                    {
+                        (_readingNumbers.TryGetValue(id, out var numbers) ? numbers : _readingNumbers[id] = []).Add(number);
+                    }
+                }
+            }
+        }
+
+        /// <summary>A text's sentences: it breaks after a full stop (or one closing a quote or bracket) followed by a capital or an opening quote.</summary>
+        private static List<string> Sentences(string text)
+        {
+            var sentences = new List<string>();
+            var start = 0;
+            for (var i = 1; i < text.Length - 1; i++)
+            {
+                var ends = text[i - 1] == '.' || (text[i - 1] is '”' or ')' && i > 1 && text[i - 2] == '.');
+                if (text[i] == ' ' && ends && (char.IsUpper(text[i + 1]) || text[i + 1] is '“' or '"' or '('))
+                {
+                    sentences.Add(text[start..i].Trim());
+                    start = i + 1;
+                }
+            }
+
+            sentences.Add(text[start..].Trim());
+            return [.. sentences.Where(sentence => sentence.Length > 0)];
+        }
+
+        /// <summary>A plugin's prose with every id it cites replaced by the label a reader knows.</summary>
+        private string Prose(string text)
+        {
+            foreach (var (id, label) in _namedIds)
+            {
+                if (text.Contains(id, StringComparison.Ordinal))
+                {
+                    text = text.Replace(id, label, StringComparison.Ordinal);
+                }
+            }
+
+            return text;
+        }
+
+        private List<string> Methods()
+        {
+            var requirements = _targets.Select(t => t.Target.Requirement).ToList();
+            var methods = new List<string>
+            {
+                "Mức cần đạt: số nhỏ nhất đạt yêu cầu (số lớn nhất, với yêu cầu “dưới”, “không quá”), tính theo đơn vị đếm khi có số liệu đếm: tỷ lệ có tử số và mẫu số thì mỗi bước là một đơn vị của tử số, số đếm thì mỗi bước là một đơn vị. “Trên 80%” của 3.000 người là từ 2.401 người (80,03%); đúng 2.400 người (80,0%) là không đạt. Tỷ lệ chỉ báo cáo bằng phần trăm, không có số đếm, thì mức cần đạt là chính ngưỡng.",
+                "“Đạt” là đạt mức cần đạt; “vượt” là cao hơn mức đó (với yêu cầu giảm: thấp hơn mức đó), áp dụng như nhau cho yêu cầu “trên X” và “từ X trở lên”. Yêu cầu mức trần (“dưới”, “không quá”, “không tăng”) và yêu cầu bằng 0 (“không để xảy ra”) chỉ có đạt hoặc không đạt.",
+                "“Còn thiếu” chỉ dùng khi số liệu thấp hơn mức cần đạt của yêu cầu mức sàn; “vượt quá” chỉ dùng khi số liệu cao hơn mức cần đạt của yêu cầu mức trần. Khoảng cách tính đến mức cần đạt, theo đơn vị đếm khi có số liệu đếm; tỷ lệ được ghi đủ chữ số thập phân để phân biệt với ngưỡng.",
+                "Thay đổi so với kỳ gốc tính trên chính số liệu được đánh giá: giảm khi số liệu thấp hơn kỳ gốc, tăng khi cao hơn; tỷ lệ thay đổi = (số liệu − kỳ gốc) / kỳ gốc × 100.",
+            };
+            if (requirements.Any(r => r is ChangeRangeRequirement))
+            {
+                methods.Add("Yêu cầu trong một khoảng (“giảm từ 3% - 5%”): dưới mức đầu là không đạt, từ mức đầu đến mức cuối là đạt, quá mức cuối là vượt.");
+            }
+
+            if (_targets.Any(t => t.Target.Schedule is Schedule.ByDeadline { Cumulative: false }))
+            {
+                methods.Add("Chỉ tiêu có hạn (“phấn đấu đến năm 2025”): đánh giá đạt hay không ở năm hạn; các năm trước đánh giá tiến độ theo lộ trình đều từ số liệu năm trước giai đoạn (hoặc năm đầu có số liệu; với yêu cầu thay đổi, từ mức không thay đổi) đến mức yêu cầu ở năm hạn: bằng hoặc tốt hơn lộ trình là đúng tiến độ, kém hơn là có nguy cơ không đạt.");
+            }
+
+            if (_targets.Any(t => t.Target.Schedule is Schedule.ByDeadline { Cumulative: true }))
+            {
+                methods.Add("Chỉ tiêu tính tổng cả giai đoạn: trước năm hạn, báo cáo ghi tổng các năm đã có số liệu và số ước cả giai đoạn (tổng × số năm của giai đoạn / số năm đã qua), ghi rõ “ước”; tiến độ, thay đổi so với kỳ gốc và tỷ lệ so với chỉ tiêu được tính trên số ước.");
+            }
+
+            if (_targets.Any(t => t.Target.Scope is TargetScope.EachUnit))
+            {
+                methods.Add("Chỉ tiêu áp dụng cho từng đơn vị: không đạt khi có đơn vị không đạt; báo cáo nêu tên các đơn vị không đạt và chưa có số liệu, kèm số liệu của từng đơn vị.");
+            }
+
+            if (requirements.Any(r => r is CompositeRequirement))
+            {
+                methods.Add("Chỉ tiêu tổng hợp (gồm nhiều chỉ tiêu thành phần): đạt khi mọi chỉ tiêu thành phần đều đạt; nếu không, lấy kết quả kém nhất của các chỉ tiêu thành phần.");
+            }
+
+            methods.Add("Thiếu số liệu thì ghi “chưa có số liệu” và nêu số liệu còn thiếu; không bao giờ tính là không đạt.");
+            methods.Add("Tổng hợp: đếm theo chỉ tiêu được đánh số trong văn bản (mục, điểm); một mục có nhiều chỉ tiêu thành phần được tính là một chỉ tiêu, lấy kết quả kém nhất của các chỉ tiêu thành phần (chỉ “vượt” khi mọi chỉ tiêu thành phần đều vượt); một chỉ tiêu tổng hợp được tính là một chỉ tiêu gồm các chỉ tiêu nó tổng hợp. Chỉ tiêu hàng năm tính theo kết quả năm đánh giá; chỉ tiêu không đạt ở các năm trước được nêu riêng.");
+            if (_targets.Any(t => t.Target.AlternativeOf is not null))
+            {
+                methods.Add("Cách hiểu thay thế: trình bày để đối chiếu, không tính vào tổng hợp.");
+            }
+
+            if (_targets.Any(t => t.Target.SameAs is not null))
+            {
+                methods.Add("Chỉ tiêu do hai văn bản cùng đặt ra cho một đại lượng được tính một lần trong tổng hợp, nêu cả hai điều khoản.");
+            }
+
+            if (_rules.RuleSets.Any(s => s.IsRetrospective))
+            {
+                methods.Add("Kết quả giai đoạn trước mà văn bản nêu lại được trình bày thành phần riêng, không tính vào tổng hợp của giai đoạn đang thực hiện.");
+            }
+
+            return methods;
+        }
+
+        private static string YearText(int year) => VietnameseFormat.Period(ReportingPeriod.Year(year));
+
+        private sealed record Item(string Label, string Document, AssessmentStatus Status, IReadOnlyList<Target> SubTargets);
+    }
+}

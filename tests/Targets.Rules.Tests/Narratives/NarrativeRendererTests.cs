@@ -1,0 +1,47 @@
+using Targets.Core.Evaluation;
+using Targets.Rules.Narratives;
+using Targets.Rules.Plugins;
+using Targets.Rules.Tests.Support;
+
+namespace Targets.Rules.Tests.Narratives;
+
+public sealed class NarrativeRendererTests
+{
+    private static (Assessment Assessment, Targets.Rules.Engine.ICompiledRuleSet Rules) Sample()
+    {
+        var rules = TestRules.Compile(b => b.Target("test.plan.1", "II.1", "“từ 75% trở lên”", t => t.Indicator("crime.clearance-rate").AtLeast(75).InYear(2023)));
+        return (rules.Evaluate(TestRules.Data(("crime.cases.solved", "2023", 34), ("crime.cases.prosecuted", "2023", 50))), rules);
+    }
+
+    private static string Render(Dictionary<string, TemplateText> templates, NarrativeFormat format = NarrativeFormat.Text)
+    {
+        var (assessment, rules) = Sample();
+        return new NarrativeRenderer().Render(assessment, rules, templates, format);
+    }
+
+    [Fact]
+    public void Render_PluginOverridesResultLine_ItsLineIsPrinted()
+    {
+        var text = Render(new() { ["result-line"] = new("DÒNG RIÊNG {{ r.value_text }}", "plugins/x/templates/result-line.scriban") });
+
+        text.ShouldContain("DÒNG RIÊNG 34/50 vụ, bằng 68,0%");
+    }
+
+    [Fact]
+    public void Render_PluginOverridesResultBody_TheLinesAndTheTableBothUseIt()
+    {
+        var markdown = Render(new() { ["result-body"] = new("KẾT QUẢ RIÊNG", "plugins/x/templates/result-body.scriban") }, NarrativeFormat.Markdown);
+
+        markdown.ShouldContain("- KẾT QUẢ RIÊNG — **không đạt** (còn thiếu 4 vụ).");
+        markdown.ShouldContain("| II.1 | từ 75% trở lên, năm 2023 | KẾT QUẢ RIÊNG | không đạt (còn thiếu 4 vụ) |");
+    }
+
+    [Fact]
+    public void Render_DefaultTemplates_OneLinePerYearWithFigureRequirementAndVerdict()
+    {
+        var text = Render([]);
+
+        text.ShouldContain("II.1: ““từ 75% trở lên”” — từ 75% trở lên, năm 2023.\nNăm 2023: 34/50 vụ, bằng 68,0% — không đạt (còn thiếu 4 vụ).");
+        text.ShouldNotContain("Cách hiểu áp dụng");
+    }
+}
