@@ -54,7 +54,7 @@ internal static class Blocks
 
     /// <summary>
     /// A short horizontal rule, centred in a width of <paramref name="within"/> twips and <paramref name="length"/> long: an
-    /// empty paragraph one point high whose top border is the rule, indented from both sides. The 2 pt before it keep the
+    /// empty paragraph one point high whose top border is the rule, indented from both sides. The 3 pt before it keep the
     /// rule clear of the descenders of the line above.
     /// </summary>
     public static Paragraph Rule(int within, int length)
@@ -63,7 +63,7 @@ internal static class Blocks
         var properties = new ParagraphProperties
         {
             ParagraphBorders = new ParagraphBorders(new TopBorder { Val = BorderValues.Single, Size = Page.RuleWeight, Space = 0, Color = "000000" }),
-            SpacingBetweenLines = new SpacingBetweenLines { Before = "40", After = "0", Line = "20", LineRule = LineSpacingRuleValues.Exact },
+            SpacingBetweenLines = new SpacingBetweenLines { Before = "60", After = "0", Line = "20", LineRule = LineSpacingRuleValues.Exact },
             Indentation = new Indentation { Left = Number(side), Right = Number(side), FirstLine = "0" },
             Justification = new Justification { Val = JustificationValues.Center },
         };
