@@ -114,7 +114,7 @@ internal static class CommandLine
     {
         if (format == "docx" && outputFile is null)
         {
-            throw new ReportSettingsException("a Word document is binary and is not written to the terminal: give --output FILE.docx", new SourceLocation("--format docx"));
+            throw new TargetsException("a Word document is binary and is not written to the terminal: give --output FILE.docx", new SourceLocation("--format docx"));
         }
 
         var settings = format == "docx" ? reportSettings() : ReportSettings.Empty;

@@ -1,4 +1,5 @@
 using System.Text;
+using Targets.Rules.Narratives;
 
 namespace Targets.Reports.Html;
 
@@ -11,11 +12,13 @@ internal static class HtmlText
     /// <summary>
     /// Appends <paramref name="text"/> so that it can only ever be text: <c>&amp; &lt; &gt; " '</c> become character
     /// references (safe inside elements and inside quoted attributes, including the <c>style</c> element's neighbours and
-    /// SVG), control characters and line breaks become spaces (the model's strings hold none; data that does cannot break
-    /// the layout), and a lone surrogate becomes U+FFFD so that the page stays valid UTF-8.
+    /// SVG), control characters and line breaks become spaces as in plain text (<see cref="TextEscaping.PlainText"/>: the
+    /// model's strings hold none; data that does cannot break the layout), and a lone surrogate becomes U+FFFD so that
+    /// the page stays valid UTF-8.
     /// </summary>
     public static StringBuilder Append(StringBuilder page, string text)
     {
+        text = TextEscaping.PlainText(text);
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -37,15 +40,11 @@ internal static class HtmlText
                     page.Append("&#39;");
                     break;
                 default:
-                    if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF')
-                    {
-                        page.Append(' ');
-                    }
-                    else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
                     {
                         page.Append(c).Append(text[++i]);
                     }
-                    else if (char.IsSurrogate(c))
+                    else if (char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF')
                     {
                         page.Append('\uFFFD');
                     }

@@ -1,4 +1,5 @@
 using System.Text;
+using Targets.Rules.Narratives;
 
 namespace Targets.Reports.Word.Layout;
 
@@ -6,14 +7,16 @@ namespace Targets.Reports.Word.Layout;
 /// The one cleaning of text bound for the document. Every string reaches the XML as the content of a <c>w:t</c> element,
 /// written by the Open XML SDK's XML writer, which escapes markup: a value can never become a run, a field or any other
 /// element. What the writer cannot escape (characters XML 1.0 forbids) is replaced here, so that no value makes the
-/// document invalid: control characters and line breaks become spaces (the model's strings hold none) and lone
-/// surrogates or non-characters become U+FFFD.
+/// document invalid: control characters and line breaks become spaces as in plain text
+/// (<see cref="TextEscaping.PlainText"/>; the model's strings hold none) and lone surrogates or non-characters become
+/// U+FFFD.
 /// </summary>
 internal static class WordText
 {
     public static string Clean(string text)
     {
-        if (!NeedsCleaning(text))
+        text = TextEscaping.PlainText(text);
+        if (!text.Any(c => char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF'))
         {
             return text;
         }
@@ -26,10 +29,6 @@ internal static class WordText
             {
                 clean.Append(c).Append(text[++i]);
             }
-            else if (char.IsControl(c) || c is '\u2028' or '\u2029')
-            {
-                clean.Append(' ');
-            }
             else if (char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF')
             {
                 clean.Append('\uFFFD');
@@ -41,18 +40,5 @@ internal static class WordText
         }
 
         return clean.ToString();
-    }
-
-    private static bool NeedsCleaning(string text)
-    {
-        foreach (var c in text)
-        {
-            if (char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF')
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
