@@ -11,6 +11,9 @@ using Targets.Plugins.CanTho;
 using Targets.Plugins.HaiPhong;
 using Targets.Plugins.QuangNinh;
 using Targets.Plugins.TayNinh;
+using Targets.Reports.Html;
+using Targets.Reports.Word;
+using Targets.Reports.Word.Settings;
 using Targets.Rules.DependencyInjection;
 using Targets.Rules.Engine;
 using Targets.Rules.Files;
@@ -41,14 +44,15 @@ internal static class CommandLine
         var data = new Option<string?>("--data", "-d") { Description = "Dataset JSON file (schemas/dataset.schema.json). Default: the plugin's bundled sample." };
         var year = new Option<int?>("--year", "-y") { Description = "Assess as of the end of this year. Default: the dataset's asOf, else its latest year." };
         var plan = new Option<string?>("--plan") { Description = "Apply the rules to another plan period, e.g. 2016/2020 (relative baselines follow it)." };
-        var format = new Option<string>("--format", "-f") { Description = "text, md or json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "md", "json");
+        var format = new Option<string>("--format", "-f") { Description = "text, md, json, html (one self-contained page) or docx (a Word report; needs --output).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "md", "json", "html", "docx");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
+        var document = new DocumentOptions();
         var pluginFolders = new Option<string[]>("--plugin-folder") { Description = "Load a locality plugin from a folder of JSON rule sets and templates (repeatable).", AllowMultipleArgumentsPerToken = false };
 
         var assess = new Command("assess", "Evaluate a locality's figures against its targets and print the assessment.")
         {
-            locality, data, year, plan, format, output, pluginFolders,
+            locality, data, year, plan, format, output, pluginFolders, document.Issuer, document.ParentIssuer, document.Place, document.SettingsFile,
         };
         var listFormat = new Option<string>("--format", "-f") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         listFormat.AcceptOnlyFromAmong("text", "json");
@@ -66,7 +70,7 @@ internal static class CommandLine
 
         assess.SetAction(parse => Guard(stderr, () => Assess(
             parse.GetValue(locality), parse.GetValue(data), parse.GetValue(year), parse.GetValue(plan),
-            parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(pluginFolders) ?? [], stdout)));
+            parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(pluginFolders) ?? [], stdout, () => document.Settings(parse))));
         list.SetAction(parse => Guard(stderr, () => List(
             parse.GetValue(listLocality), parse.GetValue(listFormat)!, parse.GetValue(listOutput), parse.GetValue(pluginFolders) ?? [], stdout)));
 
@@ -177,9 +181,15 @@ internal static class CommandLine
             }
         }).BuildServiceProvider();
 
-    private static int Assess(string? localityCode, string? dataFile, int? year, string? planText, string format, string? outputFile, IReadOnlyList<string> pluginFolders, TextWriter stdout)
+    private static int Assess(string? localityCode, string? dataFile, int? year, string? planText, string format, string? outputFile, IReadOnlyList<string> pluginFolders, TextWriter stdout, Func<ReportSettings> reportSettings)
     {
         CheckOptions(year, outputFile, pluginFolders, dataFile);
+        if (format == "docx" && outputFile is null)
+        {
+            throw new TargetsException("a Word document is binary and is not written to the terminal: give --output FILE.docx", new SourceLocation("--format docx"));
+        }
+
+        var settings = format == "docx" ? reportSettings() : ReportSettings.Empty;
         using var services = Services(pluginFolders);
         var registry = services.GetRequiredService<LocalityRegistry>();
         var dataset = dataFile is null ? null : DatasetReader.ReadFile(dataFile);
@@ -199,10 +209,17 @@ internal static class CommandLine
         var assessment = rules.Evaluate(dataset, options);
         Write(outputFile, stdout, stream =>
         {
-            if (format == "json")
+            switch (format)
             {
-                JsonReports.WriteAssessment(stream, assessment, rules, planOverride);
-                return;
+                case "json":
+                    JsonReports.WriteAssessment(stream, assessment, rules, planOverride);
+                    return;
+                case "html":
+                    HtmlReport.Write(ReportBuilder.Build(assessment, rules, planOverride), stream);
+                    return;
+                case "docx":
+                    WordReport.Write(ReportBuilder.Build(assessment, rules, planOverride), settings, stream);
+                    return;
             }
 
             var text = services.GetRequiredService<NarrativeRenderer>().Render(
@@ -273,5 +290,24 @@ internal static class CommandLine
         }
 
         File.WriteAllBytes(outputFile, buffer.ToArray());
+    }
+
+    /// <summary>The options of the Word report's heading: each overrides the same value in the settings file.</summary>
+    private sealed class DocumentOptions
+    {
+        public Option<string?> Issuer { get; } = new("--issuer") { Description = "docx: the issuing body (cơ quan ban hành), e.g. \"Ban Chỉ đạo 138 thành phố Cần Thơ\". Default: a visible placeholder." };
+
+        public Option<string?> ParentIssuer { get; } = new("--parent-issuer") { Description = "docx: the body above the issuer (cơ quan chủ quản), if any." };
+
+        public Option<string?> Place { get; } = new("--place") { Description = "docx: the place name before the date (địa danh), e.g. \"Cần Thơ\". Default: a visible placeholder." };
+
+        public Option<string?> SettingsFile { get; } = new("--report-settings") { Description = "docx: a JSON file { issuer, parentIssuer, place, recipients }." };
+
+        public ReportSettings Settings(ParseResult parse)
+        {
+            var file = parse.GetValue(SettingsFile);
+            var settings = file is null ? ReportSettings.Empty : ReportSettings.ReadFile(file);
+            return settings.With(parse.GetValue(Issuer), parse.GetValue(ParentIssuer), parse.GetValue(Place));
+        }
     }
 }
