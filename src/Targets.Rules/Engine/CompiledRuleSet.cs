@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Linq.Expressions;
+using NRules;
+using NRules.RuleModel;
 using Targets.Core.Data;
 using Targets.Core.Errors;
 using Targets.Core.Evaluation;
@@ -7,46 +10,50 @@ using Targets.Core.Requirements;
 using Targets.Core.Tasks;
 using Targets.Core.Targets;
 using Targets.Rules.RuleSets;
+using RuleSet = Targets.Rules.RuleSets.RuleSet;
 
 namespace Targets.Rules.Engine;
 
 /// <summary>
-/// A locality's compiled rules: the targets in evaluation order (measured targets first, then composites over them)
-/// with their compiled criteria. Immutable after construction, so one instance serves every thread.
+/// A locality's compiled rules: one NRules session factory over every target's rule and the C# rules, compiled once and
+/// shared by every thread; each evaluation measures the figures in plain C#, runs a fresh session over what was measured,
+/// and reads the verdicts and findings back. Immutable after construction.
 /// </summary>
 internal sealed class CompiledRuleSet : ICompiledRuleSet
 {
+    private readonly Target[] _targets;
+    private readonly ISessionFactory _rules;
+    private readonly RuleCitations _citations;
+    private readonly Lazy<BulkRules> _bulk;
     private readonly IReadOnlyList<PlanTask> _tasks;
     private readonly IReadOnlyList<UnmeasuredGoal> _goals;
-
-    // Everything an evaluation needs is laid out once here, so that evaluating is array walks with no lookups by id.
-    private readonly Target[] _evaluationOrder;
-    private readonly ITargetCriterion[] _criteriaInOrder;
-    private readonly int[] _documentPositions;
-    private readonly Dictionary<TargetId, int> _positionOf;
     private readonly Dictionary<string, PlanTask> _tasksById;
+    private readonly Dictionary<TargetId, int> _positions;
 
     public CompiledRuleSet(
         Locality locality,
         IReadOnlyList<RuleSet> ruleSets,
         IndicatorCatalog catalog,
-        IReadOnlyList<Target> targets,
-        IReadOnlyDictionary<TargetId, ITargetCriterion> criteria)
+        Target[] targets,
+        ISessionFactory rules,
+        LambdaExpression?[] criteria,
+        IReadOnlyList<IRuleDefinition> chainedRules,
+        RuleCitations citations)
     {
         Locality = locality;
         RuleSets = ruleSets;
         Catalog = catalog;
-        _evaluationOrder = [.. OrderForEvaluation(targets, ruleSets)];
-        _criteriaInOrder = [.. _evaluationOrder.Select(target => criteria[target.Id])];
-        _positionOf = new Dictionary<TargetId, int>(_evaluationOrder.Length);
-        for (var i = 0; i < _evaluationOrder.Length; i++)
-        {
-            _positionOf[_evaluationOrder[i].Id] = i;
-        }
-
-        _documentPositions = [.. targets.Select(target => _positionOf[target.Id])];
+        _targets = targets;
+        _rules = rules;
+        _citations = citations;
+        _bulk = new Lazy<BulkRules>(() => new BulkRules(criteria, chainedRules, citations));
         _tasks = [.. ruleSets.SelectMany(set => set.Tasks)];
         _goals = [.. ruleSets.SelectMany(set => set.Goals)];
+        _positions = new Dictionary<TargetId, int>(targets.Length);
+        for (var i = 0; i < targets.Length; i++)
+        {
+            _positions[targets[i].Id] = i;
+        }
 
         // Task ids are unique across the locality: RuleSetChecks refuses a repeat before anything is compiled.
         _tasksById = _tasks.ToDictionary(task => task.Id.Value, StringComparer.Ordinal);
@@ -57,6 +64,9 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
     public IReadOnlyList<RuleSet> RuleSets { get; }
 
     public IndicatorCatalog Catalog { get; }
+
+    /// <summary>The session factory every evaluation draws its session from (for tests of the engine's guards).</summary>
+    internal ISessionFactory SessionFactory => _rules;
 
     public FigureTable Index(Dataset dataset)
     {
@@ -71,7 +81,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
     }
 
     public Assessment Evaluate(Dataset dataset, EvaluationOptions? options = null) =>
-        Evaluate(dataset, Index(dataset), options ?? new EvaluationOptions());
+        Evaluate(dataset, Index(dataset), options ?? new EvaluationOptions(), bulk: null);
 
     public IEnumerable<BulkAssessment> EvaluateMany(IReadOnlyList<Dataset> datasets, IReadOnlyList<EvaluationOptions> options)
     {
@@ -81,28 +91,99 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
 
         IEnumerable<BulkAssessment> Iterate()
         {
+            var bulk = _bulk.Value;
             for (var d = 0; d < datasets.Count; d++)
             {
                 var dataset = datasets[d];
                 var figures = Index(dataset);
                 for (var o = 0; o < options.Count; o++)
                 {
-                    yield return new BulkAssessment(d, o, Evaluate(dataset, figures, options[o]));
+                    yield return new BulkAssessment(d, o, Evaluate(dataset, figures, options[o], bulk));
                 }
             }
         }
     }
 
-    private Assessment Evaluate(Dataset dataset, FigureTable figures, EvaluationOptions options)
+    /// <summary>
+    /// One evaluation: measure, then judge, either through a full session (<paramref name="bulk"/> null) or by calling
+    /// the single-measurement rules' compiled criteria directly and running a session for the chained rules only.
+    /// </summary>
+    private Assessment Evaluate(Dataset dataset, FigureTable figures, EvaluationOptions options, BulkRules? bulk)
+    {
+        var asOf = options.AsOf ?? dataset.AsOf ?? new DateOnly(figures.LatestYear ?? DateTime.UnixEpoch.Year, 12, 31);
+        var measured = Measure(dataset, new EvaluationContext(figures, asOf.Year, options.PlanOverride));
+        var board = new VerdictBoard(_targets, measured, _citations);
+        var findings = new List<Finding>();
+        if (bulk is null)
+        {
+            RuleRun.Fire(_rules, measured.Facts, _citations, board, findings);
+        }
+        else
+        {
+            bulk.Evaluate(measured, board, findings);
+        }
+
+        var byTarget = board.Finish();
+        var count = 0;
+        foreach (var results in byTarget)
+        {
+            count += results.Length;
+        }
+
+        var all = new TargetResult[count];
+        var next = 0;
+        foreach (var results in byTarget)
+        {
+            results.CopyTo(all, next);
+            next += results.Length;
+        }
+
+        return new Assessment
+        {
+            Locality = Locality.Code,
+            LocalityName = Locality.Name,
+            AsOf = asOf,
+            Results = all,
+            Goals = _goals,
+            Tasks = AssessTasks(dataset, asOf),
+            Summary = AssessmentSummary.OfTargets(byTarget, _goals.Count),
+            Findings = findings.Count == 0 ? [] : [.. findings.OrderBy(f => _positions.TryGetValue(f.Target.Id, out var p) ? p : int.MaxValue).ThenBy(f => f.Period)],
+            DataDescription = dataset.Description,
+        };
+    }
+
+    /// <summary>Measures every target in plain C#: the facts the rules judge. Arithmetic that overflows is bad data.</summary>
+    private Measurements Measure(Dataset dataset, EvaluationContext context)
     {
         try
         {
-            return EvaluateChecked(dataset, figures, options);
+            var measured = new IReadOnlyList<MeasuredPeriod>?[_targets.Length];
+            var composites = new IReadOnlyList<CompositePeriod>?[_targets.Length];
+            var facts = new List<object>(_targets.Length * 4);
+            for (var position = 0; position < _targets.Length; position++)
+            {
+                var target = _targets[position];
+                if (target.Requirement is CompositeRequirement)
+                {
+                    var periods = TargetEvaluator.CompositePeriods(target, position, context);
+                    composites[position] = periods;
+                    facts.AddRange(periods);
+                }
+                else
+                {
+                    var periods = TargetEvaluator.Measure(target, position, context);
+                    measured[position] = periods;
+                    facts.AddRange(periods);
+                }
+            }
+
+            return new Measurements(measured, composites, facts);
         }
         catch (OverflowException exception)
         {
             // Figures read from files are bounded by the reader; a dataset built in code can still hold magnitudes whose
-            // shares, changes or sums overflow decimal arithmetic. That is bad data, not a failed target.
+            // shares, changes or sums overflow decimal arithmetic. That is bad data, not a failed target (a rule's own
+            // arithmetic that overflows is a broken rule: it fails later, inside the rules).
             throw new DataException(
                 "a figure is too large or too small for exact arithmetic (a share, change or total overflows); check the figures' magnitudes",
                 new SourceLocation(dataset.SourceFile ?? "dataset"),
@@ -115,52 +196,6 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
                 new SourceLocation(dataset.SourceFile ?? "dataset"),
                 exception);
         }
-    }
-
-    private Assessment EvaluateChecked(Dataset dataset, FigureTable figures, EvaluationOptions options)
-    {
-        var asOf = options.AsOf ?? dataset.AsOf ?? new DateOnly(figures.LatestYear ?? DateTime.UnixEpoch.Year, 12, 31);
-        var context = new EvaluationContext(figures, asOf.Year, options.PlanOverride);
-
-        var byPosition = new IReadOnlyList<TargetResult>[_evaluationOrder.Length];
-        Func<TargetId, IReadOnlyList<TargetResult>>? resultsOf = null;
-        for (var i = 0; i < _evaluationOrder.Length; i++)
-        {
-            var target = _evaluationOrder[i];
-            byPosition[i] = target.Requirement is CompositeRequirement
-                ? TargetEvaluator.EvaluateComposite(target, _criteriaInOrder[i], context, resultsOf ??= id => byPosition[_positionOf[id]])
-                : TargetEvaluator.Evaluate(target, _criteriaInOrder[i], context);
-        }
-
-        // Results in document order, each target's periods in order.
-        var count = 0;
-        foreach (var position in _documentPositions)
-        {
-            count += byPosition[position].Count;
-        }
-
-        var results = new TargetResult[count];
-        var next = 0;
-        foreach (var position in _documentPositions)
-        {
-            var own = byPosition[position];
-            for (var r = 0; r < own.Count; r++)
-            {
-                results[next++] = own[r];
-            }
-        }
-
-        return new Assessment
-        {
-            Locality = Locality.Code,
-            LocalityName = Locality.Name,
-            AsOf = asOf,
-            Results = results,
-            Goals = _goals,
-            Tasks = AssessTasks(dataset, asOf),
-            Summary = AssessmentSummary.OfTargets(_documentPositions.Select(position => byPosition[position]), _goals.Count),
-            DataDescription = dataset.Description,
-        };
     }
 
     private IReadOnlyList<TaskResult> AssessTasks(Dataset dataset, DateOnly asOf)
@@ -195,30 +230,83 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
             ? TaskResult.Assess(task, report.CompletedOn, report.Note, asOf)
             : TaskResult.Assess(task, null, null, asOf))];
     }
+}
 
-    /// <summary>Measured targets in document order, then composites once everything they read is evaluated.</summary>
-    private static List<Target> OrderForEvaluation(IReadOnlyList<Target> targets, IReadOnlyList<RuleSet> ruleSets)
+/// <summary>What one evaluation measured: each target's periods by position, and every fact to insert.</summary>
+/// <param name="Measured">The measured periods of each measured target (null for composites).</param>
+/// <param name="Composites">The periods of each composite (null for measured targets).</param>
+/// <param name="Facts">Every measured and composite period, in position order.</param>
+internal sealed record Measurements(IReadOnlyList<MeasuredPeriod>?[] Measured, IReadOnlyList<CompositePeriod>?[] Composites, List<object> Facts);
+
+/// <summary>
+/// The verdicts of one evaluation, one slot per period of each target. NRules does not promise that every target gets
+/// exactly one verdict per period: a rule that never fires, or a C# rule that emits another, would go unnoticed. The board
+/// refuses both, naming the target.
+/// </summary>
+internal sealed class VerdictBoard
+{
+    private readonly Target[] _targets;
+    private readonly Measurements _measured;
+    private readonly RuleCitations _citations;
+    private readonly Verdict?[][] _slots;
+
+    public VerdictBoard(Target[] targets, Measurements measured, RuleCitations citations)
     {
-        var ordered = targets.Where(t => t.Requirement is not CompositeRequirement).ToList();
-        var done = ordered.Select(t => t.Id).ToHashSet();
-        var pending = targets.Where(t => t.Requirement is CompositeRequirement).ToList();
-        while (pending.Count > 0)
+        _targets = targets;
+        _measured = measured;
+        _citations = citations;
+        _slots = new Verdict?[targets.Length][];
+        for (var p = 0; p < targets.Length; p++)
         {
-            var ready = pending.Where(t => ((CompositeRequirement)t.Requirement).Targets.All(done.Contains)).ToList();
-            if (ready.Count == 0)
-            {
-                var origin = ruleSets.First(set => set.Targets.Contains(pending[0])).Origin;
-                throw new RuleSetException("composites refer to each other in a cycle", new SourceLocation(origin), pending[0].Id.Value);
-            }
+            _slots[p] = new Verdict?[measured.Measured[p]?.Count ?? measured.Composites[p]?.Count ?? 0];
+        }
+    }
 
-            foreach (var target in ready)
+    /// <summary>Takes a verdict; the same verdict again is ignored, another one for the same period refused.</summary>
+    /// <exception cref="RuleSetException">The verdict is for no period of this evaluation, or its period already has one.</exception>
+    public void Add(Verdict verdict)
+    {
+        if ((uint)verdict.Position >= (uint)_targets.Length || !ReferenceEquals(_targets[verdict.Position], verdict.Target))
+        {
+            throw _citations.Error(verdict.TargetId, $"a rule emitted a verdict on '{verdict.TargetId}' that is not a target of this evaluation");
+        }
+
+        var slots = _slots[verdict.Position];
+        if ((uint)verdict.Slot >= (uint)slots.Length)
+        {
+            throw _citations.Error(verdict.TargetId, $"a rule emitted a verdict for {verdict.Period}, which is not a period the target is judged in");
+        }
+
+        if (slots[verdict.Slot] is { } existing && !ReferenceEquals(existing, verdict))
+        {
+            throw _citations.Error(verdict.TargetId, $"after the rules fired, the target has more than one verdict for {verdict.Period}; each period gets exactly one");
+        }
+
+        slots[verdict.Slot] = verdict;
+    }
+
+    /// <summary>Each target's results, in position order, each target's periods in order.</summary>
+    /// <exception cref="RuleSetException">A period of a target has no verdict.</exception>
+    public TargetResult[][] Finish()
+    {
+        var results = new TargetResult[_slots.Length][];
+        for (var p = 0; p < _slots.Length; p++)
+        {
+            var slots = _slots[p];
+            var own = results[p] = slots.Length == 0 ? [] : new TargetResult[slots.Length];
+            for (var s = 0; s < slots.Length; s++)
             {
-                ordered.Add(target);
-                done.Add(target.Id);
-                pending.Remove(target);
+                own[s] = slots[s]?.Result ?? throw _citations.Error(
+                    _targets[p].Id.Value,
+                    $"after the rules fired, the target has no verdict for {PeriodOf(p, s)}; each period gets exactly one");
             }
         }
 
-        return ordered;
+        return results;
     }
+
+    private string PeriodOf(int position, int slot) =>
+        _measured.Measured[position]?[slot].Period.ToString()
+        ?? _measured.Composites[position]?[slot].Period?.ToString()
+        ?? "its deadline (the latest verdict of each component)";
 }

@@ -16,7 +16,7 @@ public sealed class TargetsServiceCollectionExtensionsTests
 
         var registry = provider.GetRequiredService<LocalityRegistry>();
 
-        provider.GetRequiredService<IRuleEngine>().ShouldBeOfType<RulesEngineRuleEngine>();
+        provider.GetRequiredService<IRuleEngine>().ShouldBeOfType<NRulesRuleEngine>();
         provider.GetRequiredService<NarrativeRenderer>().ShouldNotBeNull();
         registry.Plugins.Select(p => p.Manifest.Code).ShouldBe(["vi-du"]);
         registry.Compile("vi-du").ShouldBeSameAs(registry.Compile("vi-du"));

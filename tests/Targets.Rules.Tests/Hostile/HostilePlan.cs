@@ -67,8 +67,7 @@ internal static class HostilePlan
 
     public static RuleSet RuleSet => Set.Value;
 
-    public static ICompiledRuleSet Compile(RuleExecution execution = RuleExecution.CompiledDelegates) =>
-        new RulesEngineRuleEngine(execution).Compile(Locality, [RuleSet]);
+    public static ICompiledRuleSet Compile() => new NRulesRuleEngine().Compile(Locality, [RuleSet]);
 
     private static RuleSet Build()
     {
