@@ -162,7 +162,7 @@ public sealed class MeasuredPeriod
         {
             var unit = Units[u];
             var status = unit.Reading.HasValue ? Verdict.StatusOf(unitJudgements[u]) : AssessmentStatus.NoData;
-            unitResults[u] = new UnitResult(unit.Unit, status, unit.Reading, unit.Figures);
+            unitResults[u] = new UnitResult(unit.Unit, status, unit.Reading, unit.Figures) { BaselinePeriod = unit.BaselinePeriod };
             anyNotMet |= status == AssessmentStatus.NotMet;
             anyNoData |= status == AssessmentStatus.NoData;
             allExceeded &= status == AssessmentStatus.Exceeded;
@@ -200,7 +200,8 @@ public sealed class MeasuredPeriod
 /// <param name="Unit">The unit.</param>
 /// <param name="Reading">The measurement, when its figures exist.</param>
 /// <param name="Figures">The figures used.</param>
-public sealed record MeasuredUnit(string Unit, Measurement? Reading, IReadOnlyList<Figure> Figures)
+/// <param name="BaselinePeriod">The baseline period, when the requirement compares with one.</param>
+public sealed record MeasuredUnit(string Unit, Measurement? Reading, IReadOnlyList<Figure> Figures, ReportingPeriod? BaselinePeriod = null)
 {
     /// <summary>Whether there is a measurement to judge.</summary>
     public bool IsJudged => Reading.HasValue;

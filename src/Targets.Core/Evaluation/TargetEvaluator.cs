@@ -150,7 +150,7 @@ public static class TargetEvaluator
             for (var u = 0; u < measured.Length; u++)
             {
                 var unit = Measure(target, context, plan, period, valuePeriod, units[u]);
-                measured[u] = new MeasuredUnit(units[u], unit.Measurement, unit.Figures);
+                measured[u] = new MeasuredUnit(units[u], unit.Measurement, unit.Figures, unit.BaselinePeriod);
             }
 
             return new MeasuredPeriod(target, position, period, valuePeriod, measured);
