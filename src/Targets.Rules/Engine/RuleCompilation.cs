@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using FastExpressionCompiler;
 using NRules;
+using NRules.Diagnostics;
 using NRules.Extensibility;
 using NRules.RuleModel;
 
@@ -27,8 +28,19 @@ internal static class RuleCompilation
         // Facts are told apart by reference: two verdicts or findings that compare equal (records do) are still two
         // facts, where the default identity (Equals) would refuse the second as already inserted.
         compiler.FactIdentityComparerRegistry.DefaultFactIdentityComparer = ReferenceEqualityComparer.Instance;
-        return compiler.Compile(rules);
+        var factory = compiler.Compile(rules);
+        var compiled = Compiled(factory);
+        if (rules.FirstOrDefault(rule => !compiled.Contains(rule.Name)) is { } missing)
+        {
+            throw new InvalidOperationException($"NRules compiled a partial rule base: rule '{missing.Name}' has no place in the network");
+        }
+
+        return factory;
     }
+
+    /// <summary>The names of the rules a session factory's network holds.</summary>
+    public static IReadOnlySet<string> Compiled(ISessionFactory factory) =>
+        factory.GetSchema().Nodes.Where(node => node.NodeType == NodeType.Rule).SelectMany(node => node.Rules).Select(rule => rule.Name).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The fact types a rule's left-hand side matches (patterns, including those inside aggregates, not, exists).</summary>
     public static IReadOnlySet<Type> MatchedTypes(IEnumerable<IRuleDefinition> rules)
