@@ -112,6 +112,28 @@ public sealed class MeasuredPeriod
 
     private ReportingPeriod? ValuePeriod { get; }
 
+    /// <summary>
+    /// Shared by every copy of a measurement that does not depend on the as-of date (see <see cref="MeasurementMemo"/>):
+    /// its judged result, once known.
+    /// </summary>
+    internal MemoEntry? Memo { get; private set; }
+
+    /// <summary>This measurement remembered for evaluations of the same figures as of other dates.</summary>
+    internal MeasuredPeriod Remembered()
+    {
+        Memo = new MemoEntry();
+        return this;
+    }
+
+    /// <summary>This measurement at its place among the target's periods: itself, or a copy when it is shared.</summary>
+    internal MeasuredPeriod Placed(int slot, bool isLatest)
+    {
+        var placed = Memo is null ? this : (MeasuredPeriod)MemberwiseClone();
+        placed.Slot = slot;
+        placed.IsLatest = isLatest;
+        return placed;
+    }
+
     /// <summary>The result of a target that holds for the locality as a whole, from its criterion's judgement.</summary>
     /// <exception cref="InvalidOperationException">The target holds for each unit.</exception>
     public TargetResult Result(Judgement judgement)
@@ -208,4 +230,25 @@ public sealed record MeasuredUnit(string Unit, Measurement? Reading, IReadOnlyLi
 
     /// <summary>The measurement to judge (all zero when there is none).</summary>
     public Measurement Measurement => Reading.GetValueOrDefault();
+}
+
+/// <summary>
+/// The measurements of one set of figures that do not depend on the as-of date (each year of an annual target, a single
+/// year, a deadline already reached), kept while the same figures are evaluated as of several dates: a 2022 result is the
+/// same as of 2023, 2024 and 2025. One memo serves one dataset under one plan period, on one thread.
+/// </summary>
+internal sealed class MeasurementMemo
+{
+    private readonly Dictionary<(int Position, ReportingPeriod Period), MeasuredPeriod> _measured = [];
+
+    public bool TryGet(int position, ReportingPeriod period, out MeasuredPeriod measured) =>
+        _measured.TryGetValue((position, period), out measured!);
+
+    public void Add(int position, ReportingPeriod period, MeasuredPeriod measured) => _measured.Add((position, period), measured);
+}
+
+/// <summary>What is known of a remembered measurement beyond itself: its judged result.</summary>
+internal sealed class MemoEntry
+{
+    public TargetResult? Result { get; set; }
 }

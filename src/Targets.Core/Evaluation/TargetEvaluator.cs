@@ -41,7 +41,14 @@ public static class TargetEvaluator
     /// <param name="position">The target's place in its locality's evaluation order, carried by the facts.</param>
     /// <param name="context">The figures and the as-of year.</param>
     /// <returns>One measured period per period to judge, in period order.</returns>
-    public static IReadOnlyList<MeasuredPeriod> Measure(Target target, int position, EvaluationContext context)
+    public static IReadOnlyList<MeasuredPeriod> Measure(Target target, int position, EvaluationContext context) =>
+        Measure(target, position, context, memo: null);
+
+    /// <summary>
+    /// <see cref="Measure(Target, int, EvaluationContext)"/>, taking what does not depend on the as-of date from
+    /// <paramref name="memo"/> (and leaving it there) when the same figures are evaluated as of several dates.
+    /// </summary>
+    internal static IReadOnlyList<MeasuredPeriod> Measure(Target target, int position, EvaluationContext context, MeasurementMemo? memo)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(context);
@@ -65,18 +72,18 @@ public static class TargetEvaluator
                 for (var year = plan.StartYear; year <= last; year++)
                 {
                     var period = ReportingPeriod.Year(year);
-                    periods[year - plan.StartYear] = MeasurePeriod(target, position, context, plan, period, period);
+                    periods[year - plan.StartYear] = Memoized(memo, target, position, context, plan, period, period);
                 }
 
                 break;
             case Schedule.SingleYear single when single.Year <= context.AsOfYear:
                 var only = ReportingPeriod.Year(single.Year);
-                periods = [MeasurePeriod(target, position, context, plan, only, only)];
+                periods = [Memoized(memo, target, position, context, plan, only, only)];
                 break;
             case Schedule.ByDeadline deadline:
                 var valuePeriod = deadline.Cumulative ? plan : ReportingPeriod.Year(plan.EndYear);
                 periods = [context.AsOfYear >= plan.EndYear
-                    ? MeasurePeriod(target, position, context, plan, valuePeriod, valuePeriod)
+                    ? Memoized(memo, target, position, context, plan, valuePeriod, valuePeriod)
                     : deadline.Cumulative
                         ? MeasureCumulativeProgress(target, position, context, plan)
                         : MeasureProgress(target, position, context, plan)];
@@ -87,11 +94,27 @@ public static class TargetEvaluator
 
         for (var i = 0; i < periods.Length; i++)
         {
-            periods[i].Slot = i;
+            periods[i] = periods[i].Placed(i, isLatest: i == periods.Length - 1);
         }
 
-        periods[^1].IsLatest = true;
         return periods;
+    }
+
+    private static MeasuredPeriod Memoized(
+        MeasurementMemo? memo, Target target, int position, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period, ReportingPeriod valuePeriod)
+    {
+        if (memo is null)
+        {
+            return MeasurePeriod(target, position, context, plan, period, valuePeriod);
+        }
+
+        if (!memo.TryGet(position, period, out var measured))
+        {
+            measured = MeasurePeriod(target, position, context, plan, period, valuePeriod).Remembered();
+            memo.Add(position, period, measured);
+        }
+
+        return measured;
     }
 
     /// <summary>

@@ -6,21 +6,27 @@ using Targets.Core.Evaluation;
 
 namespace Targets.Rules.Engine;
 
+/// <summary>A rule that chains on verdicts: a composite (its position and the positions it reads) or a rule written in C#.</summary>
+/// <param name="Rule">The rule.</param>
+/// <param name="Composite">The composite's position, or null for a C# rule (which may match any fact).</param>
+/// <param name="Reads">The positions of the composite's components.</param>
+internal sealed record ChainedRule(IRuleDefinition Rule, int? Composite, IReadOnlyList<int> Reads);
+
 /// <summary>
 /// The bulk path of a compiled locality. A measured target's rule has a single measurement pattern and a criterion
 /// binding: evaluating it needs no network, so its criterion (the very expression tree the rule is built from, compiled
-/// once) is called directly on each measured period. Only the rules that chain on verdicts (composites and C# rules) run in
-/// a session, over the facts they match.
+/// once) is called directly on each measured period. The rules that chain on verdicts (composites, C# rules) still run in
+/// sessions: one per group of rules that read each other's facts, over the facts that group matches. A group whose facts
+/// are those of the previous as-of date of the same figures gives what it gave then, without running again.
 /// </summary>
 internal sealed class BulkRules
 {
     private readonly Func<MeasuredPeriod, Judgement>?[] _judge;
     private readonly Func<MeasuredPeriod, Judgement[]>?[] _judgeUnits;
-    private readonly ISessionFactory? _chained;
-    private readonly IReadOnlySet<Type> _matched;
+    private readonly ChainGroup[] _groups;
     private readonly RuleCitations _citations;
 
-    public BulkRules(LambdaExpression?[] criteria, IReadOnlyList<IRuleDefinition> chained, RuleCitations citations)
+    public BulkRules(LambdaExpression?[] criteria, IReadOnlyList<ChainedRule> chained, RuleCitations citations)
     {
         _citations = citations;
         _judge = new Func<MeasuredPeriod, Judgement>?[criteria.Length];
@@ -38,70 +44,225 @@ internal sealed class BulkRules
             }
         }
 
-        _chained = chained.Count == 0 ? null : NRulesRuleEngine.CompileRules(chained, citations);
-        _matched = RuleCompilation.MatchedTypes(chained);
+        _groups = [.. ChainGroup.Of(chained, criteria.Length, citations)];
     }
 
-    /// <summary>Judges one evaluation's measured periods directly, then runs the chained rules over what they match.</summary>
-    public void Evaluate(Measurements measured, VerdictBoard board, List<Finding> findings)
+    /// <summary>How many session groups the chained rules form (each needs its own state per dataset).</summary>
+    public int GroupCount => _groups.Length;
+
+    /// <summary>Judges one evaluation's measured periods directly, then runs each group of chained rules over what it matches.</summary>
+    /// <param name="measured">What the evaluation measured.</param>
+    /// <param name="board">Where the verdicts go.</param>
+    /// <param name="findings">Where the findings go.</param>
+    /// <param name="previous">Each group's outcome for the previous as-of date of the same figures and plan; updated.</param>
+    public void Evaluate(Measurements measured, VerdictBoard board, List<Finding> findings, GroupOutcome?[] previous)
     {
-        var facts = _chained is null ? null : new List<object>();
-        bool periods = Matched(typeof(MeasuredPeriod)), verdicts = Matched(typeof(Verdict)), units = Matched(typeof(UnitVerdict)), composite = Matched(typeof(CompositePeriod));
+        var verdicts = new Verdict[]?[measured.Measured.Length];
         for (var p = 0; p < measured.Measured.Length; p++)
         {
-            if (measured.Measured[p] is not { } list)
+            if (measured.Measured[p] is not { } periods)
             {
-                if (facts is not null && composite && measured.Composites[p] is { } composites)
-                {
-                    facts.AddRange(composites);
-                }
-
                 continue;
             }
 
-            foreach (var period in list)
+            var own = verdicts[p] = new Verdict[periods.Count];
+            for (var i = 0; i < own.Length; i++)
             {
-                Verdict verdict;
-                try
+                var period = periods[i];
+
+                // A measurement remembered from an earlier as-of date of the same figures was judged then.
+                var result = period.Memo?.Result;
+                if (result is null)
                 {
-                    verdict = _judgeUnits[p] is { } judgeUnits
-                        ? new Verdict(period.Result(judgeUnits(period)), period.Position, period.Slot, period.IsLatest)
-                        : Verdict.Of(period, _judge[p]!(period));
-                }
-                catch (Exception exception) when (exception is not TargetsException)
-                {
-                    throw _citations.Failed(period.TargetId, exception);
+                    try
+                    {
+                        result = _judgeUnits[p] is { } judgeUnits ? period.Result(judgeUnits(period)) : period.Result(_judge[p]!(period));
+                    }
+                    catch (Exception exception) when (exception is not TargetsException)
+                    {
+                        throw _citations.Failed(period.TargetId, exception);
+                    }
+
+                    period.Memo?.Result = result;
                 }
 
+                own[i] = new Verdict(result, period.Position, period.Slot, period.IsLatest);
+                board.Add(own[i]);
+            }
+        }
+
+        for (var g = 0; g < _groups.Length; g++)
+        {
+            var outcome = _groups[g].Fire(measured, verdicts, previous[g], _citations);
+            previous[g] = outcome;
+            foreach (var verdict in outcome.Emitted)
+            {
                 board.Add(verdict);
-                if (facts is null)
+            }
+
+            findings.AddRange(outcome.Findings);
+        }
+    }
+
+    /// <summary>Chained rules that read each other's facts, compiled into one session factory of their own.</summary>
+    private sealed class ChainGroup
+    {
+        private readonly ISessionFactory _rules;
+        private readonly int[] _composites;
+        private readonly int[]? _reads;
+        private readonly bool _periods;
+        private readonly bool _verdicts;
+        private readonly bool _units;
+        private readonly bool _compositePeriods;
+
+        private ChainGroup(IReadOnlyList<ChainedRule> rules, int[] composites, int[]? reads, RuleCitations citations)
+        {
+            _rules = NRulesRuleEngine.CompileRules([.. rules.Select(rule => rule.Rule)], citations);
+            _composites = composites;
+            _reads = reads;
+            var matched = RuleCompilation.MatchedTypes(rules.Select(rule => rule.Rule));
+            bool Matched(Type type) => matched.Any(m => m.IsAssignableFrom(type));
+            (_periods, _verdicts, _units, _compositePeriods) = (Matched(typeof(MeasuredPeriod)), Matched(typeof(Verdict)), Matched(typeof(UnitVerdict)), Matched(typeof(CompositePeriod)));
+        }
+
+        /// <summary>
+        /// Composites fall into groups by the composites they read; a rule written in C# may match any fact, so with one
+        /// every chained rule is in a single group that sees every fact.
+        /// </summary>
+        public static IEnumerable<ChainGroup> Of(IReadOnlyList<ChainedRule> chained, int positions, RuleCitations citations)
+        {
+            if (chained.Count == 0)
+            {
+                yield break;
+            }
+
+            if (chained.Any(rule => rule.Composite is null))
+            {
+                yield return new ChainGroup(chained, [.. chained.Select(r => r.Composite).OfType<int>()], reads: null, citations);
+                yield break;
+            }
+
+            // Union-find over positions: a composite joins the composites it reads.
+            var parent = Enumerable.Range(0, positions).ToArray();
+            int Root(int p) => parent[p] == p ? p : parent[p] = Root(parent[p]);
+            var composites = chained.ToDictionary(rule => rule.Composite!.Value);
+            foreach (var rule in chained)
+            {
+                foreach (var read in rule.Reads.Where(composites.ContainsKey))
+                {
+                    parent[Root(read)] = Root(rule.Composite!.Value);
+                }
+            }
+
+            foreach (var group in chained.GroupBy(rule => Root(rule.Composite!.Value)))
+            {
+                var members = group.ToList();
+                int[] own = [.. members.Select(rule => rule.Composite!.Value).Order()];
+                int[] reads = [.. members.SelectMany(rule => rule.Reads).Where(read => !composites.ContainsKey(read)).Distinct().Order()];
+                yield return new ChainGroup(members, own, reads, citations);
+            }
+        }
+
+        public GroupOutcome Fire(Measurements measured, Verdict[]?[] verdicts, GroupOutcome? previous, RuleCitations citations)
+        {
+            var facts = new List<object>();
+            foreach (var composite in _composites)
+            {
+                if (_compositePeriods)
+                {
+                    facts.AddRange(measured.Composites[composite]!);
+                }
+            }
+
+            for (var i = 0; i < (_reads?.Length ?? measured.Measured.Length); i++)
+            {
+                var p = _reads?[i] ?? i;
+                if (measured.Measured[p] is not { } periods)
                 {
                     continue;
                 }
 
-                if (periods)
+                if (_periods)
                 {
-                    facts.Add(period);
+                    facts.AddRange(periods);
                 }
 
-                if (units)
+                foreach (var verdict in verdicts[p]!)
                 {
-                    facts.AddRange(UnitVerdict.Of(verdict.Result));
-                }
+                    if (_units)
+                    {
+                        facts.AddRange(UnitVerdict.Of(verdict.Result));
+                    }
 
-                if (verdicts)
-                {
-                    facts.Add(verdict);
+                    if (_verdicts)
+                    {
+                        facts.Add(verdict);
+                    }
                 }
+            }
+
+            var inputs = GroupOutcome.Inputs(facts);
+            if (previous is not null && previous.Reads(inputs))
+            {
+                return previous;
+            }
+
+            var (emitted, findings) = RuleRun.Fire(_rules, facts, citations);
+            return new GroupOutcome(inputs, emitted, findings);
+        }
+    }
+}
+
+/// <summary>What a group of chained rules gave for a set of facts, and what identifies those facts.</summary>
+internal sealed class GroupOutcome(GroupOutcome.FactKey[] inputs, IReadOnlyList<Verdict> emitted, IReadOnlyList<Finding> findings)
+{
+    /// <summary>The verdicts the group's rules emitted.</summary>
+    public IReadOnlyList<Verdict> Emitted => emitted;
+
+    /// <summary>The findings they inserted.</summary>
+    public IReadOnlyList<Finding> Findings => findings;
+
+    /// <summary>What identifies each fact: the remembered measurement or result it carries, and its place.</summary>
+    public static FactKey[] Inputs(List<object> facts)
+    {
+        var keys = new FactKey[facts.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = facts[i] switch
+            {
+                Verdict v => new(v.Result, v.Slot, v.IsLatest),
+                UnitVerdict u => new(u.Result, u.Index, false),
+                MeasuredPeriod m => new((object?)m.Memo ?? m, m.Slot, m.IsLatest),
+                CompositePeriod c => new(c.Target, c.Slot, c.IsLatest),
+                var other => new(other, 0, false),
+            };
+        }
+
+        return keys;
+    }
+
+    /// <summary>Whether these are the facts this outcome came from: the same remembered results, at the same places.</summary>
+    public bool Reads(FactKey[] other)
+    {
+        if (other.Length != inputs.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < other.Length; i++)
+        {
+            if (!ReferenceEquals(other[i].Source, inputs[i].Source) || other[i].Slot != inputs[i].Slot || other[i].IsLatest != inputs[i].IsLatest)
+            {
+                return false;
             }
         }
 
-        if (_chained is not null)
-        {
-            RuleRun.Fire(_chained, facts!, _citations, board, findings);
-        }
+        return true;
     }
 
-    /// <summary>Whether a chained rule can match facts of a type (a pattern of that type or of a type it derives from).</summary>
-    private bool Matched(Type type) => _matched.Any(matched => matched.IsAssignableFrom(type));
+    /// <summary>A fact's identity across evaluations of the same figures.</summary>
+    /// <param name="Source">The remembered measurement or result it carries (compared by reference).</param>
+    /// <param name="Slot">Its place among its target's periods or units.</param>
+    /// <param name="IsLatest">Whether it is its target's last period.</param>
+    internal readonly record struct FactKey(object Source, int Slot, bool IsLatest);
 }

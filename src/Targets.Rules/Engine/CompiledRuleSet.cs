@@ -37,7 +37,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         Target[] targets,
         ISessionFactory rules,
         LambdaExpression?[] criteria,
-        IReadOnlyList<IRuleDefinition> chainedRules,
+        IReadOnlyList<ChainedRule> chainedRules,
         RuleCitations citations)
     {
         Locality = locality;
@@ -92,13 +92,24 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         IEnumerable<BulkAssessment> Iterate()
         {
             var bulk = _bulk.Value;
+            var memos = new List<(Core.Periods.ReportingPeriod? Plan, DatasetMemo Memo)>(1);
             for (var d = 0; d < datasets.Count; d++)
             {
                 var dataset = datasets[d];
                 var figures = Index(dataset);
+                memos.Clear();
                 for (var o = 0; o < options.Count; o++)
                 {
-                    yield return new BulkAssessment(d, o, Evaluate(dataset, figures, options[o], bulk));
+                    // What does not depend on the as-of date is measured and judged once per dataset and plan period.
+                    var plan = options[o].PlanOverride;
+                    var memo = memos.Find(m => m.Plan == plan).Memo;
+                    if (memo is null)
+                    {
+                        memo = new DatasetMemo(new MeasurementMemo(), new GroupOutcome?[bulk.GroupCount]);
+                        memos.Add((plan, memo));
+                    }
+
+                    yield return new BulkAssessment(d, o, Evaluate(dataset, figures, options[o], (bulk, memo)));
                 }
             }
         }
@@ -108,19 +119,25 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
     /// One evaluation: measure, then judge, either through a full session (<paramref name="bulk"/> null) or by calling
     /// the single-measurement rules' compiled criteria directly and running a session for the chained rules only.
     /// </summary>
-    private Assessment Evaluate(Dataset dataset, FigureTable figures, EvaluationOptions options, BulkRules? bulk)
+    private Assessment Evaluate(Dataset dataset, FigureTable figures, EvaluationOptions options, (BulkRules Rules, DatasetMemo Memo)? bulk)
     {
         var asOf = options.AsOf ?? dataset.AsOf ?? new DateOnly(figures.LatestYear ?? DateTime.UnixEpoch.Year, 12, 31);
-        var measured = Measure(dataset, new EvaluationContext(figures, asOf.Year, options.PlanOverride));
+        var measured = Measure(dataset, new EvaluationContext(figures, asOf.Year, options.PlanOverride), bulk?.Memo.Measurements);
         var board = new VerdictBoard(_targets, measured, _citations);
         var findings = new List<Finding>();
-        if (bulk is null)
+        if (bulk is { Rules: var rules, Memo: var memo })
         {
-            RuleRun.Fire(_rules, measured.Facts, _citations, board, findings);
+            rules.Evaluate(measured, board, findings, memo.Groups);
         }
         else
         {
-            bulk.Evaluate(measured, board, findings);
+            var (emitted, found) = RuleRun.Fire(_rules, measured.Facts(), _citations);
+            foreach (var verdict in emitted)
+            {
+                board.Add(verdict);
+            }
+
+            findings = found;
         }
 
         var byTarget = board.Finish();
@@ -153,31 +170,26 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
     }
 
     /// <summary>Measures every target in plain C#: the facts the rules judge. Arithmetic that overflows is bad data.</summary>
-    private Measurements Measure(Dataset dataset, EvaluationContext context)
+    private Measurements Measure(Dataset dataset, EvaluationContext context, MeasurementMemo? memo)
     {
         try
         {
             var measured = new IReadOnlyList<MeasuredPeriod>?[_targets.Length];
             var composites = new IReadOnlyList<CompositePeriod>?[_targets.Length];
-            var facts = new List<object>(_targets.Length * 4);
             for (var position = 0; position < _targets.Length; position++)
             {
                 var target = _targets[position];
                 if (target.Requirement is CompositeRequirement)
                 {
-                    var periods = TargetEvaluator.CompositePeriods(target, position, context);
-                    composites[position] = periods;
-                    facts.AddRange(periods);
+                    composites[position] = TargetEvaluator.CompositePeriods(target, position, context);
                 }
                 else
                 {
-                    var periods = TargetEvaluator.Measure(target, position, context);
-                    measured[position] = periods;
-                    facts.AddRange(periods);
+                    measured[position] = TargetEvaluator.Measure(target, position, context, memo);
                 }
             }
 
-            return new Measurements(measured, composites, facts);
+            return new Measurements(measured, composites);
         }
         catch (OverflowException exception)
         {
@@ -232,11 +244,28 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
     }
 }
 
-/// <summary>What one evaluation measured: each target's periods by position, and every fact to insert.</summary>
+/// <summary>What the bulk path keeps while it evaluates one dataset under one plan period as of several dates.</summary>
+/// <param name="Measurements">The measurements that do not depend on the as-of date, and their judged results.</param>
+/// <param name="Groups">Each group of chained rules' outcome for the previous as-of date.</param>
+internal sealed record DatasetMemo(MeasurementMemo Measurements, GroupOutcome?[] Groups);
+
+/// <summary>What one evaluation measured: each target's periods by position.</summary>
 /// <param name="Measured">The measured periods of each measured target (null for composites).</param>
 /// <param name="Composites">The periods of each composite (null for measured targets).</param>
-/// <param name="Facts">Every measured and composite period, in position order.</param>
-internal sealed record Measurements(IReadOnlyList<MeasuredPeriod>?[] Measured, IReadOnlyList<CompositePeriod>?[] Composites, List<object> Facts);
+internal sealed record Measurements(IReadOnlyList<MeasuredPeriod>?[] Measured, IReadOnlyList<CompositePeriod>?[] Composites)
+{
+    /// <summary>Every measured and composite period, in position order: the facts a full session starts from.</summary>
+    public List<object> Facts()
+    {
+        var facts = new List<object>(Measured.Length * 4);
+        for (var p = 0; p < Measured.Length; p++)
+        {
+            facts.AddRange((IEnumerable<object>?)Measured[p] ?? Composites[p]!);
+        }
+
+        return facts;
+    }
+}
 
 /// <summary>
 /// The verdicts of one evaluation, one slot per period of each target. NRules does not promise that every target gets

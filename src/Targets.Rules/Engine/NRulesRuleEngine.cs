@@ -45,7 +45,7 @@ public sealed class NRulesRuleEngine : IRuleEngine
 
         var m = Expression.Parameter(typeof(Measurement), "m");
         var rules = new List<IRuleDefinition>(targets.Count + ruleTypes.Count);
-        var chained = new List<IRuleDefinition>();
+        var chained = new List<ChainedRule>();
         var citations = new Dictionary<string, RuleCitation>(StringComparer.Ordinal);
         var criteria = new LambdaExpression?[targets.Count];
         for (var position = 0; position < targets.Count; position++)
@@ -64,9 +64,10 @@ public sealed class NRulesRuleEngine : IRuleEngine
 
             if (target.Requirement is CompositeRequirement composite)
             {
-                var rule = TargetRules.Composite(target, position, [.. composite.Targets.Select(id => positions[id])], criterion, m);
+                int[] components = [.. composite.Targets.Select(id => positions[id])];
+                var rule = TargetRules.Composite(target, position, components, criterion, m);
                 rules.Add(rule);
-                chained.Add(rule);
+                chained.Add(new ChainedRule(rule, position, components));
             }
             else
             {
@@ -85,7 +86,7 @@ public sealed class NRulesRuleEngine : IRuleEngine
             }
 
             rules.Add(rule);
-            chained.Add(rule);
+            chained.Add(new ChainedRule(rule, null, []));
         }
 
         var ruleCitations = new RuleCitations(locality.Code, citations);

@@ -21,9 +21,10 @@ internal static class RuleRun
     /// <summary>Firings allowed on top of those per fact.</summary>
     public const int FiringsBase = 64;
 
-    /// <summary>Runs one session over <paramref name="facts"/>, putting its verdicts on the board and its findings in the list.</summary>
+    /// <summary>Runs one session over <paramref name="facts"/>.</summary>
+    /// <returns>The verdicts its rules emitted (not those inserted), and the findings.</returns>
     /// <exception cref="RuleSetException">A rule failed while it ran, or kept firing.</exception>
-    public static void Fire(ISessionFactory factory, IReadOnlyList<object> facts, RuleCitations citations, VerdictBoard board, List<Finding> findings)
+    public static (List<Verdict> Emitted, List<Finding> Findings) Fire(ISessionFactory factory, List<object> facts, RuleCitations citations)
     {
         var session = factory.CreateSession();
         var failure = new Failure();
@@ -61,18 +62,23 @@ internal static class RuleRun
             throw citations.Failed(failure.Rule, failure.Cause!);
         }
 
+        var inserted = facts.OfType<Verdict>().ToHashSet(ReferenceEqualityComparer.Instance);
+        var emitted = new List<Verdict>();
+        var findings = new List<Finding>();
         foreach (var fact in session.Query<object>().AsEnumerable())
         {
             switch (fact)
             {
-                case Verdict verdict:
-                    board.Add(verdict);
+                case Verdict verdict when !inserted.Contains(verdict):
+                    emitted.Add(verdict);
                     break;
                 case Finding finding:
                     findings.Add(finding);
                     break;
             }
         }
+
+        return (emitted, findings);
     }
 
     /// <summary>The first rule that failed in a session, and why. Never marks an error handled.</summary>

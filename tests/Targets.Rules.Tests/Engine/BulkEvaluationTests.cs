@@ -220,7 +220,7 @@ public sealed class BulkEvaluationTests
     private static void Same(Assessment actual, Assessment expected, string what)
     {
         actual.AsOf.ShouldBe(expected.AsOf, what);
-        actual.Findings.ShouldBe(expected.Findings, what);
+        actual.Findings.Select(Describe).ShouldBe(expected.Findings.Select(Describe), what);
         actual.Summary.ShouldBe(expected.Summary, what);
         actual.Goals.ShouldBe(expected.Goals, what);
         actual.Tasks.Select(t => (t.Task.Id, t.Status, t.CompletedOn)).ShouldBe(expected.Tasks.Select(t => (t.Task.Id, t.Status, t.CompletedOn)), what);
@@ -230,6 +230,10 @@ public sealed class BulkEvaluationTests
             Same(actual.Results[i], expected.Results[i], $"{what}, result {i} ({expected.Results[i].Target.Id} {expected.Results[i].Period})");
         }
     }
+
+    private static string Describe(Finding finding) =>
+        $"{finding.Target.Id} {finding.Period} {finding.Kind} {finding.Text}: " +
+        string.Join("; ", finding.Units.Select(u => $"{u.Unit} {u.Measurement} {u.BaselinePeriod} [{string.Join(", ", u.Figures)}]"));
 
     private static void Same(TargetResult actual, TargetResult expected, string what)
     {
