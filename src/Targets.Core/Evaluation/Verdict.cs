@@ -16,13 +16,15 @@ public sealed class Verdict
     /// <param name="position">The target's place in its locality's evaluation order.</param>
     /// <param name="slot">The period's place among the target's periods.</param>
     /// <param name="isLatest">Whether it is the target's last period in this evaluation.</param>
-    public Verdict(TargetResult result, int position, int slot, bool isLatest)
+    /// <param name="evaluation">Which evaluation of a bulk run it belongs to, when several share a session (else 0).</param>
+    public Verdict(TargetResult result, int position, int slot, bool isLatest, int evaluation = 0)
     {
         ArgumentNullException.ThrowIfNull(result);
         Result = result;
         Position = position;
         Slot = slot;
         IsLatest = isLatest;
+        Evaluation = evaluation;
     }
 
     /// <summary>The result.</summary>
@@ -51,6 +53,9 @@ public sealed class Verdict
 
     /// <summary>Whether this is the target's last period in this evaluation.</summary>
     public bool IsLatest { get; }
+
+    /// <summary>Which evaluation of a bulk run the verdict belongs to, when several share one session (else 0).</summary>
+    public int Evaluation { get; }
 
     /// <summary>The verdict of a measured period.</summary>
     public static Verdict Of(MeasuredPeriod period, Judgement judgement)
@@ -160,11 +165,14 @@ public sealed class CompositePeriod
     /// <summary>The period judged, or null to judge each component's latest verdict.</summary>
     public ReportingPeriod? Period { get; }
 
-    /// <summary>Whether a component's verdict is the one this period reads.</summary>
+    /// <summary>Which evaluation of a bulk run the period belongs to, when several share one session (else 0).</summary>
+    public int Evaluation { get; internal set; }
+
+    /// <summary>Whether a component's verdict is the one this period reads: of the same evaluation, for the same period.</summary>
     public bool Reads(Verdict component)
     {
         ArgumentNullException.ThrowIfNull(component);
-        return Period is { } period ? component.Period == period : component.IsLatest;
+        return component.Evaluation == Evaluation && (Period is { } period ? component.Period == period : component.IsLatest);
     }
 
     /// <summary>What the composite's criterion judges: how many of its components are met, out of how many.</summary>
@@ -211,7 +219,7 @@ public sealed class CompositePeriod
 
         var status = judgement switch
         {
-            Judgement.Met or Judgement.Exceeded => Evaluation.Verdict.StatusOf(judgement),
+            Judgement.Met or Judgement.Exceeded => global::Targets.Core.Evaluation.Verdict.StatusOf(judgement),
             _ => Worst(picked),
         };
         return new Verdict(
@@ -225,7 +233,8 @@ public sealed class CompositePeriod
             },
             Position,
             Slot,
-            IsLatest);
+            IsLatest,
+            Evaluation);
     }
 
     private static AssessmentStatus Worst(IReadOnlyList<TargetResult> components)

@@ -50,17 +50,70 @@ internal sealed class BulkRules
     /// <summary>How many session groups the chained rules form (each needs its own state per dataset).</summary>
     public int GroupCount => _groups.Length;
 
-    /// <summary>Judges one evaluation's measured periods directly, then runs each group of chained rules over what it matches.</summary>
-    /// <param name="measured">What the evaluation measured.</param>
-    /// <param name="board">Where the verdicts go.</param>
-    /// <param name="findings">Where the findings go.</param>
-    /// <param name="previous">Each group's outcome for the previous as-of date of the same figures and plan; updated.</param>
-    public void Evaluate(Measurements measured, VerdictBoard board, List<Finding> findings, GroupOutcome?[] previous)
+    /// <summary>
+    /// Judges the measured periods of a dataset's evaluations (one per set of options) directly, then runs each group of
+    /// chained rules: a group of composites once over every evaluation's facts (each fact carrying its evaluation, which the
+    /// composites join on), a group with rules written in C# once per evaluation (those rules know nothing of evaluations),
+    /// unless the evaluation's facts are those of the one before.
+    /// </summary>
+    public void Evaluate(IReadOnlyList<PendingAssessment> pending)
     {
-        var verdicts = new Verdict[]?[measured.Measured.Length];
-        for (var p = 0; p < measured.Measured.Length; p++)
+        var shared = _groups.Any(group => group.SharesSessions);
+        var verdicts = new Verdict[]?[pending.Count][];
+        for (var e = 0; e < pending.Count; e++)
         {
-            if (measured.Measured[p] is not { } periods)
+            verdicts[e] = Judge(pending[e], shared ? e : 0);
+        }
+
+        for (var g = 0; g < _groups.Length; g++)
+        {
+            var group = _groups[g];
+            if (group.SharesSessions)
+            {
+                var facts = new List<object>();
+                for (var e = 0; e < pending.Count; e++)
+                {
+                    group.AddFacts(pending[e].Measured, verdicts[e], facts, evaluation: e);
+                }
+
+                foreach (var verdict in RuleRun.Fire(group.Rules, facts, _citations).Emitted)
+                {
+                    pending[verdict.Evaluation].Board.Add(verdict);
+                }
+
+                continue;
+            }
+
+            for (var e = 0; e < pending.Count; e++)
+            {
+                var facts = new List<object>();
+                group.AddFacts(pending[e].Measured, verdicts[e], facts, evaluation: 0);
+                var inputs = GroupOutcome.Inputs(facts);
+                var memo = pending[e].Memo!.Groups;
+                if (memo[g] is not { } outcome || !outcome.Reads(inputs))
+                {
+                    var (emitted, findings) = RuleRun.Fire(group.Rules, facts, _citations);
+                    outcome = memo[g] = new GroupOutcome(inputs, emitted, findings);
+                }
+
+                foreach (var verdict in outcome.Emitted)
+                {
+                    pending[e].Board.Add(verdict);
+                }
+
+                pending[e].Findings.AddRange(outcome.Findings);
+            }
+        }
+    }
+
+    /// <summary>Judges one evaluation's measured periods with the rules' criteria, putting each verdict on its board.</summary>
+    private Verdict[]?[] Judge(PendingAssessment pending, int evaluation)
+    {
+        var measured = pending.Measured.Measured;
+        var verdicts = new Verdict[]?[measured.Length];
+        for (var p = 0; p < measured.Length; p++)
+        {
+            if (measured[p] is not { } periods)
             {
                 continue;
             }
@@ -86,28 +139,17 @@ internal sealed class BulkRules
                     period.Memo?.Result = result;
                 }
 
-                own[i] = new Verdict(result, period.Position, period.Slot, period.IsLatest);
-                board.Add(own[i]);
+                own[i] = new Verdict(result, period.Position, period.Slot, period.IsLatest, evaluation);
+                pending.Board.Add(own[i]);
             }
         }
 
-        for (var g = 0; g < _groups.Length; g++)
-        {
-            var outcome = _groups[g].Fire(measured, verdicts, previous[g], _citations);
-            previous[g] = outcome;
-            foreach (var verdict in outcome.Emitted)
-            {
-                board.Add(verdict);
-            }
-
-            findings.AddRange(outcome.Findings);
-        }
+        return verdicts;
     }
 
     /// <summary>Chained rules that read each other's facts, compiled into one session factory of their own.</summary>
     private sealed class ChainGroup
     {
-        private readonly ISessionFactory _rules;
         private readonly int[] _composites;
         private readonly int[]? _reads;
         private readonly bool _periods;
@@ -117,13 +159,23 @@ internal sealed class BulkRules
 
         private ChainGroup(IReadOnlyList<ChainedRule> rules, int[] composites, int[]? reads, RuleCitations citations)
         {
-            _rules = NRulesRuleEngine.CompileRules([.. rules.Select(rule => rule.Rule)], citations);
+            Rules = NRulesRuleEngine.CompileRules([.. rules.Select(rule => rule.Rule)], citations);
+            SharesSessions = reads is not null;
             _composites = composites;
             _reads = reads;
             var matched = RuleCompilation.MatchedTypes(rules.Select(rule => rule.Rule));
             bool Matched(Type type) => matched.Any(m => m.IsAssignableFrom(type));
             (_periods, _verdicts, _units, _compositePeriods) = (Matched(typeof(MeasuredPeriod)), Matched(typeof(Verdict)), Matched(typeof(UnitVerdict)), Matched(typeof(CompositePeriod)));
         }
+
+        /// <summary>The group's rules, compiled on their own.</summary>
+        public ISessionFactory Rules { get; }
+
+        /// <summary>
+        /// Whether several evaluations may share one session: a group of composites joins verdicts of the same evaluation
+        /// only; a group with rules written in C# does not know of evaluations.
+        /// </summary>
+        public bool SharesSessions { get; }
 
         /// <summary>
         /// Composites fall into groups by the composites they read; a rule written in C# may match any fact, so with one
@@ -163,14 +215,18 @@ internal sealed class BulkRules
             }
         }
 
-        public GroupOutcome Fire(Measurements measured, Verdict[]?[] verdicts, GroupOutcome? previous, RuleCitations citations)
+        /// <summary>Adds the facts of one evaluation that the group matches.</summary>
+        public void AddFacts(Measurements measured, Verdict[]?[] verdicts, List<object> facts, int evaluation)
         {
-            var facts = new List<object>();
             foreach (var composite in _composites)
             {
                 if (_compositePeriods)
                 {
-                    facts.AddRange(measured.Composites[composite]!);
+                    foreach (var period in measured.Composites[composite]!)
+                    {
+                        period.Evaluation = evaluation;
+                        facts.Add(period);
+                    }
                 }
             }
 
@@ -200,15 +256,6 @@ internal sealed class BulkRules
                     }
                 }
             }
-
-            var inputs = GroupOutcome.Inputs(facts);
-            if (previous is not null && previous.Reads(inputs))
-            {
-                return previous;
-            }
-
-            var (emitted, findings) = RuleRun.Fire(_rules, facts, citations);
-            return new GroupOutcome(inputs, emitted, findings);
         }
     }
 }

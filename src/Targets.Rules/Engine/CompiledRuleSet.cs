@@ -80,8 +80,18 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         return new FigureTable(dataset, Catalog);
     }
 
-    public Assessment Evaluate(Dataset dataset, EvaluationOptions? options = null) =>
-        Evaluate(dataset, Index(dataset), options ?? new EvaluationOptions(), bulk: null);
+    public Assessment Evaluate(Dataset dataset, EvaluationOptions? options = null)
+    {
+        var pending = Begin(dataset, Index(dataset), options ?? new EvaluationOptions(), memo: null);
+        var (emitted, findings) = RuleRun.Fire(_rules, pending.Measured.Facts(), _citations);
+        foreach (var verdict in emitted)
+        {
+            pending.Board.Add(verdict);
+        }
+
+        pending.Findings.AddRange(findings);
+        return Finish(dataset, pending);
+    }
 
     public IEnumerable<BulkAssessment> EvaluateMany(IReadOnlyList<Dataset> datasets, IReadOnlyList<EvaluationOptions> options)
     {
@@ -93,6 +103,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         {
             var bulk = _bulk.Value;
             var memos = new List<(Core.Periods.ReportingPeriod? Plan, DatasetMemo Memo)>(1);
+            var pending = new PendingAssessment[options.Count];
             for (var d = 0; d < datasets.Count; d++)
             {
                 var dataset = datasets[d];
@@ -109,38 +120,30 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
                         memos.Add((plan, memo));
                     }
 
-                    yield return new BulkAssessment(d, o, Evaluate(dataset, figures, options[o], (bulk, memo)));
+                    pending[o] = Begin(dataset, figures, options[o], memo);
+                }
+
+                bulk.Evaluate(pending);
+                for (var o = 0; o < options.Count; o++)
+                {
+                    yield return new BulkAssessment(d, o, Finish(dataset, pending[o]));
                 }
             }
         }
     }
 
-    /// <summary>
-    /// One evaluation: measure, then judge, either through a full session (<paramref name="bulk"/> null) or by calling
-    /// the single-measurement rules' compiled criteria directly and running a session for the chained rules only.
-    /// </summary>
-    private Assessment Evaluate(Dataset dataset, FigureTable figures, EvaluationOptions options, (BulkRules Rules, DatasetMemo Memo)? bulk)
+    /// <summary>The start of an evaluation: the as-of date, what was measured, an empty board.</summary>
+    private PendingAssessment Begin(Dataset dataset, FigureTable figures, EvaluationOptions options, DatasetMemo? memo)
     {
         var asOf = options.AsOf ?? dataset.AsOf ?? new DateOnly(figures.LatestYear ?? DateTime.UnixEpoch.Year, 12, 31);
-        var measured = Measure(dataset, new EvaluationContext(figures, asOf.Year, options.PlanOverride), bulk?.Memo.Measurements);
-        var board = new VerdictBoard(_targets, measured, _citations);
-        var findings = new List<Finding>();
-        if (bulk is { Rules: var rules, Memo: var memo })
-        {
-            rules.Evaluate(measured, board, findings, memo.Groups);
-        }
-        else
-        {
-            var (emitted, found) = RuleRun.Fire(_rules, measured.Facts(), _citations);
-            foreach (var verdict in emitted)
-            {
-                board.Add(verdict);
-            }
+        var measured = Measure(dataset, new EvaluationContext(figures, asOf.Year, options.PlanOverride), memo?.Measurements);
+        return new PendingAssessment(asOf, measured, new VerdictBoard(_targets, measured, _citations), [], memo);
+    }
 
-            findings = found;
-        }
-
-        var byTarget = board.Finish();
+    /// <summary>The assessment, once the rules have given every verdict.</summary>
+    private Assessment Finish(Dataset dataset, PendingAssessment pending)
+    {
+        var byTarget = pending.Board.Finish();
         var count = 0;
         foreach (var results in byTarget)
         {
@@ -155,14 +158,15 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
             next += results.Length;
         }
 
+        var findings = pending.Findings;
         return new Assessment
         {
             Locality = Locality.Code,
             LocalityName = Locality.Name,
-            AsOf = asOf,
+            AsOf = pending.AsOf,
             Results = all,
             Goals = _goals,
-            Tasks = AssessTasks(dataset, asOf),
+            Tasks = AssessTasks(dataset, pending.AsOf),
             Summary = AssessmentSummary.OfTargets(byTarget, _goals.Count),
             Findings = findings.Count == 0 ? [] : [.. findings.OrderBy(f => _positions.TryGetValue(f.Target.Id, out var p) ? p : int.MaxValue).ThenBy(f => f.Period)],
             DataDescription = dataset.Description,
@@ -243,6 +247,14 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
             : TaskResult.Assess(task, null, null, asOf))];
     }
 }
+
+/// <summary>An evaluation under way: its as-of date, what was measured, the verdicts and findings so far.</summary>
+/// <param name="AsOf">The as-of date.</param>
+/// <param name="Measured">What was measured.</param>
+/// <param name="Board">The verdicts.</param>
+/// <param name="Findings">The findings.</param>
+/// <param name="Memo">On the bulk path, what is kept for the dataset across its as-of dates.</param>
+internal sealed record PendingAssessment(DateOnly AsOf, Measurements Measured, VerdictBoard Board, List<Finding> Findings, DatasetMemo? Memo);
 
 /// <summary>What the bulk path keeps while it evaluates one dataset under one plan period as of several dates.</summary>
 /// <param name="Measurements">The measurements that do not depend on the as-of date, and their judged results.</param>
