@@ -70,15 +70,34 @@ internal sealed class BulkRules
             var group = _groups[g];
             if (group.SharesSessions)
             {
+                // An evaluation whose facts are those of an earlier one (same remembered results, same places) shares its
+                // verdicts instead of adding its facts again.
                 var facts = new List<object>();
+                var distinct = new List<(GroupOutcome.FactKey[] Inputs, int Evaluation)>();
+                var sameAs = new int[pending.Count];
                 for (var e = 0; e < pending.Count; e++)
                 {
-                    group.AddFacts(pending[e].Measured, verdicts[e], facts, evaluation: e);
+                    var own = new List<object>();
+                    group.AddFacts(pending[e].Measured, verdicts[e], own, evaluation: e);
+                    var inputs = GroupOutcome.KeysOf(own);
+                    var earlier = distinct.FindIndex(d => GroupOutcome.Same(d.Inputs, inputs));
+                    sameAs[e] = earlier < 0 ? e : distinct[earlier].Evaluation;
+                    if (earlier < 0)
+                    {
+                        distinct.Add((inputs, e));
+                        facts.AddRange(own);
+                    }
                 }
 
                 foreach (var verdict in RuleRun.Fire(group.Rules, facts, _citations).Emitted)
                 {
-                    pending[verdict.Evaluation].Board.Add(verdict);
+                    for (var e = 0; e < pending.Count; e++)
+                    {
+                        if (sameAs[e] == verdict.Evaluation)
+                        {
+                            pending[e].Board.Add(verdict);
+                        }
+                    }
                 }
 
                 continue;
@@ -88,9 +107,9 @@ internal sealed class BulkRules
             {
                 var facts = new List<object>();
                 group.AddFacts(pending[e].Measured, verdicts[e], facts, evaluation: 0);
-                var inputs = GroupOutcome.Inputs(facts);
+                var inputs = GroupOutcome.KeysOf(facts);
                 var memo = pending[e].Memo!.Groups;
-                if (memo[g] is not { } outcome || !outcome.Reads(inputs))
+                if (memo[g] is not { } outcome || !GroupOutcome.Same(outcome.Keys, inputs))
                 {
                     var (emitted, findings) = RuleRun.Fire(group.Rules, facts, _citations);
                     outcome = memo[g] = new GroupOutcome(inputs, emitted, findings);
@@ -263,6 +282,9 @@ internal sealed class BulkRules
 /// <summary>What a group of chained rules gave for a set of facts, and what identifies those facts.</summary>
 internal sealed class GroupOutcome(GroupOutcome.FactKey[] inputs, IReadOnlyList<Verdict> emitted, IReadOnlyList<Finding> findings)
 {
+    /// <summary>What identifies the facts the outcome came from.</summary>
+    public FactKey[] Keys => inputs;
+
     /// <summary>The verdicts the group's rules emitted.</summary>
     public IReadOnlyList<Verdict> Emitted => emitted;
 
@@ -270,35 +292,35 @@ internal sealed class GroupOutcome(GroupOutcome.FactKey[] inputs, IReadOnlyList<
     public IReadOnlyList<Finding> Findings => findings;
 
     /// <summary>What identifies each fact: the remembered measurement or result it carries, and its place.</summary>
-    public static FactKey[] Inputs(List<object> facts)
+    public static FactKey[] KeysOf(List<object> facts)
     {
         var keys = new FactKey[facts.Count];
         for (var i = 0; i < keys.Length; i++)
         {
             keys[i] = facts[i] switch
             {
-                Verdict v => new(v.Result, v.Slot, v.IsLatest),
-                UnitVerdict u => new(u.Result, u.Index, false),
-                MeasuredPeriod m => new((object?)m.Memo ?? m, m.Slot, m.IsLatest),
-                CompositePeriod c => new(c.Target, c.Slot, c.IsLatest),
-                var other => new(other, 0, false),
+                Verdict v => new(v.Result, v.Slot, v.IsLatest, null),
+                UnitVerdict u => new(u.Result, u.Index, false, null),
+                MeasuredPeriod m => new((object?)m.Memo ?? m, m.Slot, m.IsLatest, null),
+                CompositePeriod c => new(c.Target, c.Slot, c.IsLatest, c.Period),
+                var other => new(other, 0, false, null),
             };
         }
 
         return keys;
     }
 
-    /// <summary>Whether these are the facts this outcome came from: the same remembered results, at the same places.</summary>
-    public bool Reads(FactKey[] other)
+    /// <summary>Whether two sets of facts are the same: the same remembered results, at the same places.</summary>
+    public static bool Same(FactKey[] one, FactKey[] other)
     {
-        if (other.Length != inputs.Length)
+        if (other.Length != one.Length)
         {
             return false;
         }
 
         for (var i = 0; i < other.Length; i++)
         {
-            if (!ReferenceEquals(other[i].Source, inputs[i].Source) || other[i].Slot != inputs[i].Slot || other[i].IsLatest != inputs[i].IsLatest)
+            if (!ReferenceEquals(other[i].Source, one[i].Source) || other[i].Slot != one[i].Slot || other[i].IsLatest != one[i].IsLatest || other[i].Period != one[i].Period)
             {
                 return false;
             }
@@ -311,5 +333,6 @@ internal sealed class GroupOutcome(GroupOutcome.FactKey[] inputs, IReadOnlyList<
     /// <param name="Source">The remembered measurement or result it carries (compared by reference).</param>
     /// <param name="Slot">Its place among its target's periods or units.</param>
     /// <param name="IsLatest">Whether it is its target's last period.</param>
-    internal readonly record struct FactKey(object Source, int Slot, bool IsLatest);
+    /// <param name="Period">For a composite's period, the period it judges.</param>
+    internal readonly record struct FactKey(object Source, int Slot, bool IsLatest, Core.Periods.ReportingPeriod? Period);
 }
