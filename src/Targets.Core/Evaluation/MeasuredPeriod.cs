@@ -129,9 +129,15 @@ public sealed class MeasuredPeriod
     internal MeasuredPeriod Placed(int slot, bool isLatest)
     {
         var placed = Memo is null ? this : (MeasuredPeriod)MemberwiseClone();
-        placed.Slot = slot;
-        placed.IsLatest = isLatest;
+        placed.Place(slot, isLatest);
         return placed;
+    }
+
+    /// <summary>Sets the place of a measurement that is not shared.</summary>
+    internal void Place(int slot, bool isLatest)
+    {
+        Slot = slot;
+        IsLatest = isLatest;
     }
 
     /// <summary>The result of a target that holds for the locality as a whole, from its criterion's judgement.</summary>

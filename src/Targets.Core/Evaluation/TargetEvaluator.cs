@@ -46,7 +46,9 @@ public static class TargetEvaluator
 
     /// <summary>
     /// <see cref="Measure(Target, int, EvaluationContext)"/>, taking what does not depend on the as-of date from
-    /// <paramref name="memo"/> (and leaving it there) when the same figures are evaluated as of several dates.
+    /// <paramref name="memo"/> (and leaving it there) when the same figures are evaluated as of several dates. A
+    /// measurement taken from the memo is shared: its place is its index in the list (<see cref="MeasuredPeriod.Placed"/>
+    /// gives a copy that carries it).
     /// </summary>
     internal static IReadOnlyList<MeasuredPeriod> Measure(Target target, int position, EvaluationContext context, MeasurementMemo? memo)
     {
@@ -94,7 +96,10 @@ public static class TargetEvaluator
 
         for (var i = 0; i < periods.Length; i++)
         {
-            periods[i] = periods[i].Placed(i, isLatest: i == periods.Length - 1);
+            if (periods[i].Memo is null)
+            {
+                periods[i].Place(i, isLatest: i == periods.Length - 1);
+            }
         }
 
         return periods;

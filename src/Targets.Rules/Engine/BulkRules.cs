@@ -24,6 +24,8 @@ internal sealed class BulkRules
     private readonly Func<MeasuredPeriod, Judgement>?[] _judge;
     private readonly Func<MeasuredPeriod, Judgement[]>?[] _judgeUnits;
     private readonly ChainGroup[] _groups;
+    private readonly int[] _groupOf;
+    private readonly ISessionFactory? _shared;
     private readonly RuleCitations _citations;
 
     public BulkRules(LambdaExpression?[] criteria, IReadOnlyList<ChainedRule> chained, RuleCitations citations)
@@ -45,24 +47,41 @@ internal sealed class BulkRules
         }
 
         _groups = [.. ChainGroup.Of(chained, criteria.Length, citations)];
+        _groupOf = new int[criteria.Length];
+        for (var g = 0; g < _groups.Length; g++)
+        {
+            foreach (var composite in _groups[g].Composites)
+            {
+                _groupOf[composite] = g;
+            }
+        }
+
+        var shared = chained.Where(rule => rule.Composite is { } c && _groups[_groupOf[c]].SharesSessions).Select(rule => rule.Rule).ToList();
+        _shared = shared.Count == 0 ? null : NRulesRuleEngine.CompileRules(shared, citations);
     }
 
     /// <summary>How many session groups the chained rules form (each needs its own state per dataset).</summary>
     public int GroupCount => _groups.Length;
 
     /// <summary>
-    /// Judges the measured periods of a dataset's evaluations (one per set of options) directly, then runs each group of
-    /// chained rules: a group of composites once over every evaluation's facts (each fact carrying its evaluation, which the
-    /// composites join on), a group with rules written in C# once per evaluation (those rules know nothing of evaluations),
+    /// Judges the measured periods of a dataset's evaluations (one per set of options) directly, then runs the chained
+    /// rules: every group of composites in one session over all the evaluations' facts (each fact carrying its
+    /// evaluation, which the composites join on; an evaluation whose facts for a group repeat an earlier one's shares its
+    /// verdicts), and a group with rules written in C# once per evaluation (those rules know nothing of evaluations),
     /// unless the evaluation's facts are those of the one before.
     /// </summary>
     public void Evaluate(IReadOnlyList<PendingAssessment> pending)
     {
         var shared = _groups.Any(group => group.SharesSessions);
-        var verdicts = new Verdict[]?[pending.Count][];
+        var judged = new JudgedPeriods[pending.Count];
         for (var e = 0; e < pending.Count; e++)
         {
-            verdicts[e] = Judge(pending[e], shared ? e : 0);
+            judged[e] = Judge(pending[e], shared ? e : 0);
+        }
+
+        if (shared)
+        {
+            FireShared(pending, judged);
         }
 
         for (var g = 0; g < _groups.Length; g++)
@@ -70,43 +89,13 @@ internal sealed class BulkRules
             var group = _groups[g];
             if (group.SharesSessions)
             {
-                // An evaluation whose facts are those of an earlier one (same remembered results, same places) shares its
-                // verdicts instead of adding its facts again.
-                var facts = new List<object>();
-                var distinct = new List<(GroupOutcome.FactKey[] Inputs, int Evaluation)>();
-                var sameAs = new int[pending.Count];
-                for (var e = 0; e < pending.Count; e++)
-                {
-                    var own = new List<object>();
-                    group.AddFacts(pending[e].Measured, verdicts[e], own, evaluation: e);
-                    var inputs = GroupOutcome.KeysOf(own);
-                    var earlier = distinct.FindIndex(d => GroupOutcome.Same(d.Inputs, inputs));
-                    sameAs[e] = earlier < 0 ? e : distinct[earlier].Evaluation;
-                    if (earlier < 0)
-                    {
-                        distinct.Add((inputs, e));
-                        facts.AddRange(own);
-                    }
-                }
-
-                foreach (var verdict in RuleRun.Fire(group.Rules, facts, _citations).Emitted)
-                {
-                    for (var e = 0; e < pending.Count; e++)
-                    {
-                        if (sameAs[e] == verdict.Evaluation)
-                        {
-                            pending[e].Board.Add(verdict);
-                        }
-                    }
-                }
-
                 continue;
             }
 
             for (var e = 0; e < pending.Count; e++)
             {
                 var facts = new List<object>();
-                group.AddFacts(pending[e].Measured, verdicts[e], facts, evaluation: 0);
+                group.AddFacts(pending[e].Measured, judged[e], facts, evaluation: 0);
                 var inputs = GroupOutcome.KeysOf(facts);
                 var memo = pending[e].Memo!.Groups;
                 if (memo[g] is not { } outcome || !GroupOutcome.Same(outcome.Keys, inputs))
@@ -125,11 +114,61 @@ internal sealed class BulkRules
         }
     }
 
-    /// <summary>Judges one evaluation's measured periods with the rules' criteria, putting each verdict on its board.</summary>
-    private Verdict[]?[] Judge(PendingAssessment pending, int evaluation)
+    /// <summary>
+    /// Runs every group of composites in one session over all the evaluations of a dataset. For each group, an
+    /// evaluation whose facts are those of an earlier one (the same remembered results at the same places) adds nothing
+    /// and takes the earlier one's verdicts.
+    /// </summary>
+    private void FireShared(IReadOnlyList<PendingAssessment> pending, JudgedPeriods[] judged)
+    {
+        var facts = new List<object>();
+        var inserted = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var sameAs = new int[_groups.Length][];
+        for (var g = 0; g < _groups.Length; g++)
+        {
+            var group = _groups[g];
+            if (!group.SharesSessions)
+            {
+                continue;
+            }
+
+            var distinct = new List<(GroupOutcome.FactKey[] Inputs, int Evaluation)>();
+            sameAs[g] = new int[pending.Count];
+            for (var e = 0; e < pending.Count; e++)
+            {
+                var own = new List<object>();
+                group.AddFacts(pending[e].Measured, judged[e], own, evaluation: e);
+                var inputs = GroupOutcome.KeysOf(own);
+                var earlier = distinct.FindIndex(d => GroupOutcome.Same(d.Inputs, inputs));
+                sameAs[g][e] = earlier < 0 ? e : distinct[earlier].Evaluation;
+                if (earlier < 0)
+                {
+                    distinct.Add((inputs, e));
+
+                    // Two groups may read the same component: its verdict goes in once.
+                    facts.AddRange(own.Where(inserted.Add));
+                }
+            }
+        }
+
+        foreach (var verdict in RuleRun.Fire(_shared!, facts, _citations).Emitted)
+        {
+            var same = sameAs[_groupOf[verdict.Position]];
+            for (var e = 0; e < pending.Count; e++)
+            {
+                if (same[e] == verdict.Evaluation)
+                {
+                    pending[e].Board.Add(verdict);
+                }
+            }
+        }
+    }
+
+    /// <summary>Judges one evaluation's measured periods with the rules' criteria, putting each result on its board.</summary>
+    private JudgedPeriods Judge(PendingAssessment pending, int evaluation)
     {
         var measured = pending.Measured.Measured;
-        var verdicts = new Verdict[]?[measured.Length];
+        var results = new TargetResult[]?[measured.Length];
         for (var p = 0; p < measured.Length; p++)
         {
             if (measured[p] is not { } periods)
@@ -137,7 +176,7 @@ internal sealed class BulkRules
                 continue;
             }
 
-            var own = verdicts[p] = new Verdict[periods.Count];
+            var own = results[p] = new TargetResult[periods.Count];
             for (var i = 0; i < own.Length; i++)
             {
                 var period = periods[i];
@@ -158,18 +197,17 @@ internal sealed class BulkRules
                     period.Memo?.Result = result;
                 }
 
-                own[i] = new Verdict(result, period.Position, period.Slot, period.IsLatest, evaluation);
-                pending.Board.Add(own[i]);
+                own[i] = result;
+                pending.Board.Add(p, i, result);
             }
         }
 
-        return verdicts;
+        return new JudgedPeriods(results, evaluation);
     }
 
     /// <summary>Chained rules that read each other's facts, compiled into one session factory of their own.</summary>
     private sealed class ChainGroup
     {
-        private readonly int[] _composites;
         private readonly int[]? _reads;
         private readonly bool _periods;
         private readonly bool _verdicts;
@@ -178,17 +216,20 @@ internal sealed class BulkRules
 
         private ChainGroup(IReadOnlyList<ChainedRule> rules, int[] composites, int[]? reads, RuleCitations citations)
         {
-            Rules = NRulesRuleEngine.CompileRules([.. rules.Select(rule => rule.Rule)], citations);
             SharesSessions = reads is not null;
-            _composites = composites;
+            Rules = SharesSessions ? null! : NRulesRuleEngine.CompileRules([.. rules.Select(rule => rule.Rule)], citations);
+            Composites = composites;
             _reads = reads;
             var matched = RuleCompilation.MatchedTypes(rules.Select(rule => rule.Rule));
             bool Matched(Type type) => matched.Any(m => m.IsAssignableFrom(type));
             (_periods, _verdicts, _units, _compositePeriods) = (Matched(typeof(MeasuredPeriod)), Matched(typeof(Verdict)), Matched(typeof(UnitVerdict)), Matched(typeof(CompositePeriod)));
         }
 
-        /// <summary>The group's rules, compiled on their own.</summary>
+        /// <summary>The group's rules, compiled on their own (for a group that does not share sessions).</summary>
         public ISessionFactory Rules { get; }
+
+        /// <summary>The positions of the group's composites.</summary>
+        public int[] Composites { get; }
 
         /// <summary>
         /// Whether several evaluations may share one session: a group of composites joins verdicts of the same evaluation
@@ -235,9 +276,9 @@ internal sealed class BulkRules
         }
 
         /// <summary>Adds the facts of one evaluation that the group matches.</summary>
-        public void AddFacts(Measurements measured, Verdict[]?[] verdicts, List<object> facts, int evaluation)
+        public void AddFacts(Measurements measured, JudgedPeriods judged, List<object> facts, int evaluation)
         {
-            foreach (var composite in _composites)
+            foreach (var composite in Composites)
             {
                 if (_compositePeriods)
                 {
@@ -257,25 +298,45 @@ internal sealed class BulkRules
                     continue;
                 }
 
-                if (_periods)
+                for (var slot = 0; slot < periods.Count; slot++)
                 {
-                    facts.AddRange(periods);
-                }
+                    if (_periods)
+                    {
+                        facts.Add(periods[slot].Placed(slot, slot == periods.Count - 1));
+                    }
 
-                foreach (var verdict in verdicts[p]!)
-                {
                     if (_units)
                     {
-                        facts.AddRange(UnitVerdict.Of(verdict.Result));
+                        facts.AddRange(UnitVerdict.Of(judged.Results[p]![slot]));
                     }
 
                     if (_verdicts)
                     {
-                        facts.Add(verdict);
+                        facts.Add(judged.Verdict(p, slot));
                     }
                 }
             }
         }
+    }
+}
+
+/// <summary>
+/// One evaluation's measured periods, judged: each target's results by position, and their verdict facts, made only when
+/// a chained rule matches them (and once, however many groups read them).
+/// </summary>
+internal sealed class JudgedPeriods(TargetResult[]?[] results, int evaluation)
+{
+    private readonly Verdict[]?[] _verdicts = new Verdict[]?[results.Length];
+
+    /// <summary>Each measured target's results, by position.</summary>
+    public TargetResult[]?[] Results => results;
+
+    /// <summary>The verdict fact of a target's period.</summary>
+    public Verdict Verdict(int position, int slot)
+    {
+        var own = results[position]!;
+        var verdicts = _verdicts[position] ??= new Verdict[own.Length];
+        return verdicts[slot] ??= new Verdict(own[slot], position, slot, slot == own.Length - 1, evaluation);
     }
 }
 

@@ -289,21 +289,25 @@ internal sealed class VerdictBoard
     private readonly Target[] _targets;
     private readonly Measurements _measured;
     private readonly RuleCitations _citations;
-    private readonly Verdict?[][] _slots;
+    private readonly TargetResult?[][] _results;
+    private readonly Verdict?[][] _verdicts;
 
     public VerdictBoard(Target[] targets, Measurements measured, RuleCitations citations)
     {
         _targets = targets;
         _measured = measured;
         _citations = citations;
-        _slots = new Verdict?[targets.Length][];
+        _results = new TargetResult?[targets.Length][];
+        _verdicts = new Verdict?[targets.Length][];
         for (var p = 0; p < targets.Length; p++)
         {
-            _slots[p] = new Verdict?[measured.Measured[p]?.Count ?? measured.Composites[p]?.Count ?? 0];
+            var count = measured.Measured[p]?.Count ?? measured.Composites[p]?.Count ?? 0;
+            _results[p] = count == 0 ? [] : new TargetResult?[count];
+            _verdicts[p] = count == 0 ? [] : new Verdict?[count];
         }
     }
 
-    /// <summary>Takes a verdict; the same verdict again is ignored, another one for the same period refused.</summary>
+    /// <summary>Takes a verdict a rule emitted; the same verdict again is ignored, another one for the same period refused.</summary>
     /// <exception cref="RuleSetException">The verdict is for no period of this evaluation, or its period already has one.</exception>
     public void Add(Verdict verdict)
     {
@@ -312,32 +316,45 @@ internal sealed class VerdictBoard
             throw _citations.Error(verdict.TargetId, $"a rule emitted a verdict on '{verdict.TargetId}' that is not a target of this evaluation");
         }
 
-        var slots = _slots[verdict.Position];
-        if ((uint)verdict.Slot >= (uint)slots.Length)
+        var verdicts = _verdicts[verdict.Position];
+        if ((uint)verdict.Slot >= (uint)verdicts.Length)
         {
             throw _citations.Error(verdict.TargetId, $"a rule emitted a verdict for {verdict.Period}, which is not a period the target is judged in");
         }
 
-        if (slots[verdict.Slot] is { } existing && !ReferenceEquals(existing, verdict))
+        if (verdicts[verdict.Slot] is { } existing && ReferenceEquals(existing, verdict))
         {
-            throw _citations.Error(verdict.TargetId, $"after the rules fired, the target has more than one verdict for {verdict.Period}; each period gets exactly one");
+            return;
         }
 
-        slots[verdict.Slot] = verdict;
+        Add(verdict.Position, verdict.Slot, verdict.Result);
+        verdicts[verdict.Slot] = verdict;
+    }
+
+    /// <summary>Takes the result of a period judged directly, without a verdict fact.</summary>
+    /// <exception cref="RuleSetException">The period already has a verdict.</exception>
+    public void Add(int position, int slot, TargetResult result)
+    {
+        if (_results[position][slot] is not null)
+        {
+            throw _citations.Error(_targets[position].Id.Value, $"after the rules fired, the target has more than one verdict for {result.Period}; each period gets exactly one");
+        }
+
+        _results[position][slot] = result;
     }
 
     /// <summary>Each target's results, in position order, each target's periods in order.</summary>
     /// <exception cref="RuleSetException">A period of a target has no verdict.</exception>
     public TargetResult[][] Finish()
     {
-        var results = new TargetResult[_slots.Length][];
-        for (var p = 0; p < _slots.Length; p++)
+        var results = new TargetResult[_results.Length][];
+        for (var p = 0; p < _results.Length; p++)
         {
-            var slots = _slots[p];
+            var slots = _results[p];
             var own = results[p] = slots.Length == 0 ? [] : new TargetResult[slots.Length];
             for (var s = 0; s < slots.Length; s++)
             {
-                own[s] = slots[s]?.Result ?? throw _citations.Error(
+                own[s] = slots[s] ?? throw _citations.Error(
                     _targets[p].Id.Value,
                     $"after the rules fired, the target has no verdict for {PeriodOf(p, s)}; each period gets exactly one");
             }
