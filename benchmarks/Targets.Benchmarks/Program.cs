@@ -33,8 +33,9 @@ switch (args.FirstOrDefault())
                 {
                     var datasets = work.Data.Communes.Where(c => c.Locality == l).Select(c => c.Data).ToList();
                     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                    var bytes = GC.GetAllocatedBytesForCurrentThread();
                     var n = work.Data.Localities[l].Rules.EvaluateMany(datasets, NationalDataset.AsOfEachYear).Sum(a => a.Assessment.Results.Count);
-                    line += $"{work.Data.Localities[l].Rules.Locality.Code} {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms; ";
+                    line += $"{work.Data.Localities[l].Rules.Locality.Code} {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms {(GC.GetAllocatedBytesForCurrentThread() - bytes) / 1048576.0:0} MB; ";
                 }
 
                 var floor = Process.GetCurrentProcess().TotalProcessorTime;

@@ -168,7 +168,6 @@ internal sealed class BulkRules
     private JudgedPeriods Judge(PendingAssessment pending, int evaluation)
     {
         var measured = pending.Measured.Measured;
-        var results = new TargetResult[]?[measured.Length];
         for (var p = 0; p < measured.Length; p++)
         {
             if (measured[p] is not { } periods)
@@ -176,8 +175,7 @@ internal sealed class BulkRules
                 continue;
             }
 
-            var own = results[p] = new TargetResult[periods.Count];
-            for (var i = 0; i < own.Length; i++)
+            for (var i = 0; i < periods.Count; i++)
             {
                 var period = periods[i];
 
@@ -197,12 +195,11 @@ internal sealed class BulkRules
                     period.Memo?.Result = result;
                 }
 
-                own[i] = result;
                 pending.Board.Add(p, i, result);
             }
         }
 
-        return new JudgedPeriods(results, evaluation);
+        return new JudgedPeriods(pending.Board, evaluation);
     }
 
     /// <summary>Chained rules that read each other's facts, compiled into one session factory of their own.</summary>
@@ -307,7 +304,7 @@ internal sealed class BulkRules
 
                     if (_units)
                     {
-                        facts.AddRange(UnitVerdict.Of(judged.Results[p]![slot]));
+                        facts.AddRange(UnitVerdict.Of(judged.Board.ResultOf(p, slot)));
                     }
 
                     if (_verdicts)
@@ -324,19 +321,19 @@ internal sealed class BulkRules
 /// One evaluation's measured periods, judged: each target's results by position, and their verdict facts, made only when
 /// a chained rule matches them (and once, however many groups read them).
 /// </summary>
-internal sealed class JudgedPeriods(TargetResult[]?[] results, int evaluation)
+internal sealed class JudgedPeriods(VerdictBoard board, int evaluation)
 {
-    private readonly Verdict[]?[] _verdicts = new Verdict[]?[results.Length];
+    private Verdict[]?[]? _verdicts;
 
-    /// <summary>Each measured target's results, by position.</summary>
-    public TargetResult[]?[] Results => results;
+    /// <summary>The board holding the results.</summary>
+    public VerdictBoard Board => board;
 
     /// <summary>The verdict fact of a target's period.</summary>
     public Verdict Verdict(int position, int slot)
     {
-        var own = results[position]!;
-        var verdicts = _verdicts[position] ??= new Verdict[own.Length];
-        return verdicts[slot] ??= new Verdict(own[slot], position, slot, slot == own.Length - 1, evaluation);
+        var count = board.SlotCount(position);
+        var verdicts = (_verdicts ??= new Verdict[]?[board.TargetCount])[position] ??= new Verdict[count];
+        return verdicts[slot] ??= new Verdict(board.ResultOf(position, slot), position, slot, slot == count - 1, evaluation);
     }
 }
 
@@ -397,3 +394,4 @@ internal sealed class GroupOutcome(GroupOutcome.FactKey[] inputs, IReadOnlyList<
     /// <param name="Period">For a composite's period, the period it judges.</param>
     internal readonly record struct FactKey(object Source, int Slot, bool IsLatest, Core.Periods.ReportingPeriod? Period);
 }
+

@@ -290,7 +290,7 @@ internal sealed class VerdictBoard
     private readonly Measurements _measured;
     private readonly RuleCitations _citations;
     private readonly TargetResult?[][] _results;
-    private readonly Verdict?[][] _verdicts;
+    private Verdict?[]?[]? _verdicts;
 
     public VerdictBoard(Target[] targets, Measurements measured, RuleCitations citations)
     {
@@ -298,14 +298,22 @@ internal sealed class VerdictBoard
         _measured = measured;
         _citations = citations;
         _results = new TargetResult?[targets.Length][];
-        _verdicts = new Verdict?[targets.Length][];
         for (var p = 0; p < targets.Length; p++)
         {
             var count = measured.Measured[p]?.Count ?? measured.Composites[p]?.Count ?? 0;
             _results[p] = count == 0 ? [] : new TargetResult?[count];
-            _verdicts[p] = count == 0 ? [] : new Verdict?[count];
         }
     }
+
+    /// <summary>How many targets the board holds.</summary>
+    public int TargetCount => _results.Length;
+
+    /// <summary>How many periods a target is judged in.</summary>
+    public int SlotCount(int position) => _results[position].Length;
+
+    /// <summary>A period's result, once given.</summary>
+    public TargetResult ResultOf(int position, int slot) =>
+        _results[position][slot] ?? throw new InvalidOperationException($"'{_targets[position].Id}' has no result for its period {slot} yet");
 
     /// <summary>Takes a verdict a rule emitted; the same verdict again is ignored, another one for the same period refused.</summary>
     /// <exception cref="RuleSetException">The verdict is for no period of this evaluation, or its period already has one.</exception>
@@ -316,7 +324,7 @@ internal sealed class VerdictBoard
             throw _citations.Error(verdict.TargetId, $"a rule emitted a verdict on '{verdict.TargetId}' that is not a target of this evaluation");
         }
 
-        var verdicts = _verdicts[verdict.Position];
+        var verdicts = (_verdicts ??= new Verdict?[]?[_targets.Length])[verdict.Position] ??= new Verdict?[_results[verdict.Position].Length];
         if ((uint)verdict.Slot >= (uint)verdicts.Length)
         {
             throw _citations.Error(verdict.TargetId, $"a rule emitted a verdict for {verdict.Period}, which is not a period the target is judged in");
@@ -347,20 +355,22 @@ internal sealed class VerdictBoard
     /// <exception cref="RuleSetException">A period of a target has no verdict.</exception>
     public TargetResult[][] Finish()
     {
-        var results = new TargetResult[_results.Length][];
         for (var p = 0; p < _results.Length; p++)
         {
             var slots = _results[p];
-            var own = results[p] = slots.Length == 0 ? [] : new TargetResult[slots.Length];
             for (var s = 0; s < slots.Length; s++)
             {
-                own[s] = slots[s] ?? throw _citations.Error(
-                    _targets[p].Id.Value,
-                    $"after the rules fired, the target has no verdict for {PeriodOf(p, s)}; each period gets exactly one");
+                if (slots[s] is null)
+                {
+                    throw _citations.Error(
+                        _targets[p].Id.Value,
+                        $"after the rules fired, the target has no verdict for {PeriodOf(p, s)}; each period gets exactly one");
+                }
             }
         }
 
-        return results;
+        // Every slot is filled: the arrays are the results.
+        return _results!;
     }
 
     private string PeriodOf(int position, int slot) =>
