@@ -23,6 +23,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
 {
     private readonly Target[] _targets;
     private readonly ISessionFactory _rules;
+    private readonly Unmatched _unmatched;
     private readonly RuleCitations _citations;
     private readonly Lazy<BulkRules> _bulk;
     private readonly IReadOnlyList<PlanTask> _tasks;
@@ -40,6 +41,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         IReadOnlyList<ChainedRule> chainedRules,
         RuleCitations citations)
     {
+        _unmatched = Unmatched.Of(chainedRules.Select(rule => rule.Rule));
         Locality = locality;
         RuleSets = ruleSets;
         Catalog = catalog;
@@ -83,7 +85,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
     public Assessment Evaluate(Dataset dataset, EvaluationOptions? options = null)
     {
         var pending = Begin(dataset, Index(dataset), options ?? new EvaluationOptions(), memo: null);
-        var (emitted, findings) = RuleRun.Fire(_rules, pending.Measured.Facts(), _citations);
+        var (emitted, findings) = RuleRun.Fire(_rules, pending.Measured.Facts(), _citations, _unmatched);
         foreach (var verdict in emitted)
         {
             pending.Board.Add(verdict);

@@ -22,9 +22,27 @@ internal static class RuleRun
     public const int FiringsBase = 64;
 
     /// <summary>Runs one session over <paramref name="facts"/>.</summary>
+    /// <param name="factory">The session factory.</param>
+    /// <param name="facts">The facts to insert.</param>
+    /// <param name="citations">The rules' files, for errors.</param>
+    /// <param name="unmatched">What no rule of the factory matches (see <see cref="Unmatched.Of"/>); null to insert every verdict.</param>
     /// <returns>The verdicts its rules emitted (not those inserted), and the findings.</returns>
     /// <exception cref="RuleSetException">A rule failed while it ran, or kept firing.</exception>
-    public static (List<Verdict> Emitted, List<Finding> Findings) Fire(ISessionFactory factory, List<object> facts, RuleCitations citations)
+    public static (List<Verdict> Emitted, List<Finding> Findings) Fire(ISessionFactory factory, List<object> facts, RuleCitations citations, Unmatched? unmatched = null)
+    {
+        var handOver = unmatched is null ? null : new Unmatched(unmatched.Verdicts, unmatched.Units);
+        RuleActions.Current = handOver;
+        try
+        {
+            return FireSession(factory, facts, citations, handOver?.Emitted);
+        }
+        finally
+        {
+            RuleActions.Current = null;
+        }
+    }
+
+    private static (List<Verdict> Emitted, List<Finding> Findings) FireSession(ISessionFactory factory, List<object> facts, RuleCitations citations, List<Verdict>? handedOver)
     {
         var session = factory.CreateSession();
         var failure = new Failure();
@@ -63,7 +81,7 @@ internal static class RuleRun
         }
 
         var inserted = facts.OfType<Verdict>().ToHashSet(ReferenceEqualityComparer.Instance);
-        var emitted = new List<Verdict>();
+        var emitted = handedOver ?? [];
         var findings = new List<Finding>();
         foreach (var fact in session.Query<object>().AsEnumerable())
         {

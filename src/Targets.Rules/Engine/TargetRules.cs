@@ -60,7 +60,14 @@ internal static class TargetRules
         builder.Description(target.Wording);
         var lhs = builder.LeftHandSide();
         var period = Expression.Parameter(typeof(MeasuredPeriod), PeriodName);
-        lhs.Pattern(typeof(MeasuredPeriod), PeriodName).Condition(IsPositionOf(period, nameof(MeasuredPeriod.Position), position));
+        var pattern = lhs.Pattern(typeof(MeasuredPeriod), PeriodName);
+
+        // NRules tests a fact against every condition node under its type in turn; the rules of a block of eight targets
+        // first share one node (period.Position >> 3 == block), so a fact meets a dozen nodes rather than one per target.
+        pattern.Condition(Expression.Lambda(
+            Expression.Equal(Expression.RightShift(Expression.Property(period, nameof(MeasuredPeriod.Position)), Expression.Constant(3)), Expression.Constant(position >> 3)),
+            period));
+        pattern.Condition(IsPositionOf(period, nameof(MeasuredPeriod.Position), position));
         lhs.Pattern(criterion.ReturnType, JudgementName).Binding().BindingExpression(criterion);
 
         var context = Expression.Parameter(typeof(IContext), "context");
@@ -136,19 +143,64 @@ internal static class TargetRules
     }
 }
 
-/// <summary>What the generated rules do when they fire: insert the verdicts their criteria judged.</summary>
+/// <summary>
+/// What the generated rules do when they fire: insert the verdicts their criteria judged. A verdict no rule of the session
+/// matches changes nothing in the network, so it is handed straight to the run (<see cref="Unmatched"/>) instead.
+/// </summary>
 internal static class RuleActions
 {
+    [ThreadStatic]
+    private static Unmatched? t_unmatched;
+
+    /// <summary>What the session running on this thread does not match, and where such verdicts go.</summary>
+    public static Unmatched? Current
+    {
+        get => t_unmatched;
+        set => t_unmatched = value;
+    }
+
     public static void InsertVerdict(IContext context, MeasuredPeriod period, Judgement judgement) =>
-        context.Insert(Verdict.Of(period, judgement));
+        Insert(context, Verdict.Of(period, judgement));
 
     public static void InsertUnitVerdicts(IContext context, MeasuredPeriod period, Judgement[] judgement)
     {
         var result = period.Result(judgement);
-        context.InsertAll(UnitVerdict.Of(result));
-        context.Insert(new Verdict(result, period.Position, period.Slot, period.IsLatest));
+        if (t_unmatched is not { Units: true })
+        {
+            context.InsertAll(UnitVerdict.Of(result));
+        }
+
+        Insert(context, new Verdict(result, period.Position, period.Slot, period.IsLatest));
     }
 
     public static void InsertCompositeVerdict(IContext context, CompositePeriod period, Judgement judgement, Verdict[] components) =>
-        context.Insert(period.Verdict(judgement, components));
+        Insert(context, period.Verdict(judgement, components));
+
+    private static void Insert(IContext context, Verdict verdict)
+    {
+        if (t_unmatched is { Verdicts: true } unmatched)
+        {
+            unmatched.Emitted.Add(verdict);
+        }
+        else
+        {
+            context.Insert(verdict);
+        }
+    }
+}
+
+/// <summary>Which verdict facts no rule of a session matches, and the verdicts handed over instead of inserted.</summary>
+/// <param name="Verdicts">No rule matches <see cref="Verdict"/>.</param>
+/// <param name="Units">No rule matches <see cref="UnitVerdict"/>.</param>
+internal sealed record Unmatched(bool Verdicts, bool Units)
+{
+    /// <summary>The verdicts handed over.</summary>
+    public List<Verdict> Emitted { get; } = [];
+
+    /// <summary>What the rules of a session factory leave unmatched.</summary>
+    public static Unmatched Of(IEnumerable<NRules.RuleModel.IRuleDefinition> rules)
+    {
+        var matched = RuleCompilation.MatchedTypes(rules);
+        return new(!matched.Any(t => t.IsAssignableFrom(typeof(Verdict))), !matched.Any(t => t.IsAssignableFrom(typeof(UnitVerdict))));
+    }
 }
