@@ -245,12 +245,36 @@ public sealed record MeasuredUnit(string Unit, Measurement? Reading, IReadOnlyLi
 /// </summary>
 internal sealed class MeasurementMemo
 {
-    private readonly Dictionary<(int Position, ReportingPeriod Period), MeasuredPeriod> _measured = [];
+    // By position, the few periods remembered (at most the years of a plan): a short list beats hashing periods.
+    private List<MeasuredPeriod>?[] _measured = [];
 
-    public bool TryGet(int position, ReportingPeriod period, out MeasuredPeriod measured) =>
-        _measured.TryGetValue((position, period), out measured!);
+    public bool TryGet(int position, ReportingPeriod period, out MeasuredPeriod measured)
+    {
+        if (position < _measured.Length && _measured[position] is { } remembered)
+        {
+            foreach (var candidate in remembered)
+            {
+                if (candidate.Period == period)
+                {
+                    measured = candidate;
+                    return true;
+                }
+            }
+        }
 
-    public void Add(int position, ReportingPeriod period, MeasuredPeriod measured) => _measured.Add((position, period), measured);
+        measured = null!;
+        return false;
+    }
+
+    public void Add(int position, ReportingPeriod period, MeasuredPeriod measured)
+    {
+        if (position >= _measured.Length)
+        {
+            Array.Resize(ref _measured, Math.Max(position + 1, _measured.Length * 2));
+        }
+
+        (_measured[position] ??= new List<MeasuredPeriod>(4)).Add(measured);
+    }
 }
 
 /// <summary>What is known of a remembered measurement beyond itself: its judged result.</summary>

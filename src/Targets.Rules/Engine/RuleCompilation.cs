@@ -28,17 +28,10 @@ internal static class RuleCompilation
         // Facts are told apart by reference: two verdicts or findings that compare equal (records do) are still two
         // facts, where the default identity (Equals) would refuse the second as already inserted.
         compiler.FactIdentityComparerRegistry.DefaultFactIdentityComparer = ReferenceEqualityComparer.Instance;
-        var factory = compiler.Compile(rules);
-        var compiled = Compiled(factory);
-        if (rules.FirstOrDefault(rule => !compiled.Contains(rule.Name)) is { } missing)
-        {
-            throw new InvalidOperationException($"NRules compiled a partial rule base: rule '{missing.Name}' has no place in the network");
-        }
-
-        return factory;
+        return compiler.Compile(rules);
     }
 
-    /// <summary>The names of the rules a session factory's network holds.</summary>
+    /// <summary>The names of the rules a session factory's network holds (a partial rule base would miss some).</summary>
     public static IReadOnlySet<string> Compiled(ISessionFactory factory) =>
         factory.GetSchema().Nodes.Where(node => node.NodeType == NodeType.Rule).SelectMany(node => node.Rules).Select(rule => rule.Name).ToHashSet(StringComparer.Ordinal);
 

@@ -80,14 +80,22 @@ internal static class RuleRun
             throw citations.Failed(failure.Rule, failure.Cause!);
         }
 
-        var inserted = facts.OfType<Verdict>().ToHashSet(ReferenceEqualityComparer.Instance);
+        HashSet<object>? inserted = null;
+        foreach (var fact in facts)
+        {
+            if (fact is Verdict)
+            {
+                (inserted ??= new HashSet<object>(ReferenceEqualityComparer.Instance)).Add(fact);
+            }
+        }
+
         var emitted = handedOver ?? [];
         var findings = new List<Finding>();
         foreach (var fact in session.Query<object>().AsEnumerable())
         {
             switch (fact)
             {
-                case Verdict verdict when !inserted.Contains(verdict):
+                case Verdict verdict when inserted?.Contains(verdict) != true:
                     emitted.Add(verdict);
                     break;
                 case Finding finding:
