@@ -23,28 +23,6 @@ switch (args.FirstOrDefault())
         }
     case "end-to-end":
         return Modes.EndToEndOnce(args.Skip(1).ToArray());
-    case "per-locality":
-        {
-            var work = new Workloads();
-            for (var round = 0; round < 4; round++)
-            {
-                var line = "";
-                for (var l = 0; l < work.Data.Localities.Count; l++)
-                {
-                    var datasets = work.Data.Communes.Where(c => c.Locality == l).Select(c => c.Data).ToList();
-                    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                    var bytes = GC.GetAllocatedBytesForCurrentThread();
-                    var n = work.Data.Localities[l].Rules.EvaluateMany(datasets, NationalDataset.AsOfEachYear).Sum(a => a.Assessment.Results.Count);
-                    line += $"{work.Data.Localities[l].Rules.Locality.Code} {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms {(GC.GetAllocatedBytesForCurrentThread() - bytes) / 1048576.0:0} MB; ";
-                }
-
-                var floor = Process.GetCurrentProcess().TotalProcessorTime;
-                work.Floor(new int[8]);
-                Console.WriteLine(line + $"floor {(Process.GetCurrentProcess().TotalProcessorTime - floor).TotalMilliseconds:0} ms");
-            }
-
-            return 0;
-        }
     case "batch":
         return Modes.Batch(args.Skip(1).ToArray());
     default:
