@@ -70,9 +70,9 @@ public sealed class NationalDataset
     /// <summary>The four shipped plugins (embedded assemblies), each compiled once.</summary>
     public static IReadOnlyList<ShippedLocality> LoadShipped(IRuleEngine? engine = null)
     {
-        engine ??= new RulesEngineRuleEngine();
+        engine ??= new NRulesRuleEngine();
         ITargetsPlugin[] plugins = [new CanThoPlugin(), new QuangNinhPlugin(), new TayNinhPlugin(), new HaiPhongPlugin()];
-        return [.. plugins.Select(plugin => new ShippedLocality(plugin, engine.Compile(plugin.Locality, plugin.LoadRuleSets())))];
+        return [.. plugins.Select(plugin => new ShippedLocality(plugin, engine.Compile(plugin.Locality, plugin.LoadRuleSets(), plugin.RuleTypes)))];
     }
 
     /// <summary>Generates the national dataset for the shipped localities.</summary>

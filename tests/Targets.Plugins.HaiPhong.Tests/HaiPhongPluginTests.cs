@@ -1,4 +1,5 @@
 using Targets.Core.Evaluation;
+using Targets.Core.Periods;
 using Targets.Plugins.HaiPhong;
 using Targets.Tests.Shared;
 
@@ -29,6 +30,41 @@ public sealed class HaiPhongPluginTests : PluginContractTests<HaiPhongPlugin>
         var text = Render(assessment);
         text.ShouldContain("Trách nhiệm phát sinh");
         text.ShouldContain("Mục 8: không đạt năm 2018; đơn vị không đạt: huyện Thủy Nguyên (+9 người), huyện Tiên Lãng (+4 người), quận Hải An (+6 người), quận Ngô Quyền (+9 người).");
+    }
+
+    [Fact]
+    public void Evaluate_Sample_AccountabilityFindingNamesEachDistrictWhoseNewAddictsRoseWithTheIncrease()
+    {
+        var finding = SampleAssessment().Findings.ShouldHaveSingleItem();
+
+        finding.Target.Id.Value.ShouldBe("hai-phong.chi-thi-ma-tuy.8.d");
+        finding.Period.ShouldBe(ReportingPeriod.Year(2018));
+        finding.Kind.ShouldBe("accountability");
+        finding.Text.ShouldStartWith("Người đứng đầu cấp ủy đảng, chính quyền các địa phương, đơn vị chịu trách nhiệm");
+        finding.Units.Select(u => (u.Unit, u.Measurement.Value, u.Measurement.Baseline, u.Measurement.Change)).ShouldBe(
+        [
+            ("huyện Thủy Nguyên", 81m, 72m, 9m),
+            ("huyện Tiên Lãng", 23m, 19m, 4m),
+            ("quận Hải An", 47m, 41m, 6m),
+            ("quận Ngô Quyền", 61m, 52m, 9m),
+        ]);
+        finding.Units.ShouldAllBe(u => u.BaselinePeriod == ReportingPeriod.Year(2017));
+        finding.Units.Single(u => u.Unit == "quận Ngô Quyền").Figures.Select(f => (f.Period.StartYear, f.Value)).ShouldBe([(2018, 61m), (2017, 52m)]);
+    }
+
+    [Fact]
+    public void Evaluate_NoDistrictRose_GivesNoFinding()
+    {
+        var sample = Plugin.LoadSample();
+        var steady = sample with
+        {
+            Figures = [.. sample.Figures.Select(f => f.Indicator.Value == "drugs.addicts.new" && f.Period == ReportingPeriod.Year(2018) ? f with { Value = 0 } : f)],
+        };
+
+        var assessment = Rules.Evaluate(steady);
+
+        assessment.Findings.ShouldBeEmpty();
+        LatestStatus(assessment, "hai-phong.chi-thi-ma-tuy.8.d").ShouldBe(AssessmentStatus.NoData);
     }
 
     [Fact]

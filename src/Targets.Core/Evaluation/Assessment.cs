@@ -112,6 +112,9 @@ public sealed record Assessment
     /// <summary>The counts.</summary>
     public required AssessmentSummary Summary { get; init; }
 
+    /// <summary>What verdicts triggered beyond themselves (e.g. accountability for the units that fell short), in target order.</summary>
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
+
     /// <summary>The dataset's own description (e.g. that the figures are illustrative).</summary>
     public string? DataDescription { get; init; }
 }

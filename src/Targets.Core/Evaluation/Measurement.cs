@@ -40,7 +40,27 @@ public readonly record struct Measurement
     public decimal Subject { get; init; }
 }
 
-/// <summary>A compiled rule for one target: whether a measurement meets it, and whether it goes beyond it.</summary>
+/// <summary>What a target's criterion says of one measurement.</summary>
+public enum Judgement
+{
+    /// <summary>Nothing was judged: the figures are missing, or the period cannot be judged.</summary>
+    NotJudged,
+
+    /// <summary>The requirement is not met.</summary>
+    NotMet,
+
+    /// <summary>The requirement is met.</summary>
+    Met,
+
+    /// <summary>The requirement is met and gone beyond ("vượt").</summary>
+    Exceeded,
+}
+
+/// <summary>A target's criterion in plain C#: whether a measurement meets it, and whether it goes beyond it.</summary>
+/// <remarks>
+/// The rules engine judges with the criteria it compiles from the rule sets; this interface lets the evaluator's
+/// mechanics (schedules, baselines, progress paths) be used and tested without one.
+/// </remarks>
 public interface ITargetCriterion
 {
     /// <summary>Whether the measurement meets the requirement.</summary>

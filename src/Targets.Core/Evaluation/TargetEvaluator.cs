@@ -9,21 +9,58 @@ using Targets.Core.Targets;
 namespace Targets.Core.Evaluation;
 
 /// <summary>
-/// Applies a target's schedule, scope and baseline to the figures and asks its compiled criterion for the verdict.
-/// Stateless and thread-safe.
+/// Applies a target's schedule, scope and baseline to the figures: measures each period the schedule asks for, draws
+/// the straight-line path before a deadline and projects cumulative totals. What it measures is judged by the target's
+/// criterion, compiled by the rules engine (or given here in plain C#). Stateless and thread-safe.
 /// </summary>
 public static class TargetEvaluator
 {
-    /// <summary>Evaluates a measured (non-composite) target for every period its schedule asks for.</summary>
+    /// <summary>Evaluates a measured (non-composite) target for every period its schedule asks for, judging with a criterion.</summary>
     /// <exception cref="RuleSetException">The criterion threw: a broken rule is an error, never a failed target.</exception>
     public static IReadOnlyList<TargetResult> Evaluate(Target target, ITargetCriterion criterion, EvaluationContext context)
     {
+        ArgumentNullException.ThrowIfNull(criterion);
+        var periods = Measure(target, 0, context);
+        var results = new TargetResult[periods.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            var period = periods[i];
+            results[i] = period.IsEachUnit
+                ? period.Result([.. period.Units.Select(unit => unit.IsJudged ? Judge(target, criterion, unit.Measurement) : Judgement.NotJudged)])
+                : period.Result(period.IsJudged ? Judge(target, criterion, period.Measurement) : Judgement.NotJudged);
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Measures a measured (non-composite) target for every period its schedule asks for: each year of the plan up to the
+    /// as-of year, a single year, or the deadline (before it, the latest year with figures, on its path).
+    /// </summary>
+    /// <param name="target">The target.</param>
+    /// <param name="position">The target's place in its locality's evaluation order, carried by the facts.</param>
+    /// <param name="context">The figures and the as-of year.</param>
+    /// <returns>One measured period per period to judge, in period order.</returns>
+    public static IReadOnlyList<MeasuredPeriod> Measure(Target target, int position, EvaluationContext context) =>
+        Measure(target, position, context, memo: null);
+
+    /// <summary>
+    /// <see cref="Measure(Target, int, EvaluationContext)"/>, taking what does not depend on the as-of date from
+    /// <paramref name="memo"/> (and leaving it there) when the same figures are evaluated as of several dates. A
+    /// measurement taken from the memo is shared: its place is its index in the list (<see cref="MeasuredPeriod.Placed"/>
+    /// gives a copy that carries it).
+    /// </summary>
+    internal static IReadOnlyList<MeasuredPeriod> Measure(Target target, int position, EvaluationContext context, MeasurementMemo? memo)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(context);
         if (target.Requirement is CompositeRequirement)
         {
-            throw new ArgumentException($"'{target.Id}' is a composite: use {nameof(EvaluateComposite)}", nameof(target));
+            throw new ArgumentException($"'{target.Id}' is a composite: use {nameof(CompositePeriods)}", nameof(target));
         }
 
         var plan = context.PlanOverride ?? target.Document.Period;
+        MeasuredPeriod[] periods;
         switch (target.Schedule)
         {
             case Schedule.EachYear:
@@ -33,138 +70,124 @@ public static class TargetEvaluator
                     return [];
                 }
 
-                var results = new TargetResult[last - plan.StartYear + 1];
+                periods = new MeasuredPeriod[last - plan.StartYear + 1];
                 for (var year = plan.StartYear; year <= last; year++)
                 {
                     var period = ReportingPeriod.Year(year);
-                    results[year - plan.StartYear] = EvaluatePeriod(target, criterion, context, plan, period, period);
+                    periods[year - plan.StartYear] = Memoized(memo, target, position, context, plan, period, period);
                 }
 
-                return results;
+                break;
             case Schedule.SingleYear single when single.Year <= context.AsOfYear:
                 var only = ReportingPeriod.Year(single.Year);
-                return [EvaluatePeriod(target, criterion, context, plan, only, only)];
+                periods = [Memoized(memo, target, position, context, plan, only, only)];
+                break;
             case Schedule.ByDeadline deadline:
                 var valuePeriod = deadline.Cumulative ? plan : ReportingPeriod.Year(plan.EndYear);
-                return [context.AsOfYear >= plan.EndYear
-                    ? EvaluatePeriod(target, criterion, context, plan, valuePeriod, valuePeriod)
+                periods = [context.AsOfYear >= plan.EndYear
+                    ? Memoized(memo, target, position, context, plan, valuePeriod, valuePeriod)
                     : deadline.Cumulative
-                        ? EvaluateCumulativeProgress(target, criterion, context, plan)
-                        : EvaluateProgress(target, criterion, context, plan)];
+                        ? MeasureCumulativeProgress(target, position, context, plan)
+                        : MeasureProgress(target, position, context, plan)];
+                break;
             default:
                 return [];
         }
-    }
 
-    /// <summary>
-    /// Evaluates a composite from its components' results: met when its criterion holds over them; otherwise the worst
-    /// component decides (not met, then no data, then at risk, then on track).
-    /// </summary>
-    public static IReadOnlyList<TargetResult> EvaluateComposite(
-        Target target,
-        ITargetCriterion criterion,
-        EvaluationContext context,
-        Func<TargetId, IReadOnlyList<TargetResult>> resultsOf)
-    {
-        var composite = (CompositeRequirement)target.Requirement;
-        var components = composite.Targets.Select(resultsOf).ToList();
-        var plan = context.PlanOverride ?? target.Document.Period;
-        var slots = target.Schedule is Schedule.EachYear
-            ? Enumerable.Range(plan.StartYear, Math.Max(0, Math.Min(plan.EndYear, context.AsOfYear) - plan.StartYear + 1))
-                .Select(year => (ReportingPeriod?)ReportingPeriod.Year(year))
-            : [null];
-
-        var results = new List<TargetResult>();
-        foreach (var slot in slots)
+        for (var i = 0; i < periods.Length; i++)
         {
-            var picked = components
-                .Select((list, i) => (slot is { } period ? list.FirstOrDefault(r => r.Period == period) : list.Count > 0 ? list[^1] : null)
-                    ?? NoComponentResult(composite.Targets[i], target, slot ?? ReportingPeriod.Year(context.AsOfYear)))
-                .ToList();
-            var met = picked.Count(r => r.Status is AssessmentStatus.Met or AssessmentStatus.Exceeded);
-            var measurement = new Measurement
+            if (periods[i].Memo is null)
             {
-                Value = met,
-                Numerator = met,
-                Denominator = picked.Count,
-                Subject = met,
-                Year = picked.Max(r => r.Period.EndYear),
-            };
-            var status = Judge(target, criterion, measurement) switch
-            {
-                AssessmentStatus.NotMet => Worst(picked),
-                var verdict => verdict,
-            };
-            results.Add(new TargetResult
-            {
-                Target = target,
-                Period = slot ?? picked.Max(r => r.Period),
-                Status = status,
-                Measurement = measurement,
-                Components = picked,
-            });
-        }
-
-        return results;
-    }
-
-    private static AssessmentStatus Worst(IReadOnlyList<TargetResult> components)
-    {
-        foreach (var status in new[] { AssessmentStatus.NotMet, AssessmentStatus.NoData, AssessmentStatus.AtRisk, AssessmentStatus.OnTrack })
-        {
-            if (components.Any(c => c.Status == status))
-            {
-                return status;
+                periods[i].Place(i, isLatest: i == periods.Length - 1);
             }
         }
 
-        return AssessmentStatus.NotMet;
+        return periods;
     }
 
-    private static TargetResult NoComponentResult(TargetId id, Target composite, ReportingPeriod period) =>
-        throw new RuleSetException($"component '{id}' has no result for {period}", null, composite.Id.Value);
+    private static MeasuredPeriod Memoized(
+        MeasurementMemo? memo, Target target, int position, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period, ReportingPeriod valuePeriod)
+    {
+        if (memo is null)
+        {
+            return MeasurePeriod(target, position, context, plan, period, valuePeriod);
+        }
 
-    private static TargetResult EvaluatePeriod(
-        Target target, ITargetCriterion criterion, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period, ReportingPeriod valuePeriod)
+        if (!memo.TryGet(position, period, out var measured))
+        {
+            measured = MeasurePeriod(target, position, context, plan, period, valuePeriod).Remembered();
+            memo.Add(position, period, measured);
+        }
+
+        return measured;
+    }
+
+    /// <summary>
+    /// The periods in which a composite is judged: each year of the plan up to the as-of year for an annual composite,
+    /// otherwise one period that reads each component's latest verdict.
+    /// </summary>
+    /// <param name="target">The composite target.</param>
+    /// <param name="position">The target's place in its locality's evaluation order.</param>
+    /// <param name="context">The figures and the as-of year.</param>
+    public static IReadOnlyList<CompositePeriod> CompositePeriods(Target target, int position, EvaluationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(context);
+        if (target.Requirement is not CompositeRequirement)
+        {
+            throw new ArgumentException($"'{target.Id}' is not a composite: use {nameof(Measure)}", nameof(target));
+        }
+
+        if (target.Schedule is not Schedule.EachYear)
+        {
+            return [new CompositePeriod(target, position, 0, isLatest: true, period: null)];
+        }
+
+        var plan = context.PlanOverride ?? target.Document.Period;
+        var count = Math.Max(0, Math.Min(plan.EndYear, context.AsOfYear) - plan.StartYear + 1);
+        var periods = new CompositePeriod[count];
+        for (var i = 0; i < count; i++)
+        {
+            periods[i] = new CompositePeriod(target, position, i, isLatest: i == count - 1, ReportingPeriod.Year(plan.StartYear + i));
+        }
+
+        return periods;
+    }
+
+    private static Judgement Judge(Target target, ITargetCriterion criterion, in Measurement measurement)
+    {
+        try
+        {
+            return criterion.IsMet(measurement)
+                ? criterion.IsExceeded(measurement) ? Judgement.Exceeded : Judgement.Met
+                : Judgement.NotMet;
+        }
+        catch (Exception exception) when (exception is not TargetsException)
+        {
+            throw new RuleSetException($"the rule failed while it ran ({exception.GetType().Name}: {exception.Message})", null, target.Id.Value, exception);
+        }
+    }
+
+    private static MeasuredPeriod MeasurePeriod(
+        Target target, int position, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period, ReportingPeriod valuePeriod)
     {
         if (target.Scope is TargetScope.EachUnit)
         {
-            return EvaluateEachUnit(target, criterion, context, plan, period, valuePeriod);
+            var units = context.Figures.UnitsFor(target.Indicator!.Value);
+            var measured = new MeasuredUnit[units.Count];
+            for (var u = 0; u < measured.Length; u++)
+            {
+                var unit = Measure(target, context, plan, period, valuePeriod, units[u]);
+                measured[u] = new MeasuredUnit(units[u], unit.Measurement, unit.Figures, unit.BaselinePeriod);
+            }
+
+            return new MeasuredPeriod(target, position, period, valuePeriod, measured);
         }
 
-        var measured = Measure(target, context, plan, period, valuePeriod, adminUnit: null);
-        return ToResult(target, criterion, period, measured);
+        return new MeasuredPeriod(target, position, period, MeasurementStage.Final, Measure(target, context, plan, period, valuePeriod, adminUnit: null));
     }
 
-    private static TargetResult EvaluateEachUnit(
-        Target target, ITargetCriterion criterion, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period, ReportingPeriod valuePeriod)
-    {
-        var units = context.Figures.UnitsFor(target.Indicator!.Value);
-        var unitResults = new List<UnitResult>(units.Count);
-        foreach (var unit in units)
-        {
-            var measured = Measure(target, context, plan, period, valuePeriod, unit);
-            var status = measured.Measurement is { } m ? Judge(target, criterion, m) : AssessmentStatus.NoData;
-            unitResults.Add(new UnitResult(unit, status, measured.Measurement, measured.Figures));
-        }
-
-        var overall = unitResults.Count == 0 ? AssessmentStatus.NoData
-            : unitResults.Any(u => u.Status == AssessmentStatus.NotMet) ? AssessmentStatus.NotMet
-            : unitResults.Any(u => u.Status == AssessmentStatus.NoData) ? AssessmentStatus.NoData
-            : unitResults.All(u => u.Status == AssessmentStatus.Exceeded) ? AssessmentStatus.Exceeded
-            : AssessmentStatus.Met;
-        return new TargetResult
-        {
-            Target = target,
-            Period = period,
-            Status = overall,
-            Units = unitResults,
-            Figures = [.. unitResults.SelectMany(u => u.Figures)],
-            MissingFigures = [.. unitResults.Where(u => u.Status == AssessmentStatus.NoData).Select(u => new MissingFigure(target.Indicator!.Value, valuePeriod, u.Unit))],
-        };
-    }
-
-    private static TargetResult EvaluateProgress(Target target, ITargetCriterion criterion, EvaluationContext context, ReportingPeriod plan)
+    private static MeasuredPeriod MeasureProgress(Target target, int position, EvaluationContext context, ReportingPeriod plan)
     {
         var deadline = plan.EndYear;
         var lastYear = Math.Min(context.AsOfYear, deadline - 1);
@@ -178,36 +201,33 @@ public static class TargetEvaluator
             }
 
             var path = PathFor(target, context, plan, period);
-            var onTrack = criterion.IsMet(m) ||
-                (path is { Expected: { } expected } && target.Requirement.PathBound is { } bound && IsAtLeastAsGood(bound, m.Subject, expected));
-            return Result(target, period, onTrack ? AssessmentStatus.OnTrack : AssessmentStatus.AtRisk, measured) with { Progress = path };
+            var onPath = path is { Expected: { } expected } && target.Requirement.PathBound is { } bound && IsAtLeastAsGood(bound, m.Subject, expected);
+            return new MeasuredPeriod(target, position, period, MeasurementStage.Progress, measured, path, onPath);
         }
 
         var latest = ReportingPeriod.Year(Math.Max(plan.StartYear, lastYear));
-        var missing = Measure(target, context, plan, latest, latest, adminUnit: null);
-        return Result(target, latest, AssessmentStatus.NoData, missing);
+        return new MeasuredPeriod(target, position, latest, MeasurementStage.Unjudged, Measure(target, context, plan, latest, latest, adminUnit: null));
     }
 
-    private static TargetResult EvaluateCumulativeProgress(Target target, ITargetCriterion criterion, EvaluationContext context, ReportingPeriod plan)
+    private static MeasuredPeriod MeasureCumulativeProgress(Target target, int position, EvaluationContext context, ReportingPeriod plan)
     {
         var lastYear = Math.Min(context.AsOfYear, plan.EndYear - 1);
         for (var year = lastYear; year >= plan.StartYear; year--)
         {
             var elapsed = ReportingPeriod.Span(plan.StartYear, year);
             var measured = Measure(target, context, plan, plan, elapsed, adminUnit: null, projectTo: plan);
-            if (measured.Measurement is not { } m)
+            if (measured.Measurement is null)
             {
                 continue;
             }
 
-            var onTrack = criterion.IsMet(m);
             var runningTotal = context.Figures.TryRead(target.Indicator!.Value, elapsed, null, out var actual) ? actual.Value : (decimal?)null;
             var path = new ProgressCheck(plan.StartYear, 0, plan.EndYear, target.Requirement.PathBound?.Threshold ?? 0, year, null, Projected: true, runningTotal);
-            return Result(target, elapsed, onTrack ? AssessmentStatus.OnTrack : AssessmentStatus.AtRisk, measured) with { Progress = path };
+            return new MeasuredPeriod(target, position, elapsed, MeasurementStage.CumulativeProgress, measured, path);
         }
 
         var first = ReportingPeriod.Year(Math.Max(plan.StartYear, Math.Min(lastYear, plan.EndYear)));
-        return Result(target, first, AssessmentStatus.NoData, Measure(target, context, plan, plan, first, adminUnit: null));
+        return new MeasuredPeriod(target, position, first, MeasurementStage.Unjudged, Measure(target, context, plan, plan, first, adminUnit: null));
     }
 
     /// <summary>
@@ -253,42 +273,6 @@ public static class TargetEvaluator
 
     private static bool IsAtLeastAsGood(Bound bound, decimal subject, decimal expected) =>
         bound.IsUpperBound ? subject <= expected : subject >= expected;
-
-    private static TargetResult ToResult(Target target, ITargetCriterion criterion, ReportingPeriod period, Measured measured)
-    {
-        var status = measured.Measurement is { } m ? Judge(target, criterion, m) : AssessmentStatus.NoData;
-        return Result(target, period, status, measured);
-    }
-
-    private static TargetResult Result(Target target, ReportingPeriod period, AssessmentStatus status, Measured measured) => new()
-    {
-        Target = target,
-        Period = period,
-        Status = status,
-        Measurement = measured.Measurement,
-        BaselinePeriod = measured.BaselinePeriod,
-        Figures = measured.Figures,
-        MissingFigures = measured.Missing,
-        Note = measured.Note,
-    };
-
-    private static AssessmentStatus Judge(Target target, ITargetCriterion criterion, Measurement measurement)
-    {
-        try
-        {
-            return criterion.IsMet(measurement)
-                ? criterion.IsExceeded(measurement) ? AssessmentStatus.Exceeded : AssessmentStatus.Met
-                : AssessmentStatus.NotMet;
-        }
-        catch (Exception exception) when (exception is not TargetsException)
-        {
-            throw new RuleSetException(
-                $"the rule failed while it ran ({exception.GetType().Name}: {exception.Message})",
-                target.Document.Source is { } source ? new SourceLocation(source) : null,
-                target.Id.Value,
-                exception);
-        }
-    }
 
     /// <summary>Reads the value, baseline and quota a target needs for one period and unit.</summary>
     private static Measured Measure(
@@ -429,10 +413,12 @@ public static class TargetEvaluator
     [ThreadStatic]
     private static List<Figure>? t_scratch;
 
-    private readonly record struct Measured(
-        Measurement? Measurement,
-        ReportingPeriod? BaselinePeriod,
-        IReadOnlyList<Figure> Figures,
-        IReadOnlyList<MissingFigure> Missing,
-        string? Note);
 }
+
+/// <summary>What was read for one period and unit: the measurement when the figures allow one, and what was used or missed.</summary>
+internal readonly record struct Measured(
+    Measurement? Measurement,
+    ReportingPeriod? BaselinePeriod,
+    IReadOnlyList<Figure> Figures,
+    IReadOnlyList<MissingFigure> Missing,
+    string? Note);

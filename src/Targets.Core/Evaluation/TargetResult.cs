@@ -69,7 +69,11 @@ public sealed record MissingFigure(IndicatorId Indicator, ReportingPeriod Period
 /// <param name="Status">Its status.</param>
 /// <param name="Measurement">What was measured, when the figures exist.</param>
 /// <param name="Figures">The figures used.</param>
-public sealed record UnitResult(string Unit, AssessmentStatus Status, Measurement? Measurement, IReadOnlyList<Figure> Figures);
+public sealed record UnitResult(string Unit, AssessmentStatus Status, Measurement? Measurement, IReadOnlyList<Figure> Figures)
+{
+    /// <summary>The baseline period the unit's change is counted from, when the requirement compares with one.</summary>
+    public ReportingPeriod? BaselinePeriod { get; init; }
+}
 
 /// <summary>
 /// The result of one target for one period: the status, what was measured, and every figure used (with its period), so

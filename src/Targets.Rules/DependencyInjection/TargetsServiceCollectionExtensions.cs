@@ -11,8 +11,9 @@ namespace Targets.Rules.DependencyInjection;
 public static class TargetsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the Targets services: the rule engine (<see cref="IRuleEngine"/>, Microsoft RulesEngine unless one is already
-    /// registered), the <see cref="LocalityRegistry"/> over every registered <see cref="ITargetsPlugin"/>, and the
+    /// Adds the Targets services: the rule engine (<see cref="IRuleEngine"/>, NRules unless one is already registered), the
+    /// <see cref="LocalityRegistry"/> over every registered <see cref="ITargetsPlugin"/> and the rules added with
+    /// <see cref="TargetsBuilder.AddRules(string, Type[])"/>, and the
     /// <see cref="NarrativeRenderer"/>. All are singletons: compiled rule sets and parsed templates are shared.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -20,9 +21,9 @@ public static class TargetsServiceCollectionExtensions
     /// <returns>The service collection, for chaining.</returns>
     public static IServiceCollection AddTargets(this IServiceCollection services, Action<TargetsBuilder>? configure = null)
     {
-        services.TryAddSingleton<IRuleEngine>(_ => new RulesEngineRuleEngine());
+        services.TryAddSingleton<IRuleEngine>(_ => new NRulesRuleEngine());
         services.TryAddSingleton<NarrativeRenderer>();
-        services.TryAddSingleton(provider => new LocalityRegistry(provider.GetServices<ITargetsPlugin>(), provider.GetRequiredService<IRuleEngine>()));
+        services.TryAddSingleton(provider => new LocalityRegistry(provider.GetServices<ITargetsPlugin>(), provider.GetRequiredService<IRuleEngine>(), provider.GetServices<LocalityRules>()));
         configure?.Invoke(new TargetsBuilder(services));
         return services;
     }
@@ -48,6 +49,19 @@ public sealed class TargetsBuilder
         where TPlugin : class, ITargetsPlugin
     {
         Services.AddSingleton<ITargetsPlugin, TPlugin>();
+        return this;
+    }
+
+    /// <summary>
+    /// Adds rules written in C# with NRules.Fluent to a locality, beside its plugin's own: each a non-abstract
+    /// <c>NRules.Fluent.Dsl.Rule</c> subclass with a constructor taking no arguments. They match the same facts as the
+    /// plugin's rules (measured periods, verdicts, units' verdicts) and may insert findings.
+    /// </summary>
+    /// <param name="locality">The locality code (<c>can-tho</c>).</param>
+    /// <param name="ruleTypes">The rules' types.</param>
+    public TargetsBuilder AddRules(string locality, params Type[] ruleTypes)
+    {
+        Services.AddSingleton(new LocalityRules(locality, [.. ruleTypes]));
         return this;
     }
 

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Linq.Expressions;
+using NRules;
+using NRules.RuleModel;
 using Targets.Core.Data;
 using Targets.Core.Errors;
 using Targets.Core.Evaluation;
@@ -7,46 +10,52 @@ using Targets.Core.Requirements;
 using Targets.Core.Tasks;
 using Targets.Core.Targets;
 using Targets.Rules.RuleSets;
+using RuleSet = Targets.Rules.RuleSets.RuleSet;
 
 namespace Targets.Rules.Engine;
 
 /// <summary>
-/// A locality's compiled rules: the targets in evaluation order (measured targets first, then composites over them)
-/// with their compiled criteria. Immutable after construction, so one instance serves every thread.
+/// A locality's compiled rules: one NRules session factory over every target's rule and the C# rules, compiled once and
+/// shared by every thread; each evaluation measures the figures in plain C#, runs a fresh session over what was measured,
+/// and reads the verdicts and findings back. Immutable after construction.
 /// </summary>
 internal sealed class CompiledRuleSet : ICompiledRuleSet
 {
+    private readonly Target[] _targets;
+    private readonly ISessionFactory _rules;
+    private readonly Unmatched _unmatched;
+    private readonly RuleCitations _citations;
+    private readonly Lazy<BulkRules> _bulk;
     private readonly IReadOnlyList<PlanTask> _tasks;
     private readonly IReadOnlyList<UnmeasuredGoal> _goals;
-
-    // Everything an evaluation needs is laid out once here, so that evaluating is array walks with no lookups by id.
-    private readonly Target[] _evaluationOrder;
-    private readonly ITargetCriterion[] _criteriaInOrder;
-    private readonly int[] _documentPositions;
-    private readonly Dictionary<TargetId, int> _positionOf;
     private readonly Dictionary<string, PlanTask> _tasksById;
+    private readonly Dictionary<TargetId, int> _positions;
 
     public CompiledRuleSet(
         Locality locality,
         IReadOnlyList<RuleSet> ruleSets,
         IndicatorCatalog catalog,
-        IReadOnlyList<Target> targets,
-        IReadOnlyDictionary<TargetId, ITargetCriterion> criteria)
+        Target[] targets,
+        ISessionFactory rules,
+        LambdaExpression?[] criteria,
+        IReadOnlyList<ChainedRule> chainedRules,
+        RuleCitations citations)
     {
+        _unmatched = Unmatched.Of(chainedRules.Select(rule => rule.Rule));
         Locality = locality;
         RuleSets = ruleSets;
         Catalog = catalog;
-        _evaluationOrder = [.. OrderForEvaluation(targets, ruleSets)];
-        _criteriaInOrder = [.. _evaluationOrder.Select(target => criteria[target.Id])];
-        _positionOf = new Dictionary<TargetId, int>(_evaluationOrder.Length);
-        for (var i = 0; i < _evaluationOrder.Length; i++)
-        {
-            _positionOf[_evaluationOrder[i].Id] = i;
-        }
-
-        _documentPositions = [.. targets.Select(target => _positionOf[target.Id])];
+        _targets = targets;
+        _rules = rules;
+        _citations = citations;
+        _bulk = new Lazy<BulkRules>(() => new BulkRules(criteria, chainedRules, citations));
         _tasks = [.. ruleSets.SelectMany(set => set.Tasks)];
         _goals = [.. ruleSets.SelectMany(set => set.Goals)];
+        _positions = new Dictionary<TargetId, int>(targets.Length);
+        for (var i = 0; i < targets.Length; i++)
+        {
+            _positions[targets[i].Id] = i;
+        }
 
         // Task ids are unique across the locality: RuleSetChecks refuses a repeat before anything is compiled.
         _tasksById = _tasks.ToDictionary(task => task.Id.Value, StringComparer.Ordinal);
@@ -57,6 +66,9 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
     public IReadOnlyList<RuleSet> RuleSets { get; }
 
     public IndicatorCatalog Catalog { get; }
+
+    /// <summary>The session factory every evaluation draws its session from (for tests of the engine's guards).</summary>
+    internal ISessionFactory SessionFactory => _rules;
 
     public FigureTable Index(Dataset dataset)
     {
@@ -70,8 +82,18 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         return new FigureTable(dataset, Catalog);
     }
 
-    public Assessment Evaluate(Dataset dataset, EvaluationOptions? options = null) =>
-        Evaluate(dataset, Index(dataset), options ?? new EvaluationOptions());
+    public Assessment Evaluate(Dataset dataset, EvaluationOptions? options = null)
+    {
+        var pending = Begin(dataset, Index(dataset), options ?? new EvaluationOptions(), memo: null);
+        var (emitted, findings) = RuleRun.Fire(_rules, pending.Measured.Facts(), _citations, _unmatched);
+        foreach (var verdict in emitted)
+        {
+            pending.Board.Add(verdict);
+        }
+
+        pending.Findings.AddRange(findings);
+        return Finish(dataset, pending);
+    }
 
     public IEnumerable<BulkAssessment> EvaluateMany(IReadOnlyList<Dataset> datasets, IReadOnlyList<EvaluationOptions> options)
     {
@@ -81,28 +103,105 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
 
         IEnumerable<BulkAssessment> Iterate()
         {
+            var bulk = _bulk.Value;
+            var memos = new List<(Core.Periods.ReportingPeriod? Plan, DatasetMemo Memo)>(1);
+            var pending = new PendingAssessment[options.Count];
             for (var d = 0; d < datasets.Count; d++)
             {
                 var dataset = datasets[d];
                 var figures = Index(dataset);
+                memos.Clear();
                 for (var o = 0; o < options.Count; o++)
                 {
-                    yield return new BulkAssessment(d, o, Evaluate(dataset, figures, options[o]));
+                    // What does not depend on the as-of date is measured and judged once per dataset and plan period.
+                    var plan = options[o].PlanOverride;
+                    var memo = memos.Find(m => m.Plan == plan).Memo;
+                    if (memo is null)
+                    {
+                        memo = new DatasetMemo(new MeasurementMemo(), new GroupOutcome?[bulk.GroupCount]);
+                        memos.Add((plan, memo));
+                    }
+
+                    pending[o] = Begin(dataset, figures, options[o], memo);
+                }
+
+                bulk.Evaluate(pending);
+                for (var o = 0; o < options.Count; o++)
+                {
+                    yield return new BulkAssessment(d, o, Finish(dataset, pending[o]));
                 }
             }
         }
     }
 
-    private Assessment Evaluate(Dataset dataset, FigureTable figures, EvaluationOptions options)
+    /// <summary>The start of an evaluation: the as-of date, what was measured, an empty board.</summary>
+    private PendingAssessment Begin(Dataset dataset, FigureTable figures, EvaluationOptions options, DatasetMemo? memo)
+    {
+        var asOf = options.AsOf ?? dataset.AsOf ?? new DateOnly(figures.LatestYear ?? DateTime.UnixEpoch.Year, 12, 31);
+        var measured = Measure(dataset, new EvaluationContext(figures, asOf.Year, options.PlanOverride), memo?.Measurements);
+        return new PendingAssessment(asOf, measured, new VerdictBoard(_targets, measured, _citations), [], memo);
+    }
+
+    /// <summary>The assessment, once the rules have given every verdict.</summary>
+    private Assessment Finish(Dataset dataset, PendingAssessment pending)
+    {
+        var byTarget = pending.Board.Finish();
+        var count = 0;
+        foreach (var results in byTarget)
+        {
+            count += results.Length;
+        }
+
+        var all = new TargetResult[count];
+        var next = 0;
+        foreach (var results in byTarget)
+        {
+            results.CopyTo(all, next);
+            next += results.Length;
+        }
+
+        var findings = pending.Findings;
+        return new Assessment
+        {
+            Locality = Locality.Code,
+            LocalityName = Locality.Name,
+            AsOf = pending.AsOf,
+            Results = all,
+            Goals = _goals,
+            Tasks = AssessTasks(dataset, pending.AsOf),
+            Summary = AssessmentSummary.OfTargets(byTarget, _goals.Count),
+            Findings = findings.Count == 0 ? [] : [.. findings.OrderBy(f => _positions.TryGetValue(f.Target.Id, out var p) ? p : int.MaxValue).ThenBy(f => f.Period)],
+            DataDescription = dataset.Description,
+        };
+    }
+
+    /// <summary>Measures every target in plain C#: the facts the rules judge. Arithmetic that overflows is bad data.</summary>
+    private Measurements Measure(Dataset dataset, EvaluationContext context, MeasurementMemo? memo)
     {
         try
         {
-            return EvaluateChecked(dataset, figures, options);
+            var measured = new IReadOnlyList<MeasuredPeriod>?[_targets.Length];
+            var composites = new IReadOnlyList<CompositePeriod>?[_targets.Length];
+            for (var position = 0; position < _targets.Length; position++)
+            {
+                var target = _targets[position];
+                if (target.Requirement is CompositeRequirement)
+                {
+                    composites[position] = TargetEvaluator.CompositePeriods(target, position, context);
+                }
+                else
+                {
+                    measured[position] = TargetEvaluator.Measure(target, position, context, memo);
+                }
+            }
+
+            return new Measurements(measured, composites);
         }
         catch (OverflowException exception)
         {
             // Figures read from files are bounded by the reader; a dataset built in code can still hold magnitudes whose
-            // shares, changes or sums overflow decimal arithmetic. That is bad data, not a failed target.
+            // shares, changes or sums overflow decimal arithmetic. That is bad data, not a failed target (a rule's own
+            // arithmetic that overflows is a broken rule: it fails later, inside the rules).
             throw new DataException(
                 "a figure is too large or too small for exact arithmetic (a share, change or total overflows); check the figures' magnitudes",
                 new SourceLocation(dataset.SourceFile ?? "dataset"),
@@ -115,52 +214,6 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
                 new SourceLocation(dataset.SourceFile ?? "dataset"),
                 exception);
         }
-    }
-
-    private Assessment EvaluateChecked(Dataset dataset, FigureTable figures, EvaluationOptions options)
-    {
-        var asOf = options.AsOf ?? dataset.AsOf ?? new DateOnly(figures.LatestYear ?? DateTime.UnixEpoch.Year, 12, 31);
-        var context = new EvaluationContext(figures, asOf.Year, options.PlanOverride);
-
-        var byPosition = new IReadOnlyList<TargetResult>[_evaluationOrder.Length];
-        Func<TargetId, IReadOnlyList<TargetResult>>? resultsOf = null;
-        for (var i = 0; i < _evaluationOrder.Length; i++)
-        {
-            var target = _evaluationOrder[i];
-            byPosition[i] = target.Requirement is CompositeRequirement
-                ? TargetEvaluator.EvaluateComposite(target, _criteriaInOrder[i], context, resultsOf ??= id => byPosition[_positionOf[id]])
-                : TargetEvaluator.Evaluate(target, _criteriaInOrder[i], context);
-        }
-
-        // Results in document order, each target's periods in order.
-        var count = 0;
-        foreach (var position in _documentPositions)
-        {
-            count += byPosition[position].Count;
-        }
-
-        var results = new TargetResult[count];
-        var next = 0;
-        foreach (var position in _documentPositions)
-        {
-            var own = byPosition[position];
-            for (var r = 0; r < own.Count; r++)
-            {
-                results[next++] = own[r];
-            }
-        }
-
-        return new Assessment
-        {
-            Locality = Locality.Code,
-            LocalityName = Locality.Name,
-            AsOf = asOf,
-            Results = results,
-            Goals = _goals,
-            Tasks = AssessTasks(dataset, asOf),
-            Summary = AssessmentSummary.OfTargets(_documentPositions.Select(position => byPosition[position]), _goals.Count),
-            DataDescription = dataset.Description,
-        };
     }
 
     private IReadOnlyList<TaskResult> AssessTasks(Dataset dataset, DateOnly asOf)
@@ -195,30 +248,135 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
             ? TaskResult.Assess(task, report.CompletedOn, report.Note, asOf)
             : TaskResult.Assess(task, null, null, asOf))];
     }
+}
 
-    /// <summary>Measured targets in document order, then composites once everything they read is evaluated.</summary>
-    private static List<Target> OrderForEvaluation(IReadOnlyList<Target> targets, IReadOnlyList<RuleSet> ruleSets)
+/// <summary>An evaluation under way: its as-of date, what was measured, the verdicts and findings so far.</summary>
+/// <param name="AsOf">The as-of date.</param>
+/// <param name="Measured">What was measured.</param>
+/// <param name="Board">The verdicts.</param>
+/// <param name="Findings">The findings.</param>
+/// <param name="Memo">On the bulk path, what is kept for the dataset across its as-of dates.</param>
+internal sealed record PendingAssessment(DateOnly AsOf, Measurements Measured, VerdictBoard Board, List<Finding> Findings, DatasetMemo? Memo);
+
+/// <summary>What the bulk path keeps while it evaluates one dataset under one plan period as of several dates.</summary>
+/// <param name="Measurements">The measurements that do not depend on the as-of date, and their judged results.</param>
+/// <param name="Groups">Each group of chained rules' outcome for the previous as-of date.</param>
+internal sealed record DatasetMemo(MeasurementMemo Measurements, GroupOutcome?[] Groups);
+
+/// <summary>What one evaluation measured: each target's periods by position.</summary>
+/// <param name="Measured">The measured periods of each measured target (null for composites).</param>
+/// <param name="Composites">The periods of each composite (null for measured targets).</param>
+internal sealed record Measurements(IReadOnlyList<MeasuredPeriod>?[] Measured, IReadOnlyList<CompositePeriod>?[] Composites)
+{
+    /// <summary>Every measured and composite period, in position order: the facts a full session starts from.</summary>
+    public List<object> Facts()
     {
-        var ordered = targets.Where(t => t.Requirement is not CompositeRequirement).ToList();
-        var done = ordered.Select(t => t.Id).ToHashSet();
-        var pending = targets.Where(t => t.Requirement is CompositeRequirement).ToList();
-        while (pending.Count > 0)
+        var facts = new List<object>(Measured.Length * 4);
+        for (var p = 0; p < Measured.Length; p++)
         {
-            var ready = pending.Where(t => ((CompositeRequirement)t.Requirement).Targets.All(done.Contains)).ToList();
-            if (ready.Count == 0)
-            {
-                var origin = ruleSets.First(set => set.Targets.Contains(pending[0])).Origin;
-                throw new RuleSetException("composites refer to each other in a cycle", new SourceLocation(origin), pending[0].Id.Value);
-            }
+            facts.AddRange((IEnumerable<object>?)Measured[p] ?? Composites[p]!);
+        }
 
-            foreach (var target in ready)
+        return facts;
+    }
+}
+
+/// <summary>
+/// The verdicts of one evaluation, one slot per period of each target. NRules does not promise that every target gets
+/// exactly one verdict per period: a rule that never fires, or a C# rule that emits another, would go unnoticed. The board
+/// refuses both, naming the target.
+/// </summary>
+internal sealed class VerdictBoard
+{
+    private readonly Target[] _targets;
+    private readonly Measurements _measured;
+    private readonly RuleCitations _citations;
+    private readonly TargetResult?[][] _results;
+    private Verdict?[]?[]? _verdicts;
+
+    public VerdictBoard(Target[] targets, Measurements measured, RuleCitations citations)
+    {
+        _targets = targets;
+        _measured = measured;
+        _citations = citations;
+        _results = new TargetResult?[targets.Length][];
+        for (var p = 0; p < targets.Length; p++)
+        {
+            var count = measured.Measured[p]?.Count ?? measured.Composites[p]?.Count ?? 0;
+            _results[p] = count == 0 ? [] : new TargetResult?[count];
+        }
+    }
+
+    /// <summary>How many targets the board holds.</summary>
+    public int TargetCount => _results.Length;
+
+    /// <summary>How many periods a target is judged in.</summary>
+    public int SlotCount(int position) => _results[position].Length;
+
+    /// <summary>A period's result, once given.</summary>
+    public TargetResult ResultOf(int position, int slot) =>
+        _results[position][slot] ?? throw new InvalidOperationException($"'{_targets[position].Id}' has no result for its period {slot} yet");
+
+    /// <summary>Takes a verdict a rule emitted; the same verdict again is ignored, another one for the same period refused.</summary>
+    /// <exception cref="RuleSetException">The verdict is for no period of this evaluation, or its period already has one.</exception>
+    public void Add(Verdict verdict)
+    {
+        if ((uint)verdict.Position >= (uint)_targets.Length || !ReferenceEquals(_targets[verdict.Position], verdict.Target))
+        {
+            throw _citations.Error(verdict.TargetId, $"a rule emitted a verdict on '{verdict.TargetId}' that is not a target of this evaluation");
+        }
+
+        var verdicts = (_verdicts ??= new Verdict?[]?[_targets.Length])[verdict.Position] ??= new Verdict?[_results[verdict.Position].Length];
+        if ((uint)verdict.Slot >= (uint)verdicts.Length)
+        {
+            throw _citations.Error(verdict.TargetId, $"a rule emitted a verdict for {verdict.Period}, which is not a period the target is judged in");
+        }
+
+        if (verdicts[verdict.Slot] is { } existing && ReferenceEquals(existing, verdict))
+        {
+            return;
+        }
+
+        Add(verdict.Position, verdict.Slot, verdict.Result);
+        verdicts[verdict.Slot] = verdict;
+    }
+
+    /// <summary>Takes the result of a period judged directly, without a verdict fact.</summary>
+    /// <exception cref="RuleSetException">The period already has a verdict.</exception>
+    public void Add(int position, int slot, TargetResult result)
+    {
+        if (_results[position][slot] is not null)
+        {
+            throw _citations.Error(_targets[position].Id.Value, $"after the rules fired, the target has more than one verdict for {result.Period}; each period gets exactly one");
+        }
+
+        _results[position][slot] = result;
+    }
+
+    /// <summary>Each target's results, in position order, each target's periods in order.</summary>
+    /// <exception cref="RuleSetException">A period of a target has no verdict.</exception>
+    public TargetResult[][] Finish()
+    {
+        for (var p = 0; p < _results.Length; p++)
+        {
+            var slots = _results[p];
+            for (var s = 0; s < slots.Length; s++)
             {
-                ordered.Add(target);
-                done.Add(target.Id);
-                pending.Remove(target);
+                if (slots[s] is null)
+                {
+                    throw _citations.Error(
+                        _targets[p].Id.Value,
+                        $"after the rules fired, the target has no verdict for {PeriodOf(p, s)}; each period gets exactly one");
+                }
             }
         }
 
-        return ordered;
+        // Every slot is filled: the arrays are the results.
+        return _results!;
     }
+
+    private string PeriodOf(int position, int slot) =>
+        _measured.Measured[position]?[slot].Period.ToString()
+        ?? _measured.Composites[position]?[slot].Period?.ToString()
+        ?? "its deadline (the latest verdict of each component)";
 }

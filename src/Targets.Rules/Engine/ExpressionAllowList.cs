@@ -5,7 +5,7 @@ namespace Targets.Rules.Engine;
 
 /// <summary>
 /// Checks a parsed rule expression against what a rule may do: read the measurement, compute with numbers and booleans,
-/// and call <see cref="Math"/>. RulesEngine's parser alone lets <c>m.GetType().Assembly</c> through, so every tree is
+/// and call <see cref="Math"/>. System.Linq.Dynamic.Core's parser alone lets <c>m.GetType().Assembly</c> through, so every tree is
 /// walked here before it is compiled.
 /// </summary>
 internal sealed class ExpressionAllowList : ExpressionVisitor

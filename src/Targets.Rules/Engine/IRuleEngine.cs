@@ -7,8 +7,8 @@ using Targets.Rules.RuleSets;
 namespace Targets.Rules.Engine;
 
 /// <summary>
-/// Compiles rule sets for a rules engine. The shipped implementation runs on Microsoft RulesEngine
-/// (<see cref="RulesEngineRuleEngine"/>); another engine (NRules, where that package is reachable) plugs in here.
+/// Compiles a locality's rules: the targets of its rule sets (authored in JSON or with <see cref="RuleSetBuilder"/>) and
+/// any rules written in C# with NRules.Fluent. The shipped implementation is <see cref="NRulesRuleEngine"/>.
 /// </summary>
 public interface IRuleEngine
 {
@@ -19,7 +19,19 @@ public interface IRuleEngine
     /// <param name="locality">The locality code and name.</param>
     /// <param name="ruleSets">The rule sets.</param>
     /// <exception cref="Core.Errors.RuleSetException">A rule does not compile or is not allowed.</exception>
-    ICompiledRuleSet Compile(Locality locality, IReadOnlyList<RuleSet> ruleSets);
+    ICompiledRuleSet Compile(Locality locality, IReadOnlyList<RuleSet> ruleSets) => Compile(locality, ruleSets, []);
+
+    /// <summary>
+    /// Compiles a locality's rule sets together with rules written in C# (<c>NRules.Fluent.Dsl.Rule</c> subclasses),
+    /// which match the same facts: measured periods, verdicts, units' verdicts.
+    /// </summary>
+    /// <param name="locality">The locality code and name.</param>
+    /// <param name="ruleSets">The rule sets.</param>
+    /// <param name="ruleTypes">The C# rules' types.</param>
+    /// <exception cref="Core.Errors.RuleSetException">
+    /// A rule does not compile or is not allowed, a type is not a rule, or two rules have the same name.
+    /// </exception>
+    ICompiledRuleSet Compile(Locality locality, IReadOnlyList<RuleSet> ruleSets, IReadOnlyList<Type> ruleTypes);
 }
 
 /// <summary>A locality: its code (<c>can-tho</c>) and Vietnamese name.</summary>
@@ -54,15 +66,21 @@ public interface ICompiledRuleSet
     /// <exception cref="Core.Errors.DataException">The figures are inconsistent or name unknown indicators.</exception>
     FigureTable Index(Dataset dataset);
 
-    /// <summary>Evaluates every target against the figures.</summary>
+    /// <summary>
+    /// Evaluates every target against the figures: what Core measures goes into one rules session, and the verdicts,
+    /// composites and findings its rules give make the assessment.
+    /// </summary>
     /// <exception cref="Core.Errors.DataException">The dataset is for another locality, or its figures are inconsistent.</exception>
+    /// <exception cref="Core.Errors.RuleSetException">A rule failed while it ran, kept firing, or left a target without exactly one verdict.</exception>
     Assessment Evaluate(Dataset dataset, EvaluationOptions? options = null);
 
     /// <summary>
     /// Evaluates many datasets, each under every one of <paramref name="options"/> (e.g. as of the end of each year), in
     /// bulk: each dataset is checked and indexed once, and the assessments are produced lazily, dataset by dataset and in
     /// the order of <paramref name="options"/>, so that a caller streaming through them holds one dataset's results at a
-    /// time. Each assessment is the one <see cref="Evaluate"/> gives for that dataset and options.
+    /// time. Each assessment is the one <see cref="Evaluate"/> gives for that dataset and options (an implementation may
+    /// judge single-measurement rules directly with their compiled criteria, and run a session only for the rules that
+    /// chain on verdicts).
     /// </summary>
     /// <param name="datasets">The datasets, each for this locality.</param>
     /// <param name="options">How each dataset is evaluated; at least one.</param>

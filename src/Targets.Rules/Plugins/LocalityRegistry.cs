@@ -14,12 +14,17 @@ public sealed class LocalityRegistry
 {
     private readonly IRuleEngine _engine;
     private readonly IReadOnlyList<ITargetsPlugin> _registered;
+    private readonly IReadOnlyList<LocalityRules> _rules;
     private readonly ConcurrentDictionary<string, Lazy<ICompiledRuleSet>> _compiled = new(StringComparer.Ordinal);
 
     /// <summary>Creates a registry over plugins; nothing is read yet.</summary>
-    public LocalityRegistry(IEnumerable<ITargetsPlugin> plugins, IRuleEngine engine)
+    /// <param name="plugins">The plugins.</param>
+    /// <param name="engine">The rule engine.</param>
+    /// <param name="rules">Rules an application adds to a locality, beside its plugin's own.</param>
+    public LocalityRegistry(IEnumerable<ITargetsPlugin> plugins, IRuleEngine engine, IEnumerable<LocalityRules>? rules = null)
     {
         _engine = engine;
+        _rules = [.. rules ?? []];
         _registered = [.. plugins];
     }
 
@@ -68,7 +73,10 @@ public sealed class LocalityRegistry
     public ICompiledRuleSet Compile(string locality)
     {
         var plugin = Get(locality);
-        var lazy = _compiled.GetOrAdd(locality, _ => new Lazy<ICompiledRuleSet>(() => _engine.Compile(plugin.Locality, plugin.LoadRuleSets())));
+        var lazy = _compiled.GetOrAdd(locality, _ => new Lazy<ICompiledRuleSet>(() => _engine.Compile(
+            plugin.Locality,
+            plugin.LoadRuleSets(),
+            [.. plugin.RuleTypes, .. _rules.Where(r => string.Equals(r.Locality, locality, StringComparison.Ordinal)).SelectMany(r => r.RuleTypes)])));
         try
         {
             return lazy.Value;
@@ -105,3 +113,8 @@ public sealed class LocalityRegistry
         ? claimants[0]
         : throw new RuleSetException($"two plugins claim locality '{code}'", null);
 }
+
+/// <summary>Rules written in C# (<c>NRules.Fluent.Dsl.Rule</c> subclasses) that an application adds to a locality.</summary>
+/// <param name="Locality">The locality code.</param>
+/// <param name="RuleTypes">The rules' types.</param>
+public sealed record LocalityRules(string Locality, IReadOnlyList<Type> RuleTypes);

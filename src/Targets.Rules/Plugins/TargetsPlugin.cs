@@ -33,6 +33,14 @@ public interface ITargetsPlugin
     /// <summary>Reads a sample dataset (the default one when <paramref name="path"/> is null).</summary>
     /// <exception cref="DataException">The sample is malformed.</exception>
     Dataset LoadSample(string? path = null);
+
+    /// <summary>
+    /// Rules the plugin writes in C# with NRules.Fluent (<c>NRules.Fluent.Dsl.Rule</c> subclasses, each with a constructor
+    /// taking no arguments), for logic a JSON rule set expresses badly. They join the rules of the plugin's targets and
+    /// match the same facts: <see cref="Core.Evaluation.MeasuredPeriod"/>, <see cref="Core.Evaluation.Verdict"/>,
+    /// <see cref="Core.Evaluation.UnitVerdict"/>; they may insert <see cref="Core.Evaluation.Finding"/>s.
+    /// </summary>
+    IReadOnlyList<Type> RuleTypes => [];
 }
 
 /// <summary>A template's source text and where it comes from.</summary>
@@ -86,6 +94,9 @@ public class TargetsPlugin : ITargetsPlugin
 
     /// <inheritdoc />
     public IReadOnlyList<string> Samples => _content.List("samples");
+
+    /// <inheritdoc />
+    public virtual IReadOnlyList<Type> RuleTypes => [];
 
     /// <inheritdoc />
     public IReadOnlyList<RuleSet> LoadRuleSets()

@@ -26,7 +26,7 @@ public abstract partial class PluginContractTests<TPlugin>
 
     protected static TPlugin Plugin { get; } = new();
 
-    protected static ICompiledRuleSet Rules { get; } = new RulesEngineRuleEngine().Compile(Plugin.Locality, Plugin.LoadRuleSets());
+    protected static ICompiledRuleSet Rules { get; } = new NRulesRuleEngine().Compile(Plugin.Locality, Plugin.LoadRuleSets(), Plugin.RuleTypes);
 
     protected static Assessment SampleAssessment() => Rules.Evaluate(Plugin.LoadSample());
 

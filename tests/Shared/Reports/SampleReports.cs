@@ -46,7 +46,7 @@ internal static class SampleReports
             "hai-phong" => new HaiPhongPlugin(),
             _ => throw new ArgumentException(code, nameof(locality)),
         };
-        var rules = new RulesEngineRuleEngine().Compile(plugin.Locality, plugin.LoadRuleSets());
+        var rules = new NRulesRuleEngine().Compile(plugin.Locality, plugin.LoadRuleSets(), plugin.RuleTypes);
         return ReportBuilder.Build(rules.Evaluate(plugin.LoadSample()), rules);
     });
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Targets.Core.Data;
 using Targets.Core.Errors;
 using Targets.Core.Evaluation;
@@ -7,50 +6,32 @@ using Targets.Core.Periods;
 using Targets.Core.Requirements;
 using Targets.Core.Targets;
 using Targets.Rules.Engine;
+using Targets.Benchmarks;
 using Targets.Rules.Plugins;
 
 namespace Targets.Rules.Tests.Engine;
 
 /// <summary>
-/// The fast paths give what the plain paths give: the shipped rule sets compiled to delegates and run through
-/// RulesEngine's own workflow, and the bulk API against one <see cref="ICompiledRuleSet.Evaluate"/> per dataset and
-/// options, compared result by result (status, period, measurement, baseline, figures, missing figures, note, progress,
-/// units, components) on each plugin's samples and on generated datasets that meet, miss and lack data.
+/// The bulk path gives what the session path gives: every target of every shipped plugin (with its C# rules), evaluated
+/// through <see cref="ICompiledRuleSet.EvaluateMany"/> (criteria called directly, a session only for the rules chained on
+/// verdicts) and through one full NRules session per dataset and options, compared result by result (status, period,
+/// measurement, baseline, figures, missing figures, note, progress, units, components, findings) on each plugin's samples,
+/// on generated datasets that meet, miss and lack data, and on the national synthetic dataset of the benchmarks.
 /// </summary>
 public sealed class BulkEvaluationTests
 {
-    private static readonly string[] PluginFolders = ["CanTho", "QuangNinh", "TayNinh", "HaiPhong"];
-
     private static readonly EvaluationOptions[] AsOfYears =
         [new(), .. Enumerable.Range(2018, 8).Select(year => new EvaluationOptions { AsOf = new DateOnly(year, 12, 31) })];
 
-    public static TheoryData<string> Plugins() => [.. PluginFolders];
+    private static readonly Lazy<IReadOnlyList<ShippedLocality>> Shipped = new(() => NationalDataset.LoadShipped());
+
+    public static TheoryData<string> Plugins() => ["can-tho", "quang-ninh", "tay-ninh", "hai-phong"];
 
     [Theory]
     [MemberData(nameof(Plugins))]
-    public void Workflow_AndCompiledDelegates_GiveTheSameResults(string folder)
+    public void EvaluateMany_GivesWhatEvaluateGivesForEachDatasetAndOptions(string locality)
     {
-        var plugin = Plugin(folder);
-        var ruleSets = plugin.LoadRuleSets();
-        var fast = new RulesEngineRuleEngine(RuleExecution.CompiledDelegates).Compile(plugin.Locality, ruleSets);
-        var plain = new RulesEngineRuleEngine(RuleExecution.Workflow).Compile(plugin.Locality, ruleSets);
-
-        plain.RuleSets.ShouldBeSameAs(fast.RuleSets);
-        foreach (var dataset in Datasets(plugin, fast, generated: 6))
-        {
-            foreach (var options in OptionsFor(dataset))
-            {
-                Same(fast.Evaluate(dataset, options), plain.Evaluate(dataset, options), $"{dataset.SourceFile} as of {options.AsOf}");
-            }
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(Plugins))]
-    public void EvaluateMany_GivesWhatEvaluateGivesForEachDatasetAndOptions(string folder)
-    {
-        var plugin = Plugin(folder);
-        var rules = new RulesEngineRuleEngine().Compile(plugin.Locality, plugin.LoadRuleSets());
+        var (plugin, rules) = Shipped.Value.Single(l => l.Plugin.Manifest.Code == locality);
         // Datasets that report tasks cannot be assessed before the tasks were done: they go in a batch of their own.
         foreach (var group in Datasets(plugin, rules, generated: 40).GroupBy(d => OptionsFor(d).Count))
         {
@@ -75,29 +56,29 @@ public sealed class BulkEvaluationTests
     }
 
     [Fact]
-    public void EvaluateMany_OfTheWorkflowEngine_GivesWhatTheDelegatesGive()
+    public void EvaluateMany_OnTheNationalDataset_GivesWhatEvaluateGives()
     {
-        var plugin = Plugin("TayNinh");
-        var ruleSets = plugin.LoadRuleSets();
-        var fast = new RulesEngineRuleEngine(RuleExecution.CompiledDelegates).Compile(plugin.Locality, ruleSets);
-        var plain = new RulesEngineRuleEngine(RuleExecution.Workflow).Compile(plugin.Locality, ruleSets);
-        var datasets = Datasets(plugin, fast, generated: 4).Where(d => d.Tasks.Count == 0).ToList();
-
-        var expected = fast.EvaluateMany(datasets, AsOfYears).ToList();
-        var actual = plain.EvaluateMany(datasets, AsOfYears).ToList();
-
-        actual.Count.ShouldBe(expected.Count);
-        for (var i = 0; i < expected.Count; i++)
+        // Every 16th commune of the 3,321, each as of the end of every year 2021–2025: about 1,000 evaluations on each path.
+        var national = NationalDataset.Generate(Shipped.Value);
+        var compared = 0;
+        for (var l = 0; l < national.Localities.Count; l++)
         {
-            Same(actual[i].Assessment, expected[i].Assessment, $"item {i}");
+            var rules = national.Localities[l].Rules;
+            var datasets = national.Communes.Where(c => c.Locality == l && c.Index % 16 == 0).Select(c => c.Data).ToList();
+            foreach (var item in rules.EvaluateMany(datasets, NationalDataset.AsOfEachYear))
+            {
+                Same(item.Assessment, rules.Evaluate(datasets[item.Dataset], NationalDataset.AsOfEachYear[item.Options]), $"{rules.Locality.Code} commune {item.Dataset} option {item.Options}");
+                compared++;
+            }
         }
+
+        compared.ShouldBe(national.Communes.Count(c => c.Index % 16 == 0) * NationalDataset.AsOfEachYear.Count);
     }
 
     [Fact]
     public void EvaluateMany_DefaultImplementation_GivesTheSameAsTheCompiledRuleSet()
     {
-        var plugin = Plugin("CanTho");
-        var rules = new RulesEngineRuleEngine().Compile(plugin.Locality, plugin.LoadRuleSets());
+        var (plugin, rules) = Shipped.Value.Single(l => l.Plugin.Manifest.Code == "can-tho");
         ICompiledRuleSet plain = new PerDataset(rules);
         var datasets = Datasets(plugin, rules, generated: 5).Where(d => d.Tasks.Count == 0).ToList();
 
@@ -114,8 +95,7 @@ public sealed class BulkEvaluationTests
     [Fact]
     public void EvaluateMany_IsLazy_AndRefusesADatasetOfAnotherLocalityWhenItIsReached()
     {
-        var plugin = Plugin("HaiPhong");
-        var rules = new RulesEngineRuleEngine().Compile(plugin.Locality, plugin.LoadRuleSets());
+        var (plugin, rules) = Shipped.Value.Single(l => l.Plugin.Manifest.Code == "hai-phong");
         var good = plugin.LoadSample();
         var bad = good with { Locality = "elsewhere" };
 
@@ -132,8 +112,7 @@ public sealed class BulkEvaluationTests
     [Fact]
     public void EvaluateMany_WithNoDatasets_GivesNothing()
     {
-        var plugin = Plugin("QuangNinh");
-        var rules = new RulesEngineRuleEngine().Compile(plugin.Locality, plugin.LoadRuleSets());
+        var rules = Shipped.Value.Single(l => l.Plugin.Manifest.Code == "quang-ninh").Rules;
 
         rules.EvaluateMany([], AsOfYears).ShouldBeEmpty();
         Should.Throw<ArgumentNullException>(() => rules.EvaluateMany(null!, AsOfYears));
@@ -141,11 +120,10 @@ public sealed class BulkEvaluationTests
 
     [Theory]
     [MemberData(nameof(Plugins))]
-    public void Evaluate_SameDatasetTwice_GivesEqualResults(string folder)
+    public void Evaluate_SameDatasetTwice_GivesEqualResults(string locality)
     {
         // The evaluator reuses per-thread scratch space: a second evaluation must not see the first one's figures.
-        var plugin = Plugin(folder);
-        var rules = new RulesEngineRuleEngine().Compile(plugin.Locality, plugin.LoadRuleSets());
+        var (plugin, rules) = Shipped.Value.Single(l => l.Plugin.Manifest.Code == locality);
         var datasets = Datasets(plugin, rules, generated: 3);
 
         var first = datasets.Select(d => rules.Evaluate(d, OptionsFor(d)[^1])).ToList();
@@ -164,21 +142,8 @@ public sealed class BulkEvaluationTests
         return [.. AsOfYears.Where(o => o.AsOf is not { } asOf || asOf >= done)];
     }
 
-    private static TargetsPlugin Plugin(string folder) => TargetsPlugin.FromFolder(Path.Combine(RepositoryRoot(), "plugins", folder));
-
-    private static string RepositoryRoot([CallerFilePath] string testFile = "")
-    {
-        var folder = new DirectoryInfo(Path.GetDirectoryName(testFile)!);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Targets.slnx")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("the repository root (Targets.slnx) was not found");
-    }
-
     /// <summary>The plugin's samples and generated datasets over every indicator its targets read.</summary>
-    private static List<Dataset> Datasets(TargetsPlugin plugin, ICompiledRuleSet rules, int generated)
+    private static List<Dataset> Datasets(ITargetsPlugin plugin, ICompiledRuleSet rules, int generated)
     {
         var datasets = plugin.Samples.Select(plugin.LoadSample).ToList();
         var random = new Random(4_2025);
@@ -255,6 +220,7 @@ public sealed class BulkEvaluationTests
     private static void Same(Assessment actual, Assessment expected, string what)
     {
         actual.AsOf.ShouldBe(expected.AsOf, what);
+        actual.Findings.Select(Describe).ShouldBe(expected.Findings.Select(Describe), what);
         actual.Summary.ShouldBe(expected.Summary, what);
         actual.Goals.ShouldBe(expected.Goals, what);
         actual.Tasks.Select(t => (t.Task.Id, t.Status, t.CompletedOn)).ShouldBe(expected.Tasks.Select(t => (t.Task.Id, t.Status, t.CompletedOn)), what);
@@ -264,6 +230,10 @@ public sealed class BulkEvaluationTests
             Same(actual.Results[i], expected.Results[i], $"{what}, result {i} ({expected.Results[i].Target.Id} {expected.Results[i].Period})");
         }
     }
+
+    private static string Describe(Finding finding) =>
+        $"{finding.Target.Id} {finding.Period} {finding.Kind} {finding.Text}: " +
+        string.Join("; ", finding.Units.Select(u => $"{u.Unit} {u.Measurement} {u.BaselinePeriod} [{string.Join(", ", u.Figures)}]"));
 
     private static void Same(TargetResult actual, TargetResult expected, string what)
     {

@@ -10,31 +10,31 @@ public sealed class RequirementKindTests
 {
     private const string Share = "crime.clearance-rate";
 
-    private static AssessmentStatus Level(Comparison comparison, decimal threshold, decimal solved, decimal prosecuted, RuleExecution execution = RuleExecution.CompiledDelegates)
+    private static AssessmentStatus Level(Comparison comparison, decimal threshold, decimal solved, decimal prosecuted, EvaluationPath path = EvaluationPath.Session)
     {
-        var rules = TestRules.Compile(b => b.Target("test.plan.1", "1", "w", t => t.Indicator(Share).Level(comparison, threshold).InYear(2023)), execution);
-        return TestRules.StatusOf(rules, TestRules.Data(("crime.cases.solved", "2023", solved), ("crime.cases.prosecuted", "2023", prosecuted)), 2023);
+        var rules = TestRules.Compile(b => b.Target("test.plan.1", "1", "w", t => t.Indicator(Share).Level(comparison, threshold).InYear(2023)));
+        return TestRules.StatusOf(rules, TestRules.Data(("crime.cases.solved", "2023", solved), ("crime.cases.prosecuted", "2023", prosecuted)), 2023, path);
     }
 
     [Theory]
-    [InlineData(RuleExecution.CompiledDelegates)]
-    [InlineData(RuleExecution.Workflow)]
-    public void Evaluate_StrictBoundExactlyAtThreshold_IsNotMet(RuleExecution execution)
+    [InlineData(EvaluationPath.Session)]
+    [InlineData(EvaluationPath.Bulk)]
+    public void Evaluate_StrictBoundExactlyAtThreshold_IsNotMet(EvaluationPath path)
     {
         // "trên 80%": 80/100 is not above 80%.
-        Level(Comparison.GreaterThan, 80, 80, 100, execution).ShouldBe(AssessmentStatus.NotMet);
-        Level(Comparison.GreaterThan, 80, 81, 100, execution).ShouldBe(AssessmentStatus.Met);
+        Level(Comparison.GreaterThan, 80, 80, 100, path).ShouldBe(AssessmentStatus.NotMet);
+        Level(Comparison.GreaterThan, 80, 81, 100, path).ShouldBe(AssessmentStatus.Met);
     }
 
     [Theory]
-    [InlineData(RuleExecution.CompiledDelegates)]
-    [InlineData(RuleExecution.Workflow)]
-    public void Evaluate_InclusiveBoundExactlyAtThreshold_IsMet(RuleExecution execution)
+    [InlineData(EvaluationPath.Session)]
+    [InlineData(EvaluationPath.Bulk)]
+    public void Evaluate_InclusiveBoundExactlyAtThreshold_IsMet(EvaluationPath path)
     {
         // "từ 75% trở lên": 75/100 meets it; above it is exceeded; below is not met.
-        Level(Comparison.AtLeast, 75, 75, 100, execution).ShouldBe(AssessmentStatus.Met);
-        Level(Comparison.AtLeast, 75, 76, 100, execution).ShouldBe(AssessmentStatus.Exceeded);
-        Level(Comparison.AtLeast, 75, 74, 100, execution).ShouldBe(AssessmentStatus.NotMet);
+        Level(Comparison.AtLeast, 75, 75, 100, path).ShouldBe(AssessmentStatus.Met);
+        Level(Comparison.AtLeast, 75, 76, 100, path).ShouldBe(AssessmentStatus.Exceeded);
+        Level(Comparison.AtLeast, 75, 74, 100, path).ShouldBe(AssessmentStatus.NotMet);
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed class CorpusTests
         var set = RuleSetReader.ReadFile(Path.Combine(Root, "accepted", "bom.rules.json"));
 
         set.Targets.ShouldHaveSingleItem().Id.Value.ShouldBe("test.corpus.1");
-        new RulesEngineRuleEngine().Compile(HostilePlan.Locality, [set]).RuleSets.ShouldHaveSingleItem();
+        new NRulesRuleEngine().Compile(HostilePlan.Locality, [set]).RuleSets.ShouldHaveSingleItem();
     }
 
     /// <summary>
@@ -148,7 +148,7 @@ public sealed class CorpusTests
             return ("read", exception);
         }
 
-        return ("compile", Should.Throw<RuleSetException>(() => new RulesEngineRuleEngine().Compile(HostilePlan.Locality, [set]), $"{path} was read and compiled without an error"));
+        return ("compile", Should.Throw<RuleSetException>(() => new NRulesRuleEngine().Compile(HostilePlan.Locality, [set]), $"{path} was read and compiled without an error"));
     }
 
     private static (string Stage, IReadOnlyList<string> Parts) Expectation(string folder, string name)

@@ -8,6 +8,7 @@ using Targets.Core.Indicators;
 using Targets.Core.Periods;
 using Targets.Rules.Engine;
 using Targets.Rules.Narratives;
+using Targets.Rules.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Targets.Rules.Tests.Hostile;
@@ -20,7 +21,6 @@ namespace Targets.Rules.Tests.Hostile;
 public sealed class EvaluationPropertyTests(ITestOutputHelper output)
 {
     private static readonly ICompiledRuleSet Delegates = HostilePlan.Compile();
-    private static readonly ICompiledRuleSet Workflow = HostilePlan.Compile(RuleExecution.Workflow);
 
     [Fact]
     public void Evaluate_HostileDatasets_ThrowsNothingButTargetsErrors()
@@ -159,19 +159,19 @@ public sealed class EvaluationPropertyTests(ITestOutputHelper output)
     };
 
     [Theory]
-    [InlineData(RuleExecution.CompiledDelegates)]
-    [InlineData(RuleExecution.Workflow)]
-    public void Evaluate_OnEightThreadsOverOneCompiledRuleSet_GivesTheSequentialResults(RuleExecution execution)
+    [InlineData(EvaluationPath.Session)]
+    [InlineData(EvaluationPath.Bulk)]
+    public void Evaluate_OnEightThreadsOverOneCompiledRuleSet_GivesTheSequentialResults(EvaluationPath path)
     {
-        var rules = execution == RuleExecution.Workflow ? Workflow : Delegates;
+        var rules = Delegates;
         var renderer = new NarrativeRenderer();
         Gen.Select(Gen.Frequency((3, HostilePlan.CleanDataset), (1, HostilePlan.HostileDataset)), Gen.Frequency((3, HostilePlan.CleanOptions), (1, HostilePlan.Options))).Array[48].Sample(
             inputs =>
             {
-                var sequential = inputs.Select(input => Outcome(rules, renderer, input.Item1, input.Item2)).ToArray();
+                var sequential = inputs.Select(input => Outcome(rules, renderer, input.Item1, input.Item2, path)).ToArray();
 
                 var parallel = new string[inputs.Length];
-                Parallel.For(0, inputs.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => parallel[i] = Outcome(rules, renderer, inputs[i].Item1, inputs[i].Item2));
+                Parallel.For(0, inputs.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => parallel[i] = Outcome(rules, renderer, inputs[i].Item1, inputs[i].Item2, path));
 
                 parallel.ShouldBe(sequential);
             },
@@ -182,10 +182,11 @@ public sealed class EvaluationPropertyTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Evaluate_WorkflowAndCompiledDelegates_GiveTheSameStatuses()
+    public void Evaluate_SessionAndBulkPaths_GiveTheSameOutcome()
     {
+        var renderer = new NarrativeRenderer();
         Gen.Select(HostilePlan.HostileDataset, HostilePlan.Options).Sample(
-            (data, options) => Statuses(Workflow, data, options).ShouldBe(Statuses(Delegates, data, options)),
+            (data, options) => Outcome(Delegates, renderer, data, options, EvaluationPath.Bulk).ShouldBe(Outcome(Delegates, renderer, data, options, EvaluationPath.Session)),
             iter: 150,
             print: Print,
             writeLine: output.WriteLine);
@@ -247,25 +248,13 @@ public sealed class EvaluationPropertyTests(ITestOutputHelper output)
     }
 
     /// <summary>The whole outcome of one input: the JSON report and the narrative, or the error.</summary>
-    private static string Outcome(ICompiledRuleSet rules, NarrativeRenderer renderer, Dataset data, EvaluationOptions options)
+    private static string Outcome(ICompiledRuleSet rules, NarrativeRenderer renderer, Dataset data, EvaluationOptions options, EvaluationPath path = EvaluationPath.Session)
     {
         try
         {
-            var assessment = rules.Evaluate(data, options);
+            var assessment = rules.Evaluate(data, options, path);
             return Encoding.UTF8.GetString(HostilePlan.Json(assessment, rules, options.PlanOverride)) + "\n" +
                 Encoding.UTF8.GetString(HostilePlan.Narrative(renderer, assessment, rules, NarrativeFormat.Text, options.PlanOverride));
-        }
-        catch (TargetsException exception)
-        {
-            return $"{exception.GetType().Name}: {exception.Message}";
-        }
-    }
-
-    private static string Statuses(ICompiledRuleSet rules, Dataset data, EvaluationOptions options)
-    {
-        try
-        {
-            return HostilePlan.Statuses(rules.Evaluate(data, options));
         }
         catch (TargetsException exception)
         {

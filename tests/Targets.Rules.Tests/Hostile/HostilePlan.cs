@@ -67,8 +67,7 @@ internal static class HostilePlan
 
     public static RuleSet RuleSet => Set.Value;
 
-    public static ICompiledRuleSet Compile(RuleExecution execution = RuleExecution.CompiledDelegates) =>
-        new RulesEngineRuleEngine(execution).Compile(Locality, [RuleSet]);
+    public static ICompiledRuleSet Compile() => new NRulesRuleEngine().Compile(Locality, [RuleSet]);
 
     private static RuleSet Build()
     {
@@ -354,29 +353,4 @@ internal static class HostilePlan
     public static string Describe(Dataset data) =>
         $"locality={data.Locality} asOf={data.AsOf} units=[{string.Join(",", data.AdminUnits)}] tasks=[{string.Join(",", data.Tasks.Select(t => $"{t.TaskId}:{t.CompletedOn}"))}]\n" +
         string.Join("\n", data.Figures.Select(f => $"  {f.Indicator} {f.Period} {f.AdminUnit} = {f.Value} {f.Unit}"));
-}
-
-/// <summary>Runs work under a time limit, so that a regression that hangs fails the test instead of stalling CI.</summary>
-internal static class TimeGuard
-{
-    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
-
-    public static T Within<T>(Func<T> work) => Within(Limit, work);
-
-    public static T Within<T>(TimeSpan limit, Func<T> work)
-    {
-        var task = Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        if (Task.WaitAny([task], limit) != 0)
-        {
-            throw new TimeoutException($"the work did not finish within {limit.TotalSeconds} s");
-        }
-
-        return task.GetAwaiter().GetResult();
-    }
-
-    public static void Within(Action work) => Within(() =>
-    {
-        work();
-        return true;
-    });
 }

@@ -45,7 +45,7 @@ public sealed class KnownDefectTests
     {
         var document = HostilePlan.Document with { Period = ReportingPeriod.Span(1900, 1905) };
         var set = RuleSetBuilder.For(document).Target("test.hostile.1", "1", "w", t => t.Indicator("crime.social-order.cases").AtMost(10).ByDeadline()).Build("code.rules.cs");
-        var rules = new RulesEngineRuleEngine().Compile(HostilePlan.Locality, [set]);
+        var rules = new NRulesRuleEngine().Compile(HostilePlan.Locality, [set]);
 
         Should.Throw<TargetsException>(() => rules.Evaluate(Data(("crime.social-order.cases", "1901", 10))));
     }
@@ -115,7 +115,7 @@ public sealed class KnownDefectTests
     }
 
     private static ICompiledRuleSet Compile(Action<TargetBuilder> configure) =>
-        new RulesEngineRuleEngine().Compile(HostilePlan.Locality, [RuleSetBuilder.For(HostilePlan.Document).Target("test.hostile.1", "1", "w", configure).Build("code.rules.cs")]);
+        new NRulesRuleEngine().Compile(HostilePlan.Locality, [RuleSetBuilder.For(HostilePlan.Document).Target("test.hostile.1", "1", "w", configure).Build("code.rules.cs")]);
 
     private static Dataset Data(params (string Indicator, string Period, decimal Value)[] figures) => new()
     {

@@ -202,7 +202,7 @@ public sealed class PluginFolderTests : IDisposable
             return;
         }
 
-        var registry = new LocalityRegistry([TargetsPlugin.FromFolder(broken), Plugin()], new RulesEngineRuleEngine());
+        var registry = new LocalityRegistry([TargetsPlugin.FromFolder(broken), Plugin()], new NRulesRuleEngine());
 
         registry.Compile("vi-du").Locality.Code.ShouldBe("vi-du");
         Should.Throw<RuleSetException>(() => registry.Get("quang-tri")).Message.ShouldContain(Path.Combine("broken", "plugin.json") + ": this is a FIFO");
@@ -212,7 +212,7 @@ public sealed class PluginFolderTests : IDisposable
     [Fact]
     public void Registry_MissingFolderBesideAWorkingOne_FailsOnlyTheLookupsItCouldAnswer()
     {
-        var registry = new LocalityRegistry([TargetsPlugin.FromFolder(_folder["missing"]), Plugin()], new RulesEngineRuleEngine());
+        var registry = new LocalityRegistry([TargetsPlugin.FromFolder(_folder["missing"]), Plugin()], new NRulesRuleEngine());
 
         registry.Get("vi-du").Manifest.Code.ShouldBe("vi-du");
         Should.Throw<RuleSetException>(() => registry.Get("quang-tri")).Message.ShouldContain("the plugin folder does not exist");
@@ -221,7 +221,7 @@ public sealed class PluginFolderTests : IDisposable
     [Fact]
     public void Registry_TwoFoldersClaimingOneCode_IsAnErrorWhenThatCodeIsAskedFor()
     {
-        var registry = new LocalityRegistry([TargetsPlugin.FromFolder(_folder.CopyOfExamplePlugin("twin")), Plugin()], new RulesEngineRuleEngine());
+        var registry = new LocalityRegistry([TargetsPlugin.FromFolder(_folder.CopyOfExamplePlugin("twin")), Plugin()], new NRulesRuleEngine());
 
         Should.Throw<RuleSetException>(() => registry.Get("vi-du")).Message.ShouldContain("two plugins claim locality 'vi-du'");
     }

@@ -25,7 +25,7 @@ public sealed class ReportBuilderTests
     private static Report Build(ICompiledRuleSet rules, Dataset data, int asOfYear = 2023) =>
         ReportBuilder.Build(rules.Evaluate(data, new EvaluationOptions { AsOf = new DateOnly(asOfYear, 12, 31) }), rules);
 
-    private static ICompiledRuleSet Compile(params RuleSet[] sets) => new RulesEngineRuleEngine().Compile(TestRules.Locality, sets);
+    private static ICompiledRuleSet Compile(params RuleSet[] sets) => new NRulesRuleEngine().Compile(TestRules.Locality, sets);
 
     private static IEnumerable<TargetSection> Targets(Report report) => report.Documents.SelectMany(d => d.Clauses).SelectMany(c => c.Targets);
 
@@ -200,7 +200,7 @@ public sealed class ReportBuilderTests
         var report = Build(rules, data);
 
         var finding = report.Findings.ShouldHaveSingleItem();
-        finding.Units.ShouldHaveSingleItem().ShouldBe(new FlaggedUnit("quận Ngô Quyền", 9, "+9 vụ"));
+        finding.Units.ShouldHaveSingleItem().ShouldBe(new Targets.Rules.Reporting.FlaggedUnit("quận Ngô Quyền", 9, "+9 vụ"));
         finding.Sentence.ShouldContain("quận Ngô Quyền (+9 vụ)");
         var lead = report.Units.Single(u => u.Unit == "Chủ tịch UBND quận, huyện");
         lead.Shortfalls.ShouldHaveSingleItem().Unit.ShouldBe("quận Ngô Quyền");

@@ -16,11 +16,11 @@ internal static class TestRules
 
     public static readonly Locality Locality = new("test", "Thử nghiệm", "tỉnh Thử nghiệm");
 
-    public static ICompiledRuleSet Compile(Action<RuleSetBuilder> build, RuleExecution execution = RuleExecution.CompiledDelegates, DocumentReference? document = null)
+    public static ICompiledRuleSet Compile(Action<RuleSetBuilder> build, DocumentReference? document = null, params Type[] ruleTypes)
     {
         var builder = RuleSetBuilder.For(document ?? Plan2021To2025);
         build(builder);
-        return new RulesEngineRuleEngine(execution).Compile(Locality, [builder.Build("test.rules.cs")]);
+        return new NRulesRuleEngine().Compile(Locality, [builder.Build("test.rules.cs")], ruleTypes);
     }
 
     public static Dataset Data(params (string Indicator, string Period, decimal Value)[] figures) => new()
@@ -31,6 +31,23 @@ internal static class TestRules
 
     public static TargetResult Only(this Assessment assessment) => assessment.Results.ShouldHaveSingleItem();
 
-    public static AssessmentStatus StatusOf(ICompiledRuleSet rules, Dataset data, int asOfYear) =>
-        rules.Evaluate(data, new EvaluationOptions { AsOf = new DateOnly(asOfYear, 12, 31) }).Results[^1].Status;
+    public static AssessmentStatus StatusOf(ICompiledRuleSet rules, Dataset data, int asOfYear, EvaluationPath path = EvaluationPath.Session) =>
+        rules.Evaluate(data, new EvaluationOptions { AsOf = new DateOnly(asOfYear, 12, 31) }, path).Results[^1].Status;
+
+    /// <summary>Evaluates one dataset through a full rules session, or through the bulk path.</summary>
+    public static Assessment Evaluate(this ICompiledRuleSet rules, Dataset data, EvaluationOptions options, EvaluationPath path) => path switch
+    {
+        EvaluationPath.Bulk => rules.EvaluateMany([data], [options]).Single().Assessment,
+        _ => rules.Evaluate(data, options),
+    };
+}
+
+/// <summary>The two ways a compiled rule set evaluates: every rule in one NRules session, or the bulk path.</summary>
+public enum EvaluationPath
+{
+    /// <summary>One session per evaluation (<see cref="ICompiledRuleSet.Evaluate"/>).</summary>
+    Session,
+
+    /// <summary>Criteria called directly, a session for chained rules only (<see cref="ICompiledRuleSet.EvaluateMany"/>).</summary>
+    Bulk,
 }

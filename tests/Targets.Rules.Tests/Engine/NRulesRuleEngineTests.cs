@@ -6,7 +6,7 @@ using Targets.Rules.Tests.Support;
 
 namespace Targets.Rules.Tests.Engine;
 
-public sealed class RulesEngineRuleEngineTests
+public sealed class NRulesRuleEngineTests
 {
     [Fact]
     public void Compile_ExpressionThatDoesNotCompile_NamesPluginFileAndRule()
@@ -43,7 +43,7 @@ public sealed class RulesEngineRuleEngineTests
             .Task("test.plan.task-1", "II.1", "w", responsibility, "Quý I", Core.Periods.ReportingPeriod.Quarter(2023, 1))
             .Build(origin);
 
-        var error = Should.Throw<RuleSetException>(() => new RulesEngineRuleEngine().Compile(TestRules.Locality, [WithTask("a.rules.json"), WithTask("b.rules.json")]));
+        var error = Should.Throw<RuleSetException>(() => new NRulesRuleEngine().Compile(TestRules.Locality, [WithTask("a.rules.json"), WithTask("b.rules.json")]));
 
         error.Message.ShouldContain("rule 'test.plan.task-1'");
         error.Message.ShouldContain("used twice (also in a.rules.json)");

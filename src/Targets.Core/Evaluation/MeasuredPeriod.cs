@@ -1,0 +1,284 @@
+using Targets.Core.Data;
+using Targets.Core.Periods;
+using Targets.Core.Targets;
+
+namespace Targets.Core.Evaluation;
+
+/// <summary>How the judgement of a measured period is read: a final verdict, or progress before a deadline.</summary>
+public enum MeasurementStage
+{
+    /// <summary>The period is judged on its own: met, exceeded or not met.</summary>
+    Final,
+
+    /// <summary>Before a deadline: on track when met or at least as good as the straight-line path, else at risk.</summary>
+    Progress,
+
+    /// <summary>Before the deadline of a cumulative target: on track when the projected total meets the requirement.</summary>
+    CumulativeProgress,
+
+    /// <summary>The period cannot be judged (nothing of the plan has been reported yet): no data, whatever the figures.</summary>
+    Unjudged,
+}
+
+/// <summary>
+/// What was measured of a target in one period: the fact its rule judges. Core's arithmetic (schedules, baselines,
+/// shares, progress paths, projections) produces it; the rules give it a verdict. For a target that holds for each
+/// administrative unit it carries one <see cref="MeasuredUnit"/> per unit instead of a measurement of its own.
+/// </summary>
+/// <remarks>A class with reference identity: two periods that measure alike are still two facts.</remarks>
+public sealed class MeasuredPeriod
+{
+    internal MeasuredPeriod(Target target, int position, ReportingPeriod period, MeasurementStage stage, Measured measured, ProgressCheck? progress = null, bool onPath = false)
+    {
+        Target = target;
+        Position = position;
+        Period = period;
+        Stage = stage;
+        Reading = measured.Measurement;
+        Progress = progress;
+        OnPath = onPath;
+        BaselinePeriod = measured.BaselinePeriod;
+        Figures = measured.Figures;
+        MissingFigures = measured.Missing;
+        Note = measured.Note;
+        Units = [];
+    }
+
+    internal MeasuredPeriod(Target target, int position, ReportingPeriod period, ReportingPeriod valuePeriod, IReadOnlyList<MeasuredUnit> units)
+    {
+        Target = target;
+        Position = position;
+        Period = period;
+        Stage = MeasurementStage.Final;
+        Units = units;
+        ValuePeriod = valuePeriod;
+        Figures = [];
+        MissingFigures = [];
+    }
+
+    /// <summary>The target.</summary>
+    public Target Target { get; }
+
+    /// <summary>The target's id text (what a hand-written rule matches on).</summary>
+    public string TargetId => Target.Id.Value;
+
+    /// <summary>The target's place in its locality's evaluation order: the rules generated for targets match on it.</summary>
+    public int Position { get; }
+
+    /// <summary>This period's place among the target's periods (0 for the first), set when the target is measured.</summary>
+    public int Slot { get; internal set; }
+
+    /// <summary>Whether this is the target's last period in this evaluation.</summary>
+    public bool IsLatest { get; internal set; }
+
+    /// <summary>The period the result reports.</summary>
+    public ReportingPeriod Period { get; }
+
+    /// <summary>How the judgement is read.</summary>
+    public MeasurementStage Stage { get; }
+
+    /// <summary>Whether the target holds for each administrative unit (then <see cref="Units"/> are judged, one by one).</summary>
+    public bool IsEachUnit => Target.Scope is TargetScope.EachUnit;
+
+    /// <summary>Whether there is a measurement to judge.</summary>
+    public bool IsJudged => Reading.HasValue && Stage != MeasurementStage.Unjudged;
+
+    /// <summary>The measurement to judge (all zero when <see cref="IsJudged"/> is false).</summary>
+    public Measurement Measurement => Reading.GetValueOrDefault();
+
+    /// <summary>The measurement as the result reports it, when the figures exist.</summary>
+    public Measurement? Reading { get; }
+
+    /// <summary>Before a deadline: whether the measurement is at least as good as the straight-line path.</summary>
+    public bool OnPath { get; }
+
+    /// <summary>For a target that holds for each unit: each unit's measurement, in the order the figures list the units.</summary>
+    public IReadOnlyList<MeasuredUnit> Units { get; }
+
+    /// <summary>The path checked before a deadline, if any.</summary>
+    public ProgressCheck? Progress { get; }
+
+    /// <summary>The baseline period, when the requirement compares with one.</summary>
+    public ReportingPeriod? BaselinePeriod { get; }
+
+    /// <summary>The figures used.</summary>
+    public IReadOnlyList<Figure> Figures { get; }
+
+    /// <summary>The figures needed and missing.</summary>
+    public IReadOnlyList<MissingFigure> MissingFigures { get; }
+
+    /// <summary>Why the figures could not be used (e.g. a zero baseline), if so.</summary>
+    public string? Note { get; }
+
+    private ReportingPeriod? ValuePeriod { get; }
+
+    /// <summary>
+    /// Shared by every copy of a measurement that does not depend on the as-of date (see <see cref="MeasurementMemo"/>):
+    /// its judged result, once known.
+    /// </summary>
+    internal MemoEntry? Memo { get; private set; }
+
+    /// <summary>This measurement remembered for evaluations of the same figures as of other dates.</summary>
+    internal MeasuredPeriod Remembered()
+    {
+        Memo = new MemoEntry();
+        return this;
+    }
+
+    /// <summary>This measurement at its place among the target's periods: itself, or a copy when it is shared.</summary>
+    internal MeasuredPeriod Placed(int slot, bool isLatest)
+    {
+        var placed = Memo is null ? this : (MeasuredPeriod)MemberwiseClone();
+        placed.Place(slot, isLatest);
+        return placed;
+    }
+
+    /// <summary>Sets the place of a measurement that is not shared.</summary>
+    internal void Place(int slot, bool isLatest)
+    {
+        Slot = slot;
+        IsLatest = isLatest;
+    }
+
+    /// <summary>The result of a target that holds for the locality as a whole, from its criterion's judgement.</summary>
+    /// <exception cref="InvalidOperationException">The target holds for each unit.</exception>
+    public TargetResult Result(Judgement judgement)
+    {
+        if (IsEachUnit)
+        {
+            throw new InvalidOperationException($"'{TargetId}' holds for each unit: judge its units");
+        }
+
+        var status = !IsJudged ? AssessmentStatus.NoData : Stage switch
+        {
+            MeasurementStage.Progress => judgement is Judgement.Met or Judgement.Exceeded || OnPath ? AssessmentStatus.OnTrack : AssessmentStatus.AtRisk,
+            MeasurementStage.CumulativeProgress => judgement is Judgement.Met or Judgement.Exceeded ? AssessmentStatus.OnTrack : AssessmentStatus.AtRisk,
+            _ => Verdict.StatusOf(judgement),
+        };
+        return new TargetResult
+        {
+            Target = Target,
+            Period = Period,
+            Status = status,
+            Measurement = Reading,
+            BaselinePeriod = BaselinePeriod,
+            Figures = Figures,
+            MissingFigures = MissingFigures,
+            Note = Note,
+            Progress = Progress,
+        };
+    }
+
+    /// <summary>
+    /// The result of a target that holds for each unit, from its criterion's judgement of each unit (in the order of
+    /// <see cref="Units"/>): not met when any unit falls short, else no data when any lacks figures, else exceeded when
+    /// every unit goes beyond it, else met.
+    /// </summary>
+    /// <exception cref="ArgumentException">There is not one judgement per unit.</exception>
+    public TargetResult Result(IReadOnlyList<Judgement> unitJudgements)
+    {
+        ArgumentNullException.ThrowIfNull(unitJudgements);
+        if (!IsEachUnit || unitJudgements.Count != Units.Count)
+        {
+            throw new ArgumentException($"'{TargetId}' has {Units.Count} units to judge, not {unitJudgements.Count}", nameof(unitJudgements));
+        }
+
+        var unitResults = new UnitResult[Units.Count];
+        bool anyNotMet = false, anyNoData = false, allExceeded = true;
+        var figureCount = 0;
+        for (var u = 0; u < unitResults.Length; u++)
+        {
+            var unit = Units[u];
+            var status = unit.Reading.HasValue ? Verdict.StatusOf(unitJudgements[u]) : AssessmentStatus.NoData;
+            unitResults[u] = new UnitResult(unit.Unit, status, unit.Reading, unit.Figures) { BaselinePeriod = unit.BaselinePeriod };
+            anyNotMet |= status == AssessmentStatus.NotMet;
+            anyNoData |= status == AssessmentStatus.NoData;
+            allExceeded &= status == AssessmentStatus.Exceeded;
+            figureCount += unit.Figures.Count;
+        }
+
+        var overall = unitResults.Length == 0 ? AssessmentStatus.NoData
+            : anyNotMet ? AssessmentStatus.NotMet
+            : anyNoData ? AssessmentStatus.NoData
+            : allExceeded ? AssessmentStatus.Exceeded
+            : AssessmentStatus.Met;
+        var figures = new Figure[figureCount];
+        var next = 0;
+        foreach (var unit in Units)
+        {
+            foreach (var figure in unit.Figures)
+            {
+                figures[next++] = figure;
+            }
+        }
+
+        return new TargetResult
+        {
+            Target = Target,
+            Period = Period,
+            Status = overall,
+            Units = unitResults,
+            Figures = figures,
+            MissingFigures = [.. unitResults.Where(u => u.Status == AssessmentStatus.NoData).Select(u => new MissingFigure(Target.Indicator!.Value, ValuePeriod!.Value, u.Unit))],
+        };
+    }
+}
+
+/// <summary>One administrative unit's measurement, under a target that holds for each unit.</summary>
+/// <param name="Unit">The unit.</param>
+/// <param name="Reading">The measurement, when its figures exist.</param>
+/// <param name="Figures">The figures used.</param>
+/// <param name="BaselinePeriod">The baseline period, when the requirement compares with one.</param>
+public sealed record MeasuredUnit(string Unit, Measurement? Reading, IReadOnlyList<Figure> Figures, ReportingPeriod? BaselinePeriod = null)
+{
+    /// <summary>Whether there is a measurement to judge.</summary>
+    public bool IsJudged => Reading.HasValue;
+
+    /// <summary>The measurement to judge (all zero when there is none).</summary>
+    public Measurement Measurement => Reading.GetValueOrDefault();
+}
+
+/// <summary>
+/// The measurements of one set of figures that do not depend on the as-of date (each year of an annual target, a single
+/// year, a deadline already reached), kept while the same figures are evaluated as of several dates: a 2022 result is the
+/// same as of 2023, 2024 and 2025. One memo serves one dataset under one plan period, on one thread.
+/// </summary>
+internal sealed class MeasurementMemo
+{
+    // By position, the few periods remembered (at most the years of a plan): a short list beats hashing periods.
+    private List<MeasuredPeriod>?[] _measured = [];
+
+    public bool TryGet(int position, ReportingPeriod period, out MeasuredPeriod measured)
+    {
+        if (position < _measured.Length && _measured[position] is { } remembered)
+        {
+            foreach (var candidate in remembered)
+            {
+                if (candidate.Period == period)
+                {
+                    measured = candidate;
+                    return true;
+                }
+            }
+        }
+
+        measured = null!;
+        return false;
+    }
+
+    public void Add(int position, ReportingPeriod period, MeasuredPeriod measured)
+    {
+        if (position >= _measured.Length)
+        {
+            Array.Resize(ref _measured, Math.Max(position + 1, _measured.Length * 2));
+        }
+
+        (_measured[position] ??= new List<MeasuredPeriod>(4)).Add(measured);
+    }
+}
+
+/// <summary>What is known of a remembered measurement beyond itself: its judged result.</summary>
+internal sealed class MemoEntry
+{
+    public TargetResult? Result { get; set; }
+}

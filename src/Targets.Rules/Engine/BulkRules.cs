@@ -1,0 +1,397 @@
+using System.Linq.Expressions;
+using NRules;
+using NRules.RuleModel;
+using Targets.Core.Errors;
+using Targets.Core.Evaluation;
+
+namespace Targets.Rules.Engine;
+
+/// <summary>A rule that chains on verdicts: a composite (its position and the positions it reads) or a rule written in C#.</summary>
+/// <param name="Rule">The rule.</param>
+/// <param name="Composite">The composite's position, or null for a C# rule (which may match any fact).</param>
+/// <param name="Reads">The positions of the composite's components.</param>
+internal sealed record ChainedRule(IRuleDefinition Rule, int? Composite, IReadOnlyList<int> Reads);
+
+/// <summary>
+/// The bulk path of a compiled locality. A measured target's rule has a single measurement pattern and a criterion
+/// binding: evaluating it needs no network, so its criterion (the very expression tree the rule is built from, compiled
+/// once) is called directly on each measured period. The rules that chain on verdicts (composites, C# rules) still run in
+/// sessions: one per group of rules that read each other's facts, over the facts that group matches. A group whose facts
+/// are those of the previous as-of date of the same figures gives what it gave then, without running again.
+/// </summary>
+internal sealed class BulkRules
+{
+    private readonly Func<MeasuredPeriod, Judgement>?[] _judge;
+    private readonly Func<MeasuredPeriod, Judgement[]>?[] _judgeUnits;
+    private readonly ChainGroup[] _groups;
+    private readonly int[] _groupOf;
+    private readonly ISessionFactory? _shared;
+    private readonly RuleCitations _citations;
+
+    public BulkRules(LambdaExpression?[] criteria, IReadOnlyList<ChainedRule> chained, RuleCitations citations)
+    {
+        _citations = citations;
+        _judge = new Func<MeasuredPeriod, Judgement>?[criteria.Length];
+        _judgeUnits = new Func<MeasuredPeriod, Judgement[]>?[criteria.Length];
+        for (var p = 0; p < criteria.Length; p++)
+        {
+            switch (criteria[p])
+            {
+                case Expression<Func<MeasuredPeriod, Judgement>> whole:
+                    _judge[p] = RuleCompilation.Compiler.Compile(whole);
+                    break;
+                case Expression<Func<MeasuredPeriod, Judgement[]>> eachUnit:
+                    _judgeUnits[p] = RuleCompilation.Compiler.Compile(eachUnit);
+                    break;
+            }
+        }
+
+        _groups = [.. ChainGroup.Of(chained, criteria.Length, citations)];
+        _groupOf = new int[criteria.Length];
+        for (var g = 0; g < _groups.Length; g++)
+        {
+            foreach (var composite in _groups[g].Composites)
+            {
+                _groupOf[composite] = g;
+            }
+        }
+
+        var shared = chained.Where(rule => rule.Composite is { } c && _groups[_groupOf[c]].SharesSessions).Select(rule => rule.Rule).ToList();
+        _shared = shared.Count == 0 ? null : NRulesRuleEngine.CompileRules(shared, citations);
+    }
+
+    /// <summary>How many session groups the chained rules form (each needs its own state per dataset).</summary>
+    public int GroupCount => _groups.Length;
+
+    /// <summary>
+    /// Judges the measured periods of a dataset's evaluations (one per set of options) directly, then runs the chained
+    /// rules: every group of composites in one session over all the evaluations' facts (each fact carrying its
+    /// evaluation, which the composites join on; an evaluation whose facts for a group repeat an earlier one's shares its
+    /// verdicts), and a group with rules written in C# once per evaluation (those rules know nothing of evaluations),
+    /// unless the evaluation's facts are those of the one before.
+    /// </summary>
+    public void Evaluate(IReadOnlyList<PendingAssessment> pending)
+    {
+        var shared = _groups.Any(group => group.SharesSessions);
+        var judged = new JudgedPeriods[pending.Count];
+        for (var e = 0; e < pending.Count; e++)
+        {
+            judged[e] = Judge(pending[e], shared ? e : 0);
+        }
+
+        if (shared)
+        {
+            FireShared(pending, judged);
+        }
+
+        for (var g = 0; g < _groups.Length; g++)
+        {
+            var group = _groups[g];
+            if (group.SharesSessions)
+            {
+                continue;
+            }
+
+            for (var e = 0; e < pending.Count; e++)
+            {
+                var facts = new List<object>();
+                group.AddFacts(pending[e].Measured, judged[e], facts, evaluation: 0);
+                var inputs = GroupOutcome.KeysOf(facts);
+                var memo = pending[e].Memo!.Groups;
+                if (memo[g] is not { } outcome || !GroupOutcome.Same(outcome.Keys, inputs))
+                {
+                    var (emitted, findings) = RuleRun.Fire(group.Rules, facts, _citations);
+                    outcome = memo[g] = new GroupOutcome(inputs, emitted, findings);
+                }
+
+                foreach (var verdict in outcome.Emitted)
+                {
+                    pending[e].Board.Add(verdict);
+                }
+
+                pending[e].Findings.AddRange(outcome.Findings);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs every group of composites in one session over all the evaluations of a dataset. For each group, an
+    /// evaluation whose facts are those of an earlier one (the same remembered results at the same places) adds nothing
+    /// and takes the earlier one's verdicts.
+    /// </summary>
+    private void FireShared(IReadOnlyList<PendingAssessment> pending, JudgedPeriods[] judged)
+    {
+        var facts = new List<object>();
+        var inserted = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var sameAs = new int[_groups.Length][];
+        for (var g = 0; g < _groups.Length; g++)
+        {
+            var group = _groups[g];
+            if (!group.SharesSessions)
+            {
+                continue;
+            }
+
+            var distinct = new List<(GroupOutcome.FactKey[] Inputs, int Evaluation)>();
+            sameAs[g] = new int[pending.Count];
+            for (var e = 0; e < pending.Count; e++)
+            {
+                var own = new List<object>();
+                group.AddFacts(pending[e].Measured, judged[e], own, evaluation: e);
+                var inputs = GroupOutcome.KeysOf(own);
+                var earlier = distinct.FindIndex(d => GroupOutcome.Same(d.Inputs, inputs));
+                sameAs[g][e] = earlier < 0 ? e : distinct[earlier].Evaluation;
+                if (earlier < 0)
+                {
+                    distinct.Add((inputs, e));
+
+                    // Two groups may read the same component: its verdict goes in once.
+                    facts.AddRange(own.Where(inserted.Add));
+                }
+            }
+        }
+
+        foreach (var verdict in RuleRun.Fire(_shared!, facts, _citations).Emitted)
+        {
+            var same = sameAs[_groupOf[verdict.Position]];
+            for (var e = 0; e < pending.Count; e++)
+            {
+                if (same[e] == verdict.Evaluation)
+                {
+                    pending[e].Board.Add(verdict);
+                }
+            }
+        }
+    }
+
+    /// <summary>Judges one evaluation's measured periods with the rules' criteria, putting each result on its board.</summary>
+    private JudgedPeriods Judge(PendingAssessment pending, int evaluation)
+    {
+        var measured = pending.Measured.Measured;
+        for (var p = 0; p < measured.Length; p++)
+        {
+            if (measured[p] is not { } periods)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < periods.Count; i++)
+            {
+                var period = periods[i];
+
+                // A measurement remembered from an earlier as-of date of the same figures was judged then.
+                var result = period.Memo?.Result;
+                if (result is null)
+                {
+                    try
+                    {
+                        result = _judgeUnits[p] is { } judgeUnits ? period.Result(judgeUnits(period)) : period.Result(_judge[p]!(period));
+                    }
+                    catch (Exception exception) when (exception is not TargetsException)
+                    {
+                        throw _citations.Failed(period.TargetId, exception);
+                    }
+
+                    period.Memo?.Result = result;
+                }
+
+                pending.Board.Add(p, i, result);
+            }
+        }
+
+        return new JudgedPeriods(pending.Board, evaluation);
+    }
+
+    /// <summary>Chained rules that read each other's facts, compiled into one session factory of their own.</summary>
+    private sealed class ChainGroup
+    {
+        private readonly int[]? _reads;
+        private readonly bool _periods;
+        private readonly bool _verdicts;
+        private readonly bool _units;
+        private readonly bool _compositePeriods;
+
+        private ChainGroup(IReadOnlyList<ChainedRule> rules, int[] composites, int[]? reads, RuleCitations citations)
+        {
+            SharesSessions = reads is not null;
+            Rules = SharesSessions ? null! : NRulesRuleEngine.CompileRules([.. rules.Select(rule => rule.Rule)], citations);
+            Composites = composites;
+            _reads = reads;
+            var matched = RuleCompilation.MatchedTypes(rules.Select(rule => rule.Rule));
+            bool Matched(Type type) => matched.Any(m => m.IsAssignableFrom(type));
+            (_periods, _verdicts, _units, _compositePeriods) = (Matched(typeof(MeasuredPeriod)), Matched(typeof(Verdict)), Matched(typeof(UnitVerdict)), Matched(typeof(CompositePeriod)));
+        }
+
+        /// <summary>The group's rules, compiled on their own (for a group that does not share sessions).</summary>
+        public ISessionFactory Rules { get; }
+
+        /// <summary>The positions of the group's composites.</summary>
+        public int[] Composites { get; }
+
+        /// <summary>
+        /// Whether several evaluations may share one session: a group of composites joins verdicts of the same evaluation
+        /// only; a group with rules written in C# does not know of evaluations.
+        /// </summary>
+        public bool SharesSessions { get; }
+
+        /// <summary>
+        /// Composites fall into groups by the composites they read; a rule written in C# may match any fact, so with one
+        /// every chained rule is in a single group that sees every fact.
+        /// </summary>
+        public static IEnumerable<ChainGroup> Of(IReadOnlyList<ChainedRule> chained, int positions, RuleCitations citations)
+        {
+            if (chained.Count == 0)
+            {
+                yield break;
+            }
+
+            if (chained.Any(rule => rule.Composite is null))
+            {
+                yield return new ChainGroup(chained, [.. chained.Select(r => r.Composite).OfType<int>()], reads: null, citations);
+                yield break;
+            }
+
+            // Union-find over positions: a composite joins the composites it reads.
+            var parent = Enumerable.Range(0, positions).ToArray();
+            int Root(int p) => parent[p] == p ? p : parent[p] = Root(parent[p]);
+            var composites = chained.ToDictionary(rule => rule.Composite!.Value);
+            foreach (var rule in chained)
+            {
+                foreach (var read in rule.Reads.Where(composites.ContainsKey))
+                {
+                    parent[Root(read)] = Root(rule.Composite!.Value);
+                }
+            }
+
+            foreach (var group in chained.GroupBy(rule => Root(rule.Composite!.Value)))
+            {
+                var members = group.ToList();
+                int[] own = [.. members.Select(rule => rule.Composite!.Value).Order()];
+                int[] reads = [.. members.SelectMany(rule => rule.Reads).Where(read => !composites.ContainsKey(read)).Distinct().Order()];
+                yield return new ChainGroup(members, own, reads, citations);
+            }
+        }
+
+        /// <summary>Adds the facts of one evaluation that the group matches.</summary>
+        public void AddFacts(Measurements measured, JudgedPeriods judged, List<object> facts, int evaluation)
+        {
+            foreach (var composite in Composites)
+            {
+                if (_compositePeriods)
+                {
+                    foreach (var period in measured.Composites[composite]!)
+                    {
+                        period.Evaluation = evaluation;
+                        facts.Add(period);
+                    }
+                }
+            }
+
+            for (var i = 0; i < (_reads?.Length ?? measured.Measured.Length); i++)
+            {
+                var p = _reads?[i] ?? i;
+                if (measured.Measured[p] is not { } periods)
+                {
+                    continue;
+                }
+
+                for (var slot = 0; slot < periods.Count; slot++)
+                {
+                    if (_periods)
+                    {
+                        facts.Add(periods[slot].Placed(slot, slot == periods.Count - 1));
+                    }
+
+                    if (_units)
+                    {
+                        facts.AddRange(UnitVerdict.Of(judged.Board.ResultOf(p, slot)));
+                    }
+
+                    if (_verdicts)
+                    {
+                        facts.Add(judged.Verdict(p, slot));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// <summary>
+/// One evaluation's measured periods, judged: each target's results by position, and their verdict facts, made only when
+/// a chained rule matches them (and once, however many groups read them).
+/// </summary>
+internal sealed class JudgedPeriods(VerdictBoard board, int evaluation)
+{
+    private Verdict[]?[]? _verdicts;
+
+    /// <summary>The board holding the results.</summary>
+    public VerdictBoard Board => board;
+
+    /// <summary>The verdict fact of a target's period.</summary>
+    public Verdict Verdict(int position, int slot)
+    {
+        var count = board.SlotCount(position);
+        var verdicts = (_verdicts ??= new Verdict[]?[board.TargetCount])[position] ??= new Verdict[count];
+        return verdicts[slot] ??= new Verdict(board.ResultOf(position, slot), position, slot, slot == count - 1, evaluation);
+    }
+}
+
+/// <summary>What a group of chained rules gave for a set of facts, and what identifies those facts.</summary>
+internal sealed class GroupOutcome(GroupOutcome.FactKey[] inputs, IReadOnlyList<Verdict> emitted, IReadOnlyList<Finding> findings)
+{
+    /// <summary>What identifies the facts the outcome came from.</summary>
+    public FactKey[] Keys => inputs;
+
+    /// <summary>The verdicts the group's rules emitted.</summary>
+    public IReadOnlyList<Verdict> Emitted => emitted;
+
+    /// <summary>The findings they inserted.</summary>
+    public IReadOnlyList<Finding> Findings => findings;
+
+    /// <summary>What identifies each fact: the remembered measurement or result it carries, and its place.</summary>
+    public static FactKey[] KeysOf(List<object> facts)
+    {
+        var keys = new FactKey[facts.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = facts[i] switch
+            {
+                Verdict v => new(v.Result, v.Slot, v.IsLatest, null),
+                UnitVerdict u => new(u.Result, u.Index, false, null),
+                MeasuredPeriod m => new((object?)m.Memo ?? m, m.Slot, m.IsLatest, null),
+                CompositePeriod c => new(c.Target, c.Slot, c.IsLatest, c.Period),
+                var other => new(other, 0, false, null),
+            };
+        }
+
+        return keys;
+    }
+
+    /// <summary>Whether two sets of facts are the same: the same remembered results, at the same places.</summary>
+    public static bool Same(FactKey[] one, FactKey[] other)
+    {
+        if (other.Length != one.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < other.Length; i++)
+        {
+            if (!ReferenceEquals(other[i].Source, one[i].Source) || other[i].Slot != one[i].Slot || other[i].IsLatest != one[i].IsLatest || other[i].Period != one[i].Period)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A fact's identity across evaluations of the same figures.</summary>
+    /// <param name="Source">The remembered measurement or result it carries (compared by reference).</param>
+    /// <param name="Slot">Its place among its target's periods or units.</param>
+    /// <param name="IsLatest">Whether it is its target's last period.</param>
+    /// <param name="Period">For a composite's period, the period it judges.</param>
+    internal readonly record struct FactKey(object Source, int Slot, bool IsLatest, Core.Periods.ReportingPeriod? Period);
+}
+
