@@ -23,7 +23,16 @@ public static class TargetEvaluator
             throw new ArgumentException($"'{target.Id}' is a composite: use {nameof(EvaluateComposite)}", nameof(target));
         }
 
-        var plan = context.PlanOverride ?? target.Document.Period;
+        if (context.PlanOf(target.Document) is not { } plan)
+        {
+            return [];
+        }
+
+        if (target.Requirement is DeliverableRequirement deliverable)
+        {
+            return [EvaluateDeliverable(target, deliverable, criterion, context, plan)];
+        }
+
         switch (target.Schedule)
         {
             case Schedule.EachYear:
@@ -58,7 +67,7 @@ public static class TargetEvaluator
 
     /// <summary>
     /// Evaluates a composite from its components' results: met when its criterion holds over them; otherwise the worst
-    /// component decides (not met, then no data, then at risk, then on track).
+    /// component decides (not met, then no data, then at risk, then pending, then on track).
     /// </summary>
     public static IReadOnlyList<TargetResult> EvaluateComposite(
         Target target,
@@ -66,9 +75,13 @@ public static class TargetEvaluator
         EvaluationContext context,
         Func<TargetId, IReadOnlyList<TargetResult>> resultsOf)
     {
+        if (context.PlanOf(target.Document) is not { } plan)
+        {
+            return [];
+        }
+
         var composite = (CompositeRequirement)target.Requirement;
         var components = composite.Targets.Select(resultsOf).ToList();
-        var plan = context.PlanOverride ?? target.Document.Period;
         var slots = target.Schedule is Schedule.EachYear
             ? Enumerable.Range(plan.StartYear, Math.Max(0, Math.Min(plan.EndYear, context.AsOfYear) - plan.StartYear + 1))
                 .Select(year => (ReportingPeriod?)ReportingPeriod.Year(year))
@@ -110,7 +123,7 @@ public static class TargetEvaluator
 
     private static AssessmentStatus Worst(IReadOnlyList<TargetResult> components)
     {
-        foreach (var status in new[] { AssessmentStatus.NotMet, AssessmentStatus.NoData, AssessmentStatus.AtRisk, AssessmentStatus.OnTrack })
+        foreach (var status in new[] { AssessmentStatus.NotMet, AssessmentStatus.NoData, AssessmentStatus.AtRisk, AssessmentStatus.Pending, AssessmentStatus.OnTrack })
         {
             if (components.Any(c => c.Status == status))
             {
@@ -164,6 +177,62 @@ public static class TargetEvaluator
         };
     }
 
+    /// <summary>
+    /// A one-off deliverable: the count delivered since the plan started, year by year up to the as-of year (or the
+    /// deadline); done in the first year the criterion holds on that running count, and done from then on. Not done:
+    /// pending before the deadline, not met at it, no data when a year's figure is missing.
+    /// </summary>
+    private static TargetResult EvaluateDeliverable(
+        Target target, DeliverableRequirement deliverable, ITargetCriterion criterion, EvaluationContext context, ReportingPeriod plan)
+    {
+        var deadline = target.Schedule is Schedule.SingleYear single ? single.Year : plan.EndYear;
+        var last = Math.Min(context.AsOfYear, deadline);
+        var indicator = target.Indicator!.Value;
+        var figures = new List<Figure>();
+        var missing = new List<string>();
+        ReportingPeriod? doneIn = null;
+        decimal delivered = 0;
+        for (var year = plan.StartYear; year <= last; year++)
+        {
+            var period = ReportingPeriod.Year(year);
+            if (!context.Figures.TryRead(indicator, period, null, out var read))
+            {
+                missing.AddRange(Describe(context.Figures, indicator, period, null));
+                continue;
+            }
+
+            delivered += read.Value;
+            figures.AddRange(read.Figures);
+            if (doneIn is null && Judge(target, criterion, Delivered(delivered, deliverable, year)) is AssessmentStatus.Met or AssessmentStatus.Exceeded)
+            {
+                doneIn = period;
+            }
+        }
+
+        var status = doneIn is not null ? AssessmentStatus.Met
+            : missing.Count > 0 ? AssessmentStatus.NoData
+            : last >= deadline ? AssessmentStatus.NotMet
+            : AssessmentStatus.Pending;
+        return new TargetResult
+        {
+            Target = target,
+            Period = ReportingPeriod.Span(plan.StartYear, Math.Max(plan.StartYear, last)),
+            Status = status,
+            Measurement = status == AssessmentStatus.NoData || last < plan.StartYear ? null : Delivered(delivered, deliverable, last),
+            Figures = figures,
+            MissingFigures = doneIn is null ? missing : [],
+            DoneIn = doneIn,
+        };
+    }
+
+    private static Measurement Delivered(decimal delivered, DeliverableRequirement deliverable, int year) => new()
+    {
+        Value = delivered,
+        Subject = delivered,
+        Quota = deliverable.Count,
+        Year = year,
+    };
+
     private static TargetResult EvaluateProgress(Target target, ITargetCriterion criterion, EvaluationContext context, ReportingPeriod plan)
     {
         var deadline = plan.EndYear;
@@ -212,7 +281,8 @@ public static class TargetEvaluator
 
     /// <summary>
     /// The straight line a deadline target is checked against: for a level, from the value in the year before the plan
-    /// (or the first reported plan year) to the threshold at the deadline; for a change, from no change at the baseline.
+    /// (or the first reported plan year) to the threshold at the deadline, or from 0 at the plan's start when the indicator
+    /// is counted from the plan start; for a change, from no change at the baseline.
     /// </summary>
     private static ProgressCheck? PathFor(Target target, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period)
     {
@@ -227,6 +297,12 @@ public static class TargetEvaluator
         if (target.Requirement.ComparedWith is { } baseline)
         {
             startYear = baseline.Resolve(period, plan).EndYear;
+            startValue = 0;
+        }
+        else if (context.Figures.Catalog.StartsAtZeroWithThePlan(target.Indicator!.Value))
+        {
+            // A running total counted from the plan start is 0 when the plan starts, whatever year is reported first.
+            startYear = plan.StartYear - 1;
             startValue = 0;
         }
         else

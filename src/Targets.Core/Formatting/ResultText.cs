@@ -16,14 +16,22 @@ public static class ResultText
         AssessmentStatus.NotMet => "không đạt",
         AssessmentStatus.OnTrack => "đúng tiến độ",
         AssessmentStatus.AtRisk => "có nguy cơ không đạt",
+        AssessmentStatus.Pending => "chưa hoàn thành, chưa đến hạn",
         _ => "chưa có số liệu",
     };
 
     /// <summary>The value as measured, with a share's counts when given: <c>34/50 điểm, bằng 68,0%</c>; <c>1.020 vụ</c>.</summary>
     public static string Value(TargetResult result, Measurement measurement, Indicator indicator, IndicatorCatalog catalog) =>
-        result.Progress is { Projected: true, RunningTotal: { } total } && !indicator.IsShare
-            ? VietnameseFormat.Quantity(total, indicator.Unit.Symbol)
-            : Value(measurement, indicator, catalog);
+        result.Target.Requirement is DeliverableRequirement
+            ? Delivered(result, measurement, indicator)
+            : result.Progress is { Projected: true, RunningTotal: { } total } && !indicator.IsShare
+                ? VietnameseFormat.Quantity(total, indicator.Unit.Symbol)
+                : Value(measurement, indicator, catalog);
+
+    /// <summary>A deliverable's count so far and the year it was done: <c>đã có 1 mô hình (hoàn thành năm 2022)</c>; no percentage.</summary>
+    private static string Delivered(TargetResult result, Measurement measurement, Indicator indicator) =>
+        $"đã có {VietnameseFormat.Quantity(measurement.Value, indicator.Unit.Symbol)} " +
+        (result.DoneIn is { } done ? $"(hoàn thành {VietnameseFormat.Period(done)})" : $"(yêu cầu {VietnameseFormat.Quantity(measurement.Quota, indicator.Unit.Symbol)})");
 
     /// <summary>The value as measured, with a share's counts when given: <c>34/50 điểm, bằng 68,0%</c>; <c>1.020 vụ</c>.</summary>
     public static string Value(Measurement measurement, Indicator indicator, IndicatorCatalog catalog)

@@ -3,6 +3,7 @@ using Targets.Core.Data;
 using Targets.Core.Errors;
 using Targets.Core.Evaluation;
 using Targets.Core.Indicators;
+using Targets.Core.Periods;
 using Targets.Core.Requirements;
 using Targets.Core.Tasks;
 using Targets.Core.Targets;
@@ -25,6 +26,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
     private readonly int[] _documentPositions;
     private readonly Dictionary<TargetId, int> _positionOf;
     private readonly Dictionary<string, PlanTask> _tasksById;
+    private readonly ReportingPeriod[] _documentPeriods;
 
     public CompiledRuleSet(
         Locality locality,
@@ -47,6 +49,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         _documentPositions = [.. targets.Select(target => _positionOf[target.Id])];
         _tasks = [.. ruleSets.SelectMany(set => set.Tasks)];
         _goals = [.. ruleSets.SelectMany(set => set.Goals)];
+        _documentPeriods = [.. ruleSets.Select(set => set.Document.Period).Distinct()];
 
         // Task ids are unique across the locality: RuleSetChecks refuses a repeat before anything is compiled.
         _tasksById = _tasks.ToDictionary(task => task.Id.Value, StringComparer.Ordinal);
@@ -120,7 +123,10 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
     private Assessment EvaluateChecked(Dataset dataset, FigureTable figures, EvaluationOptions options)
     {
         var asOf = options.AsOf ?? dataset.AsOf ?? new DateOnly(figures.LatestYear ?? DateTime.UnixEpoch.Year, 12, 31);
-        var context = new EvaluationContext(figures, asOf.Year, options.PlanOverride);
+        var context = new EvaluationContext(figures, asOf.Year, options.PlanOverride) { DocumentPeriods = _documentPeriods };
+        var evaluated = options.PlanOverride is null ? RuleSets : [.. RuleSets.Where(set => context.PlanOf(set.Document) is not null)];
+        var goals = evaluated.Count == RuleSets.Count ? _goals : [.. evaluated.SelectMany(set => set.Goals)];
+        var tasks = evaluated.Count == RuleSets.Count ? _tasks : [.. evaluated.SelectMany(set => set.Tasks)];
 
         var byPosition = new IReadOnlyList<TargetResult>[_evaluationOrder.Length];
         Func<TargetId, IReadOnlyList<TargetResult>>? resultsOf = null;
@@ -155,34 +161,52 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
             Locality = Locality.Code,
             LocalityName = Locality.Name,
             AsOf = asOf,
+            Documents = [.. evaluated.Select(set => set.Document)],
             Results = results,
-            Goals = _goals,
-            Tasks = AssessTasks(dataset, asOf),
-            Summary = AssessmentSummary.OfTargets(_documentPositions.Select(position => byPosition[position]), _goals.Count),
+            Goals = goals,
+            Tasks = AssessTasks(dataset, asOf, tasks),
+            Summary = AssessmentSummary.OfTargets(_documentPositions.Select(position => byPosition[position]), goals.Count),
             DataDescription = dataset.Description,
         };
     }
 
-    private IReadOnlyList<TaskResult> AssessTasks(Dataset dataset, DateOnly asOf)
+    private IReadOnlyList<TaskResult> AssessTasks(Dataset dataset, DateOnly asOf, IReadOnlyList<PlanTask> tasks)
     {
-        if (_tasks.Count == 0 && dataset.Tasks.Count == 0)
+        if (tasks.Count == 0 && dataset.Tasks.Count == 0)
         {
             return [];
         }
 
+        // A completion after the date the figures stand at is bad data; one after an earlier assessment date (assessing
+        // the same figures as of a past year) has simply not happened yet on that date.
+        var standsAt = dataset.AsOf ?? asOf;
+        DateOnly? ByThen(DateOnly? done) => done <= asOf ? done : null;
         var reports = new Dictionary<string, TaskReport>(StringComparer.Ordinal);
         foreach (var report in dataset.Tasks)
         {
             var location = report.Source ?? new SourceLocation(dataset.SourceFile ?? "dataset");
-            if (!_tasksById.ContainsKey(report.TaskId))
+            if (!_tasksById.TryGetValue(report.TaskId, out var task))
             {
                 throw new DataException($"unknown task '{report.TaskId}'", location);
             }
 
-            if (report.CompletedOn is { } done && done > asOf)
+            CheckDoneBy(report.TaskId, report.CompletedOn, standsAt, location);
+            var milestones = new HashSet<ReportingPeriod>();
+            foreach (var milestone in report.Milestones)
             {
-                throw new DataException(
-                    $"task '{report.TaskId}' is reported done on {done.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, after the as-of date {asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", location);
+                var at = milestone.Source ?? location;
+                if (!task.Deadlines.Contains(milestone.Deadline))
+                {
+                    throw new DataException(
+                        $"task '{report.TaskId}' has no milestone due in {milestone.Deadline} (its milestones: {string.Join(", ", task.Milestones)})", at);
+                }
+
+                if (!milestones.Add(milestone.Deadline))
+                {
+                    throw new DataException($"milestone {milestone.Deadline} of task '{report.TaskId}' is reported twice", at);
+                }
+
+                CheckDoneBy($"{report.TaskId}' milestone '{milestone.Deadline}", milestone.CompletedOn, standsAt, at);
             }
 
             if (!reports.TryAdd(report.TaskId, report))
@@ -191,9 +215,20 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
             }
         }
 
-        return [.. _tasks.Select(task => reports.TryGetValue(task.Id.Value, out var report)
-            ? TaskResult.Assess(task, report.CompletedOn, report.Note, asOf)
+        return [.. tasks.Select(task => reports.TryGetValue(task.Id.Value, out var report)
+            ? report.Milestones.Count > 0
+                ? TaskResult.AssessMilestones(task, report.Milestones.ToDictionary(m => m.Deadline, m => ByThen(m.CompletedOn)), report.Note, asOf)
+                : TaskResult.Assess(task, ByThen(report.CompletedOn), report.Note, asOf)
             : TaskResult.Assess(task, null, null, asOf))];
+    }
+
+    private static void CheckDoneBy(string what, DateOnly? completedOn, DateOnly standsAt, SourceLocation location)
+    {
+        if (completedOn is { } done && done > standsAt)
+        {
+            throw new DataException(
+                $"task '{what}' is reported done on {done.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, after the as-of date {standsAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", location);
+        }
     }
 
     /// <summary>Measured targets in document order, then composites once everything they read is evaluated.</summary>

@@ -18,6 +18,10 @@ public sealed record CriterionExpressions(string Met, string? Exceeded)
         ChangeRequirement change => FromBound(change.Bound),
         ChangeRangeRequirement range => new($"m.Subject >= {Literal(range.From)}", $"m.Subject > {Literal(range.To)}"),
         ZeroRequirement => new("m.Subject == 0", null),
+
+        // The subject is the count delivered since the plan started, the quota the count to deliver; the evaluator asks
+        // year by year and keeps the first year it holds (done stays done), and a deliverable is never "exceeded".
+        DeliverableRequirement => new("m.Subject >= m.Quota", null),
         QuotaRequirement => new("m.Subject >= m.Quota", "m.Subject > m.Quota"),
         CompositeRequirement => new("m.Numerator == m.Denominator", null),
         ExpressionRequirement expression => new(expression.Expression, null),

@@ -18,6 +18,7 @@ internal static class NarrativeModelBuilder
         ChangeRequirement => "change",
         ChangeRangeRequirement => "range",
         ZeroRequirement => "zero",
+        DeliverableRequirement => "deliverable",
         QuotaRequirement => "quota",
         CompositeRequirement => "composite",
         _ => "expression",
@@ -30,6 +31,7 @@ internal static class NarrativeModelBuilder
         AssessmentStatus.NotMet => "notMet",
         AssessmentStatus.OnTrack => "onTrack",
         AssessmentStatus.AtRisk => "atRisk",
+        AssessmentStatus.Pending => "pending",
         _ => "noData",
     };
 
@@ -51,6 +53,7 @@ internal static class NarrativeModelBuilder
             IndicatorName = indicator?.Name ?? string.Empty,
             Unit = indicator?.Unit.Symbol ?? string.Empty,
             RequirementText = RequirementText.Describe(target, catalog, plan),
+            ZeroPhrase = target.Requirement is ZeroRequirement zero ? zero.Phrase : string.Empty,
             ScheduleText = RequirementText.Schedule(target.Schedule, plan ?? target.Document.Period),
             Reading = target.Reading ?? string.Empty,
             AlternativeOf = target.AlternativeOf?.Value ?? string.Empty,
@@ -109,22 +112,31 @@ internal static class NarrativeModelBuilder
         string.Join(", ", result.Task.Responsibility.Supporting),
         result.Task.DeadlineText,
         VietnameseFormat.ShortDate(result.Task.DueOn),
-        result.Status switch
-        {
-            Core.Tasks.TaskStatus.DoneOnTime => "doneOnTime",
-            Core.Tasks.TaskStatus.DoneLate => "doneLate",
-            Core.Tasks.TaskStatus.Overdue => "overdue",
-            _ => "notYetDue",
-        },
-        result.Status switch
-        {
-            Core.Tasks.TaskStatus.DoneOnTime => "hoàn thành đúng hạn",
-            Core.Tasks.TaskStatus.DoneLate => "hoàn thành chậm so với thời hạn",
-            Core.Tasks.TaskStatus.Overdue => "chưa hoàn thành, đã quá hạn",
-            _ => "chưa đến hạn",
-        },
+        TaskStatusCode(result.Status),
+        TaskStatusText(result.Status),
         result.CompletedOn is { } done ? VietnameseFormat.ShortDate(done) : string.Empty,
-        result.Note ?? string.Empty);
+        result.Note ?? string.Empty)
+    {
+        Milestones = result.Milestones.Count < 2 ? [] : [.. result.Milestones.Select(m =>
+            $"{VietnameseFormat.Period(m.Deadline)} (đến {VietnameseFormat.ShortDate(m.DueOn)}): {TaskStatusText(m.Status)}" +
+            (m.CompletedOn is { } on ? $" (ngày {VietnameseFormat.ShortDate(on)})" : string.Empty))],
+    };
+
+    public static string TaskStatusCode(Core.Tasks.TaskStatus status) => status switch
+    {
+        Core.Tasks.TaskStatus.DoneOnTime => "doneOnTime",
+        Core.Tasks.TaskStatus.DoneLate => "doneLate",
+        Core.Tasks.TaskStatus.Overdue => "overdue",
+        _ => "notYetDue",
+    };
+
+    public static string TaskStatusText(Core.Tasks.TaskStatus status) => status switch
+    {
+        Core.Tasks.TaskStatus.DoneOnTime => "hoàn thành đúng hạn",
+        Core.Tasks.TaskStatus.DoneLate => "hoàn thành chậm so với thời hạn",
+        Core.Tasks.TaskStatus.Overdue => "chưa hoàn thành, đã quá hạn",
+        _ => "chưa đến hạn",
+    };
 
     /// <summary>For each lead unit: its targets and tasks, and how they stand (the view by responsible unit).</summary>
     public static IReadOnlyList<ResponsibleUnitModel> ByUnit(Assessment assessment)
@@ -153,7 +165,10 @@ internal static class NarrativeModelBuilder
     }
 
     public static SummaryModel Summary(AssessmentSummary summary) => new(
-        summary.Targets, summary.MetOrExceeded, summary.Exceeded, summary.NotMet, summary.OnTrack, summary.AtRisk, summary.NoData, summary.UnmeasuredGoals);
+        summary.Targets, summary.MetOrExceeded, summary.Exceeded, summary.NotMet, summary.OnTrack, summary.AtRisk, summary.NoData, summary.UnmeasuredGoals)
+    {
+        Pending = summary.Pending,
+    };
 
     public static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

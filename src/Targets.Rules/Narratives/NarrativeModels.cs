@@ -101,6 +101,9 @@ public sealed record TargetModel
     /// <summary>The requirement in words.</summary>
     public required string RequirementText { get; init; }
 
+    /// <summary>For a zero requirement, the document's own words for it (<c>không để tồn tại</c>); empty otherwise.</summary>
+    public string ZeroPhrase { get; init; } = string.Empty;
+
     /// <summary>The schedule in words (<c>hàng năm</c>, <c>đến năm 2025</c>).</summary>
     public required string ScheduleText { get; init; }
 
@@ -124,13 +127,21 @@ public sealed record TargetModel
 }
 
 /// <summary>The counts, as a template sees them.</summary>
-public sealed record SummaryModel(int Total, int MetOrExceeded, int Exceeded, int NotMet, int OnTrack, int AtRisk, int NoData, int Unmeasured);
+public sealed record SummaryModel(int Total, int MetOrExceeded, int Exceeded, int NotMet, int OnTrack, int AtRisk, int NoData, int Unmeasured)
+{
+    /// <summary>Deliverables not yet done before their deadline.</summary>
+    public int Pending { get; init; }
+}
 
 /// <summary>An unmeasured goal, as a template sees it.</summary>
 public sealed record GoalModel(string Id, string Clause, string Wording, string Reason, string DocumentShort);
 
 /// <summary>A task, as a template sees it.</summary>
-public sealed record TaskModel(string Id, string Clause, string Wording, string Lead, string Supporting, string DeadlineText, string DueText, string Status, string StatusText, string CompletedText, string Note);
+public sealed record TaskModel(string Id, string Clause, string Wording, string Lead, string Supporting, string DeadlineText, string DueText, string Status, string StatusText, string CompletedText, string Note)
+{
+    /// <summary>Each milestone with its own status, when the task has several (<c>quý I năm 2023 (đến 31/03/2023): hoàn thành chậm ...</c>).</summary>
+    public IReadOnlyList<string> Milestones { get; init; } = [];
+}
 
 /// <summary>What one responsible unit answers for, as a template sees it.</summary>
 public sealed record ResponsibleUnitModel(string Unit, IReadOnlyList<string> Targets, IReadOnlyList<string> Tasks, int Met, int NotMet, int Pending);

@@ -32,7 +32,7 @@ public sealed class NarrativeRenderer
 {
     /// <summary>The default templates, by name.</summary>
     public static IReadOnlyList<string> DefaultTemplateNames { get; } =
-        ["report", "summary", "goals", "tasks", "by-unit", "result-line", "target-heading", "target-footer", "target-level", "target-change", "target-range", "target-zero", "target-quota", "target-composite", "target-expression"];
+        ["report", "summary", "goals", "tasks", "by-unit", "result-line", "target-heading", "target-footer", "target-level", "target-change", "target-range", "target-zero", "target-deliverable", "target-quota", "target-composite", "target-expression"];
 
     private const int LoopLimit = 10_000;
     private const int RecursiveLimit = 32;
@@ -72,7 +72,7 @@ public sealed class NarrativeRenderer
     {
         var templates = new TemplateSet(Defaults.Value, pluginTemplates);
         var byTarget = assessment.Results.GroupBy(r => r.Target.Id).ToDictionary(g => g.Key, g => (IReadOnlyList<TargetResult>)[.. g]);
-        var documents = rules.RuleSets.Select(set => new DocumentSectionModel(
+        var documents = rules.RuleSets.Where(set => assessment.Documents.Contains(set.Document)).Select(set => new DocumentSectionModel(
             RequirementText.Citation(set.Document),
             set.Document.Title,
             VietnameseFormat.Period(planOverride ?? set.Document.Period),

@@ -121,14 +121,35 @@ public static class JsonReports
 
         json.WriteEndArray();
         json.WriteStartArray("tasks");
-        foreach (var task in assessment.Tasks.Select(NarrativeModelBuilder.Task))
+        foreach (var result in assessment.Tasks)
         {
+            var task = NarrativeModelBuilder.Task(result);
             json.WriteStartObject();
             json.WriteString("taskId", task.Id);
             json.WriteString("clause", task.Clause);
             json.WriteString("status", task.Status);
             json.WriteString("due", task.DueText);
             json.WriteString("lead", task.Lead);
+            if (result.Milestones.Count > 1)
+            {
+                json.WriteStartArray("milestones");
+                foreach (var milestone in result.Milestones)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("deadline", milestone.Deadline.ToString());
+                    json.WriteString("due", VietnameseFormat.ShortDate(milestone.DueOn));
+                    json.WriteString("status", NarrativeModelBuilder.TaskStatusCode(milestone.Status));
+                    if (milestone.CompletedOn is { } done)
+                    {
+                        json.WriteString("completedOn", done.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    }
+
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
         }
 
@@ -142,6 +163,11 @@ public static class JsonReports
         json.WriteNumber("onTrack", s.OnTrack);
         json.WriteNumber("atRisk", s.AtRisk);
         json.WriteNumber("noData", s.NoData);
+        if (s.Pending > 0)
+        {
+            json.WriteNumber("pending", s.Pending);
+        }
+
         json.WriteNumber("unmeasuredGoals", s.UnmeasuredGoals);
         json.WriteEndObject();
         json.WriteEndObject();
@@ -196,6 +222,7 @@ public static class JsonReports
                     json.WriteString("wording", task.Wording);
                     json.WriteString("deadline", task.DeadlineText);
                     json.WriteString("due", task.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    WriteStrings(json, "deadlines", task.Milestones.Select(d => d.ToString()));
                     WriteStrings(json, "lead", task.Responsibility.Lead);
                     WriteStrings(json, "supporting", task.Responsibility.Supporting);
                     json.WriteEndObject();

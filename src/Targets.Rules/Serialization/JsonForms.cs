@@ -42,7 +42,8 @@ internal sealed record RequirementForm(
     string? QuotaIndicator,
     IReadOnlyList<string>? Targets,
     string? Expression,
-    string? Description);
+    string? Description,
+    string? Phrase);
 
 internal sealed record BaselineForm(string Kind, int? Year, string? Period);
 
@@ -69,7 +70,9 @@ internal sealed record DatasetForm(
 
 internal sealed record FigureForm(string Indicator, string Period, string? AdminUnit, decimal Value, string? Unit, string? Note);
 
-internal sealed record TaskReportForm(string Task, string? CompletedOn, string? Note);
+internal sealed record TaskReportForm(string Task, string? CompletedOn, IReadOnlyList<MilestoneReportForm>? Milestones, string? Note);
+
+internal sealed record MilestoneReportForm(string Deadline, string? CompletedOn);
 
 internal sealed record PluginManifestForm(
     [property: JsonPropertyName("$schema")] string? Schema,

@@ -188,4 +188,74 @@ public sealed class RequirementKindTests
         result.Units.Where(u => u.Status == AssessmentStatus.NotMet).Select(u => u.Unit).ShouldBe(["Trường B"]);
         result.Units.Where(u => u.Status == AssessmentStatus.NoData).Select(u => u.Unit).ShouldBe(["Trường C"]);
     }
+
+    private const string Models = "drugs.rehab-models.built";
+
+    private static readonly Core.Indicators.Indicator ModelsBuilt = new(
+        new(Models), "Số mô hình cai nghiện phục hồi được xây dựng", new("mô hình"), Core.Indicators.Direction.HigherIsBetter, Core.Indicators.IndicatorKind.Count);
+
+    [Theory]
+    [InlineData(2023, AssessmentStatus.Met)] // built in 2022, still done in 2023: no projection, no percentage
+    [InlineData(2025, AssessmentStatus.Met)]
+    public void Evaluate_DeliverableBuiltOnce_IsDoneFromThatYearOn(int asOf, AssessmentStatus expected)
+    {
+        // 20-CTr/TU 2.4: "Xây dựng một mô hình cai nghiện phục hồi cho người nghiện ma túy ...".
+        var rules = Deliverable();
+        var data = TestRules.Data((Models, "2021", 0), (Models, "2022", 1), (Models, "2023", 0), (Models, "2024", 0), (Models, "2025", 0));
+
+        var result = rules.Evaluate(data, new EvaluationOptions { AsOf = new DateOnly(asOf, 12, 31) }).Only();
+
+        result.Status.ShouldBe(expected);
+        result.DoneIn.ShouldBe(Core.Periods.ReportingPeriod.Year(2022));
+        result.Progress.ShouldBeNull();
+        result.Measurement!.Value.Value.ShouldBe(1m);
+    }
+
+    [Fact]
+    public void Evaluate_DeliverableNotYetBuiltBeforeItsDeadline_IsPendingNeverAtRiskOrOnTrack()
+    {
+        var result = Deliverable().Evaluate(TestRules.Data((Models, "2021", 0), (Models, "2022", 0)), new EvaluationOptions { AsOf = new DateOnly(2022, 12, 31) }).Only();
+
+        result.Status.ShouldBe(AssessmentStatus.Pending);
+        result.DoneIn.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Evaluate_DeliverableNotBuiltByItsDeadline_IsNotMet()
+    {
+        var data = TestRules.Data([.. Enumerable.Range(2021, 5).Select(y => (Models, y.ToString(System.Globalization.CultureInfo.InvariantCulture), 0m))]);
+
+        Deliverable().Evaluate(data, new EvaluationOptions { AsOf = new DateOnly(2025, 12, 31) }).Only().Status.ShouldBe(AssessmentStatus.NotMet);
+    }
+
+    [Fact]
+    public void Evaluate_DeliverableWithAYearMissingAndNothingBuilt_IsNoData()
+    {
+        var result = Deliverable().Evaluate(TestRules.Data((Models, "2021", 0)), new EvaluationOptions { AsOf = new DateOnly(2022, 12, 31) }).Only();
+
+        result.Status.ShouldBe(AssessmentStatus.NoData);
+        result.MissingFigures.ShouldHaveSingleItem().ShouldContain(Models + " 2022");
+    }
+
+    [Fact]
+    public void Compile_DeliverableEachYear_IsRefused()
+    {
+        Should.Throw<Core.Errors.RuleSetException>(() => TestRules.Compile(b => b.Indicator(ModelsBuilt).Target("test.plan.d", "2.4", "Xây dựng một mô hình", t => t.Indicator(Models).Deliverable().EachYear())))
+            .Message.ShouldContain("deliverable");
+    }
+
+    [Theory]
+    [InlineData("không để tồn tại")]
+    [InlineData("không để hình thành")]
+    public void Describe_ZeroRequirement_KeepsTheDocumentsOwnVerb(string phrase)
+    {
+        // Cẩm Phả 2.5: "Không để tồn tại các tụ điểm, điểm phức tạp ..." is not "không để xảy ra".
+        var rules = TestRules.Compile(b => b.Target("test.plan.0", "2.5", "Không để tồn tại", t => t.Indicator("crime.social-order.cases").Zero(phrase).InYear(2023)));
+
+        Core.Formatting.RequirementText.Describe(rules.RuleSets[0].Targets[0], rules.Catalog).ShouldBe($"{phrase} (bằng 0)");
+    }
+
+    private static ICompiledRuleSet Deliverable() =>
+        TestRules.Compile(b => b.Indicator(ModelsBuilt)
+            .Target("test.plan.d", "2.4", "Xây dựng một mô hình cai nghiện phục hồi", t => t.Indicator(Models).Deliverable().ByDeadline()));
 }
