@@ -43,8 +43,8 @@ internal static class CommandLine
         {
             locality, data, year, plan, format, output, pluginFolders,
         };
-        var listFormat = new Option<string>("--format", "-f") { Description = "text or json.", DefaultValueFactory = _ => "text" };
-        listFormat.AcceptOnlyFromAmong("text", "json");
+        var listFormat = new Option<string>("--format", "-f") { Description = "text, json, or md (the README's target tables).", DefaultValueFactory = _ => "text" };
+        listFormat.AcceptOnlyFromAmong("text", "json", "md");
         var listLocality = new Option<string?>("--locality", "-l") { Description = "Only this locality." };
         var listOutput = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
         var list = new Command("list", "List plugins, their documents and targets (with indicator ids).")
@@ -155,6 +155,12 @@ internal static class CommandLine
                 return;
             }
 
+            if (format == "md")
+            {
+                stream.Write(Encoding.UTF8.GetBytes(TargetsMarkdown.Summary(plugins.Select(p => (p.plugin, p.Item2, FullListing(p.plugin))))));
+                return;
+            }
+
             var text = new StringBuilder();
             foreach (var (plugin, rules) in plugins)
             {
@@ -185,6 +191,14 @@ internal static class CommandLine
             stream.Write(Encoding.UTF8.GetBytes(text.ToString()));
         });
         return Success;
+    }
+
+    /// <summary>Where a bundled plugin's full listing lives in this repository (<c>plugins/CanTho/TARGETS.md</c>); null for others.</summary>
+    private static string? FullListing(ITargetsPlugin plugin)
+    {
+        const string prefix = "Targets.Plugins.";
+        var assembly = plugin.GetType().Assembly.GetName().Name;
+        return assembly is not null && assembly.StartsWith(prefix, StringComparison.Ordinal) ? $"plugins/{assembly[prefix.Length..]}/TARGETS.md" : null;
     }
 
     private static void Write(string? outputFile, TextWriter stdout, Action<Stream> write)
