@@ -33,7 +33,7 @@ internal static class CommandLine
         var locality = new Option<string?>("--locality", "-l") { Description = "Locality code (can-tho, quang-ninh, tay-ninh, hai-phong, or a --plugin-folder's code). Default: the dataset's locality, else can-tho." };
         var data = new Option<string?>("--data", "-d") { Description = "Dataset JSON file (schemas/dataset.schema.json). Default: the plugin's bundled sample." };
         var year = new Option<int?>("--year", "-y") { Description = "Assess as of the end of this year. Default: the dataset's asOf, else its latest year." };
-        var plan = new Option<string?>("--plan") { Description = "Apply the rules to another plan period, e.g. 2016/2020 (relative baselines follow it)." };
+        var plan = new Option<string?>("--plan") { Description = "Evaluate another plan period, e.g. 2016/2020: only the rule sets whose own period it is, when there are any; otherwise every rule set, its relative baselines following." };
         var format = new Option<string>("--format", "-f") { Description = "text, md or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "md", "json");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };

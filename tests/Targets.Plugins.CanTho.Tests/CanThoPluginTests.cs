@@ -166,6 +166,22 @@ public sealed class CanThoPluginTests : PluginContractTests<CanThoPlugin>
         result.Status.ShouldBe(AssessmentStatus.OnTrack);
     }
 
+    [Fact]
+    public void Sample_HotSpotsEradicated_NeverMoreThanTheComplexSpotsEradicatedSince2021()
+    {
+        // The reading of I.2.d: every “điểm nóng” eradicated is also a “điểm, tụ điểm phức tạp” eradicated that year.
+        var table = Rules.Index(Plugin.LoadSample());
+        decimal spotsSince2021 = 0;
+        foreach (var year in new[] { 2021, 2022, 2023 })
+        {
+            table.TryRead(new("drugs.spots.eradicated"), ReportingPeriod.Year(year), null, out var spots).ShouldBeTrue();
+            table.TryRead(new("drugs.hotspots.eradicated"), ReportingPeriod.Year(year), null, out var hotSpots).ShouldBeTrue();
+            spotsSince2021 += spots.Value;
+
+            hotSpots.Value.ShouldBeLessThanOrEqualTo(spotsSince2021);
+        }
+    }
+
     // 7. Parts of the documents no target tracked.
     [Fact]
     public void Evaluate_SectionII4_CommunesFreeOfCrimeMustNotFallKeyDrugCommunesMustFall()

@@ -282,7 +282,7 @@ public static partial class TargetsMarkdown
     private static void SampleResults(StringBuilder md, string sampleName, ICompiledRuleSet rules, Assessment sample)
     {
         md.Append(CultureInfo.InvariantCulture, $"\n## Results on the bundled sample\n\n`{sampleName}`, as of {sample.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
-        md.Append(sample.DataDescription is { } description ? $" ({description})" : string.Empty).Append(".\n\n");
+        md.Append(sample.DataDescription is { } description ? $" ({description.TrimEnd('.')})" : string.Empty).Append(".\n\n");
         md.Append("| target | period | status | result |\n|---|---|---|---|\n");
         foreach (var result in sample.Results)
         {

@@ -60,7 +60,7 @@ public static class DatasetReader
             figures.Add(new Figure(new IndicatorId(figure.Indicator), period, figure.Value, figure.AdminUnit, figure.Note, location, figure.Unit));
         }
 
-        var tasks = (form.Tasks ?? []).Select((task, i) => TaskReport(input, task, i, taskLocations[i])).ToList();
+        var tasks = (form.Tasks ?? []).Select((task, i) => TaskReport(task, taskLocations[i])).ToList();
 
         return new Dataset
         {
@@ -75,7 +75,7 @@ public static class DatasetReader
     }
 
     /// <summary>A task report: the whole task done on a date, or its milestones one by one (not both).</summary>
-    private static TaskReport TaskReport(JsonInput input, TaskReportForm task, int index, SourceLocation location)
+    private static TaskReport TaskReport(TaskReportForm task, SourceLocation location)
     {
         if (task.Milestones is null)
         {
@@ -90,7 +90,9 @@ public static class DatasetReader
 
         var milestones = task.Milestones.Select((milestone, j) =>
         {
-            var at = input.Locate($"$.tasks[{index.ToString(CultureInfo.InvariantCulture)}].milestones[{j.ToString(CultureInfo.InvariantCulture)}]");
+            // The task's line with the milestone's own path: locating each milestone's line would walk the input once per
+            // milestone.
+            var at = location with { Path = $"{location.Path}.milestones[{j.ToString(CultureInfo.InvariantCulture)}]" };
             return ReportingPeriod.TryParse(milestone.Deadline, out var deadline, out var problem)
                 ? new MilestoneReport(deadline, milestone.CompletedOn is null ? null : Date(milestone.CompletedOn, at), at)
                 : throw new DataException(problem, at);

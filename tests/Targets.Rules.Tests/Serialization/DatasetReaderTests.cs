@@ -79,7 +79,7 @@ public sealed class DatasetReaderTests
         task.CompletedOn.ShouldBeNull();
         task.Milestones.Select(m => (m.Deadline, m.CompletedOn)).ShouldBe([
             (ReportingPeriod.Month(2023, 1), (DateOnly?)new DateOnly(2023, 1, 18)), (ReportingPeriod.Month(2023, 6), null)]);
-        task.Milestones[1].Source!.Line.ShouldBe(4);
+        task.Milestones[1].Source!.Path.ShouldBe("$.tasks[0].milestones[1]");
     }
 
     [Fact]
