@@ -14,7 +14,7 @@ namespace Targets.Benchmarks;
 /// unit × year). No rule engine, no result objects, no strings: a switch on the requirement kind and decimal comparisons,
 /// following the same schedule, scope, baseline, progress and composite rules as <see cref="TargetEvaluator"/>, so that it
 /// gives the same statuses (checked in <see cref="Verify"/>). Only what the synthetic data holds is supported: yearly
-/// figures (spans are summed), whole-locality and per-unit scopes, composites on a deadline.
+/// figures (spans are summed), whole-locality and per-unit scopes, composites on a deadline, one-off deliverables.
 /// </summary>
 public sealed class HandWrittenEvaluator
 {
@@ -118,6 +118,12 @@ public sealed class HandWrittenEvaluator
             var produced = 0;
             switch (target.Schedule)
             {
+                case not ScheduleKind.None when target.Kind == Kind.Deliverable:
+                    status = Deliverable(in target, figures, asOfYear);
+                    statusCounts[(int)status]++;
+                    trace?.Add((t, status));
+                    produced++;
+                    break;
                 case ScheduleKind.EachYear:
                     for (var year = target.PlanStart; year <= Math.Min(target.PlanEnd, asOfYear); year++)
                     {
@@ -232,6 +238,12 @@ public sealed class HandWrittenEvaluator
                     BaselinePeriod(in target, year, year, out _, out startYear);
                     startValue = 0;
                 }
+                else if (target.CountedFromPlanStart)
+                {
+                    // A running total counted from the plan start is 0 when the plan starts.
+                    startYear = target.PlanStart - 1;
+                    startValue = 0;
+                }
                 else
                 {
                     found = false;
@@ -278,10 +290,38 @@ public sealed class HandWrittenEvaluator
         return AssessmentStatus.NoData;
     }
 
+    /// <summary>
+    /// A one-off deliverable: the yearly counts summed from the plan start to the as-of year (or the deadline); done once the
+    /// sum reaches the count, else no data when a year is missing, not met at the deadline, pending before it.
+    /// </summary>
+    private static AssessmentStatus Deliverable(in FloorTarget target, FloorFigures figures, int asOfYear)
+    {
+        var deadline = target.Schedule == ScheduleKind.SingleYear ? target.Year : target.PlanEnd;
+        var last = Math.Min(asOfYear, deadline);
+        decimal delivered = 0;
+        var missing = false;
+        for (var year = target.PlanStart; year <= last; year++)
+        {
+            if (figures.ReadYear(target.Indicator, 0, year, out var value))
+            {
+                delivered += value;
+            }
+            else
+            {
+                missing = true;
+            }
+        }
+
+        return delivered >= target.Threshold ? AssessmentStatus.Met
+            : missing ? AssessmentStatus.NoData
+            : last >= deadline ? AssessmentStatus.NotMet
+            : AssessmentStatus.Pending;
+    }
+
     private AssessmentStatus Composite(in FloorTarget target, ReadOnlySpan<AssessmentStatus> latest)
     {
         var met = 0;
-        bool notMet = false, noData = false, atRisk = false, onTrack = false;
+        bool notMet = false, noData = false, atRisk = false, pending = false, onTrack = false;
         foreach (var component in target.Components)
         {
             var status = latest[component];
@@ -289,6 +329,7 @@ public sealed class HandWrittenEvaluator
             notMet |= status == AssessmentStatus.NotMet;
             noData |= status == AssessmentStatus.NoData;
             atRisk |= status == AssessmentStatus.AtRisk;
+            pending |= status == AssessmentStatus.Pending;
             onTrack |= status == AssessmentStatus.OnTrack;
         }
 
@@ -296,6 +337,7 @@ public sealed class HandWrittenEvaluator
             : notMet ? AssessmentStatus.NotMet
             : noData ? AssessmentStatus.NoData
             : atRisk ? AssessmentStatus.AtRisk
+            : pending ? AssessmentStatus.Pending
             : onTrack ? AssessmentStatus.OnTrack
             : AssessmentStatus.NotMet;
     }
@@ -451,7 +493,7 @@ public sealed class HandWrittenEvaluator
         if (target.Indicator is { } id)
         {
             var indicator = _catalog.Get(id);
-            t = t with { Indicator = _indicators[id], IsShare = indicator.IsShare, WholeCounts = indicator.Kind == IndicatorKind.Count };
+            t = t with { Indicator = _indicators[id], IsShare = indicator.IsShare, WholeCounts = indicator.Kind == IndicatorKind.Count, CountedFromPlanStart = _catalog.StartsAtZeroWithThePlan(id) };
             if (indicator.IsShare)
             {
                 t = t with { Numerator = _indicators[indicator.Numerator!.Value], Denominator = _indicators[indicator.Denominator!.Value] };
@@ -465,6 +507,7 @@ public sealed class HandWrittenEvaluator
             ChangeRequirement change => WithBaseline(t with { Kind = Kind.Change, Comparison = change.Bound.Comparison, Threshold = change.Bound.Threshold, HasThreshold = true, UpperBound = change.Bound.IsUpperBound, Decrease = change.Direction == ChangeDirection.Decrease, Relative = change.Measure == ChangeMeasure.Relative }, change.Baseline),
             ChangeRangeRequirement range => WithBaseline(t with { Kind = Kind.Range, Comparison = Comparison.AtLeast, Threshold = range.From, HasThreshold = true, Decrease = range.Direction == ChangeDirection.Decrease, Relative = range.Measure == ChangeMeasure.Relative }, range.Baseline),
             ZeroRequirement => t with { Kind = Kind.Zero },
+            DeliverableRequirement deliverable => t with { Kind = Kind.Deliverable, Threshold = deliverable.Count },
             QuotaRequirement { Quota: { } quota } => t with { Kind = Kind.Quota, Threshold = quota, HasThreshold = true },
             QuotaRequirement { QuotaIndicator: { } assigned } => t with { Kind = Kind.Quota, QuotaIndicator = _indicators[assigned] },
             CompositeRequirement composite => t with { Kind = Kind.Composite, Components = [.. composite.Targets.Select(c => slotOf[c])] },
@@ -494,6 +537,7 @@ public sealed class HandWrittenEvaluator
         Change,
         Range,
         Zero,
+        Deliverable,
         Quota,
         Composite,
     }
@@ -524,6 +568,8 @@ public sealed class HandWrittenEvaluator
         public Requirement Requirement { get; init; }
 
         public bool WholeCounts { get; init; }
+
+        public bool CountedFromPlanStart { get; init; }
 
         public Kind Kind { get; init; }
 

@@ -107,7 +107,7 @@ public sealed class NationalDataset
         {
             var catalog = rules.Catalog;
             var years = new Dictionary<(IndicatorId Id, bool PerUnit), SortedSet<int>>();
-            var zero = new HashSet<IndicatorId>();
+            var mostlyZero = new HashSet<IndicatorId>();
             var direct = new HashSet<IndicatorId>();
             var fixedQuota = new Dictionary<IndicatorId, (decimal Quota, int Years)>();
             _unitKind = "đơn vị";
@@ -144,8 +144,9 @@ public sealed class NationalDataset
 
                 switch (target.Requirement)
                 {
-                    case ZeroRequirement:
-                        zero.Add(target.Indicator!.Value);
+                    // Occurrences to keep at zero, and things built once: mostly 0, now and then a few.
+                    case ZeroRequirement or DeliverableRequirement:
+                        mostlyZero.Add(target.Indicator!.Value);
                         break;
                     case QuotaRequirement { Quota: { } quota }:
                         fixedQuota[target.Indicator!.Value] = (quota, target.Schedule is Schedule.ByDeadline { Cumulative: true } ? target.Document.Period.YearCount : 1);
@@ -207,7 +208,7 @@ public sealed class NationalDataset
                     indicator.IsShare,
                     perUnit,
                     [.. set],
-                    zero.Contains(id),
+                    mostlyZero.Contains(id),
                     fixedQuota.TryGetValue(id, out var quota) ? quota : null,
                     indicator.IsShare ? indicator.Numerator : null,
                     indicator.IsShare ? indicator.Denominator : null);
@@ -248,7 +249,7 @@ public sealed class NationalDataset
                             {
                                 value = random.NextDouble() < 0.35 ? bound : Math.Floor(bound * (decimal)(0.55 + (random.NextDouble() * 0.45)));
                             }
-                            else if (need.Zero)
+                            else if (need.MostlyZero)
                             {
                                 value = random.NextDouble() < 0.75 ? 0 : 1 + random.Next(3);
                             }
@@ -342,7 +343,7 @@ public sealed class NationalDataset
             bool IsShare,
             bool PerUnit,
             IReadOnlyList<int> Years,
-            bool Zero,
+            bool MostlyZero,
             (decimal Quota, int Years)? FixedQuota,
             IndicatorId? Numerator,
             IndicatorId? Denominator);

@@ -52,7 +52,7 @@ namespace Targets.Benchmarks
             var floorResults = work.Floor(floor);
             var engineResults = work.EvaluatePerDataset(engine);
             Console.WriteLine($"results: floor {floorResults}, engine {engineResults}");
-            Console.WriteLine($"statuses (met, exceeded, notMet, onTrack, atRisk, noData) — floor {string.Join(", ", floor[..6])}; engine {string.Join(", ", engine[..6])}");
+            Console.WriteLine($"statuses (met, exceeded, notMet, onTrack, atRisk, noData, pending) — floor {string.Join(", ", floor[..7])}; engine {string.Join(", ", engine[..7])}");
             work.VerifyFloor();
             var bulk = new int[8];
             var bulkResults = work.EvaluateBulk(bulk);

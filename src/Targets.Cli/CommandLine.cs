@@ -43,7 +43,7 @@ internal static class CommandLine
         var locality = new Option<string?>("--locality", "-l") { Description = "Locality code (can-tho, quang-ninh, tay-ninh, hai-phong, or a --plugin-folder's code). Default: the dataset's locality, else can-tho." };
         var data = new Option<string?>("--data", "-d") { Description = "Dataset JSON file (schemas/dataset.schema.json). Default: the plugin's bundled sample." };
         var year = new Option<int?>("--year", "-y") { Description = "Assess as of the end of this year. Default: the dataset's asOf, else its latest year." };
-        var plan = new Option<string?>("--plan") { Description = "Apply the rules to another plan period, e.g. 2016/2020 (relative baselines follow it)." };
+        var plan = new Option<string?>("--plan") { Description = "Evaluate another plan period, e.g. 2016/2020: only the rule sets whose own period it is, when there are any; otherwise every rule set, its relative baselines following." };
         var format = new Option<string>("--format", "-f") { Description = "text, md, json, html (one self-contained page) or docx (a Word report; needs --output).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "md", "json", "html", "docx");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
@@ -54,8 +54,8 @@ internal static class CommandLine
         {
             locality, data, year, plan, format, output, pluginFolders, document.Issuer, document.ParentIssuer, document.Place, document.SettingsFile,
         };
-        var listFormat = new Option<string>("--format", "-f") { Description = "text or json.", DefaultValueFactory = _ => "text" };
-        listFormat.AcceptOnlyFromAmong("text", "json");
+        var listFormat = new Option<string>("--format", "-f") { Description = "text, json, or md (the README's target tables).", DefaultValueFactory = _ => "text" };
+        listFormat.AcceptOnlyFromAmong("text", "json", "md");
         var listLocality = new Option<string?>("--locality", "-l") { Description = "Only this locality." };
         var listOutput = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
         var list = new Command("list", "List plugins, their documents and targets (with indicator ids).")
@@ -245,6 +245,12 @@ internal static class CommandLine
                 return;
             }
 
+            if (format == "md")
+            {
+                stream.Write(Encoding.UTF8.GetBytes(TargetsMarkdown.Summary(plugins.Select(p => (p.plugin, p.Item2, FullListing(p.plugin))))));
+                return;
+            }
+
             var text = new StringBuilder();
             foreach (var (plugin, rules) in plugins)
             {
@@ -276,6 +282,14 @@ internal static class CommandLine
             stream.Write(Encoding.UTF8.GetBytes(text.ToString()));
         });
         return Success;
+    }
+
+    /// <summary>Where a bundled plugin's full listing lives in this repository (<c>plugins/CanTho/TARGETS.md</c>); null for others.</summary>
+    private static string? FullListing(ITargetsPlugin plugin)
+    {
+        const string prefix = "Targets.Plugins.";
+        var assembly = plugin.GetType().Assembly.GetName().Name;
+        return assembly is not null && assembly.StartsWith(prefix, StringComparison.Ordinal) ? $"plugins/{assembly[prefix.Length..]}/TARGETS.md" : null;
     }
 
     private static void Write(string? outputFile, TextWriter stdout, Action<Stream> write)

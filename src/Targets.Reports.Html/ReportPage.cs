@@ -157,10 +157,17 @@ internal sealed class ReportPage(Report report)
 
     private void Task(TaskEntry task)
     {
-        Text($"{task.Label}: {task.Wording} — chủ trì: {string.Join(", ", task.Lead)}");
-        if (task.Supporting.Count > 0)
+        if (task.RepeatsPrevious)
         {
-            Text($"; phối hợp: {string.Join(", ", task.Supporting)}");
+            Text($"{task.Label}: như trên");
+        }
+        else
+        {
+            Text($"{task.Label}: {task.Wording} — chủ trì: {string.Join(", ", task.Lead)}");
+            if (task.Supporting.Count > 0)
+            {
+                Text($"; phối hợp: {string.Join(", ", task.Supporting)}");
+            }
         }
 
         Text($"; thời hạn: {task.DeadlineText} (đến {task.DueText}); ");
@@ -168,6 +175,11 @@ internal sealed class ReportPage(Report report)
         if (task.CompletedText.Length > 0)
         {
             Text($" (ngày {task.CompletedText})");
+        }
+
+        if (task.MilestonesText.Length > 0)
+        {
+            Text($"; {task.MilestonesText}");
         }
 
         if (task.Note.Length > 0)

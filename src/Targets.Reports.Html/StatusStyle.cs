@@ -15,6 +15,7 @@ internal static class StatusStyle
         AssessmentStatus.NotMet => "st-notmet",
         AssessmentStatus.OnTrack => "st-ontrack",
         AssessmentStatus.AtRisk => "st-atrisk",
+        AssessmentStatus.Pending => "st-pending",
         _ => "st-nodata",
     };
 

@@ -39,6 +39,7 @@ internal static class Stylesheet
         .st-notmet { color: var(--notmet); }
         .st-ontrack { color: var(--met); }
         .st-atrisk { color: var(--risk); }
+        .st-pending { color: var(--muted); }
         .st-nodata { color: var(--nodata); }
         figure.chart { margin: .5rem 0 1rem; max-width: 30rem; }
         figure.chart svg { display: block; width: 100%; height: auto; }

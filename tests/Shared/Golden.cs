@@ -47,7 +47,7 @@ internal static class Golden
         return folder?.FullName ?? throw new InvalidOperationException("the repository root (Targets.slnx) was not found above " + testFile);
     }
 
-    private static int FirstDifferentLine(string expected, string actual)
+    public static int FirstDifferentLine(string expected, string actual)
     {
         var a = expected.Split('\n');
         var b = actual.Split('\n');

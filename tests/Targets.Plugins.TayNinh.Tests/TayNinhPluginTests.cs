@@ -99,4 +99,63 @@ public sealed class TayNinhPluginTests : PluginContractTests<TayNinhPlugin>
     {
         Rules.RuleSets.ShouldAllBe(set => set.Document.Number == null && set.Document.IssuedOn == null);
     }
+
+    /// <summary>
+    /// Yearly counts for the four groups, 2016–2025: 100 a year before the plan and 80 a year in it, except theft in 2025.
+    /// </summary>
+    private static Core.Data.Dataset FourGroupsTo2025(decimal theftIn2025)
+    {
+        var groups = new[] { "crime.drugs.cases", "crime.intentional-injury.cases", "crime.theft.cases", "crime.gambling-loan-sharking-fraud.cases" };
+        var figures = from indicator in groups
+                      from year in Enumerable.Range(2016, 10)
+                      select (indicator, year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                          year <= 2020 ? 100m : indicator == "crime.theft.cases" && year == 2025 ? theftIn2025 : 80m);
+        return Figures(2025, [.. figures]);
+    }
+
+    // 10. "4 giảm" under reading A (2025 against 2020) too, beside reading B.
+    [Fact]
+    public void Evaluate_TheftUpIn2025ButDownOverThePeriod_FourReductionsFailsUnderReadingAOnly()
+    {
+        // Theft 2021–2025: 80 + 80 + 80 + 80 + 120 = 440 against 500 (down 12%: B met); 2025 against 2020: 120 against 100
+        // (up 20%: A not met). "đề ra mục tiêu đến cuối năm 2025 quyết tâm kéo giảm 4 loại tội phạm sau đây".
+        var assessment = Rules.Evaluate(FourGroupsTo2025(theftIn2025: 120));
+
+        LatestStatus(assessment, "tay-ninh.chi-thi-4-giam.muc-tieu").ShouldBe(AssessmentStatus.Met);
+        var readingA = ResultsOf(assessment, "tay-ninh.chi-thi-4-giam.muc-tieu.nam-2025").Single();
+        readingA.Status.ShouldBe(AssessmentStatus.NotMet);
+        readingA.Target.AlternativeOf!.Value.Value.ShouldBe("tay-ninh.chi-thi-4-giam.muc-tieu");
+        readingA.Components.Select(c => c.Target.Id.Value).ShouldBe([
+            "tay-ninh.chi-thi-4-giam.muc-tieu.1.nam-2025", "tay-ninh.chi-thi-4-giam.muc-tieu.2.nam-2025",
+            "tay-ninh.chi-thi-4-giam.muc-tieu.3.nam-2025", "tay-ninh.chi-thi-4-giam.muc-tieu.4.nam-2025"]);
+    }
+
+    // 11. --plan 2016/2020: the retrospective shows the directive's own account only.
+    [Fact]
+    public void Evaluate_PlanOverride2016To2020_DoesNotApplyThe2025TargetsToTheRetrospective()
+    {
+        var account = DirectiveAccount();
+        var text = new Rules.Narratives.NarrativeRenderer().Render(account, Rules, Plugin.LoadTemplates(), planOverride: ReportingPeriod.Span(2016, 2020));
+
+        account.Results.ShouldAllBe(r => r.Target.Document.Period == ReportingPeriod.Span(2016, 2020));
+        text.ShouldNotContain("(2) giảm tội phạm cố ý gây thương tích");
+        text.ShouldNotContain("ít nhất 10%");
+        account.Summary.Targets.ShouldBe(7);
+    }
+
+    // 12. "(1) giảm ma túy" read as the number of addicts, as the directive judged its own 2016–2020 drug goal.
+    [Fact]
+    public void Evaluate_AddictsDownDrugCrimesUp_TheAddictsReadingOfGroupOneIsMet()
+    {
+        // "về số người nghiện ma túy ... chưa được kéo giảm, mà gia tăng (4.225/2683 người nghiện ...)": addicts 4.225 at the
+        // end of 2020, 3.700 at the end of 2025 (down 12,4%); drug crimes flat at 80 a year against 100 before.
+        var data = FourGroupsTo2025(theftIn2025: 80);
+        data = data with { Figures = [.. data.Figures, .. Figures(2025, ("drugs.addicts", "2020", 4225), ("drugs.addicts", "2025", 3700)).Figures] };
+
+        var result = ResultsOf(Rules.Evaluate(data), "tay-ninh.chi-thi-4-giam.muc-tieu.1.nguoi-nghien").Single();
+
+        result.Status.ShouldBe(AssessmentStatus.Exceeded);
+        result.Target.AlternativeOf!.Value.Value.ShouldBe("tay-ninh.chi-thi-4-giam.muc-tieu.1");
+        result.Target.Indicator!.Value.Value.ShouldBe("drugs.addicts");
+    }
 }

@@ -81,6 +81,26 @@ public sealed partial class HtmlReportTests
     }
 
     [Fact]
+    public void Render_DeliverableAndTaskMilestones_ShowTheirOwnStanding()
+    {
+        // Cần Thơ 2.4.d, built in 2022; 205 V.2, reported milestone by milestone (the 2023 half-year report late).
+        var page = HtmlReport.Render(SampleReports.For("can-tho"));
+
+        page.ShouldContain("<li>Đến năm 2023: đã hoàn thành năm 2022 — <strong class=\"status st-met\">đạt</strong>.</li>");
+        page.ShouldContain("; từng mốc: hoàn thành đúng hạn: năm 2021, 6 tháng đầu năm 2022, năm 2022, năm 2023; hoàn thành chậm: 6 tháng đầu năm 2023 (ngày 05/07/2023); chưa đến hạn:");
+        page.ShouldContain("<li>V.2 (sơ kết giữa kỳ): như trên; thời hạn: sơ kết giữa kỳ (năm 2023) (đến 31/12/2023); ");
+    }
+
+    [Fact]
+    public void Render_PendingDeliverable_IsNotYetDoneInWordsAndCountedSo()
+    {
+        var page = HtmlReport.Render(SampleReports.WithPendingDeliverable());
+
+        page.ShouldContain("<li>Đến năm 2023: chưa có mô hình nào — <strong class=\"status st-pending\">chưa hoàn thành, chưa đến hạn</strong>.</li>");
+        page.ShouldContain("1 chưa hoàn thành (chưa đến hạn)");
+    }
+
+    [Fact]
     public void Render_PrintStylesheet_SetsA4()
     {
         var page = HtmlReport.Render(SampleReports.For("hai-phong"));

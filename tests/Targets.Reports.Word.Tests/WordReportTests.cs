@@ -147,6 +147,21 @@ public sealed class WordReportTests
     }
 
     [Fact]
+    public void Write_DeliverablePendingAndTaskMilestones_AreWrittenAsTheTextIs()
+    {
+        var report = SampleReports.WithPendingDeliverable();
+        using var document = Open(Render(report));
+        var text = document.MainDocumentPart!.Document.Body!.Elements<Paragraph>().Select(p => p.InnerText).ToList();
+
+        text.ShouldContain("- Đến năm 2023: chưa có mô hình nào — chưa hoàn thành, chưa đến hạn.");
+        text.ShouldContain(t => t.Contains("1 chưa hoàn thành (chưa đến hạn)", StringComparison.Ordinal));
+        var periodic = report.Tasks.Single(t => t.Label == "V.2 (định kỳ)");
+        text.ShouldContain(t => t.StartsWith("- V.2 (định kỳ): ", StringComparison.Ordinal) && t.Contains("; " + periodic.MilestonesText, StringComparison.Ordinal));
+        text.ShouldContain(t => t.StartsWith("- V.2 (tổng kết): như trên; thời hạn: ", StringComparison.Ordinal));
+        Validate(Render(report)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Write_RetrospectiveAccount_IsASectionOfItsOwnAfterThePlan()
     {
         var report = SampleReports.For("tay-ninh");

@@ -21,12 +21,25 @@ public sealed record Figure(
     SourceLocation? Source = null,
     string? Unit = null);
 
-/// <summary>A task reported done (or not) in a dataset.</summary>
+/// <summary>
+/// A task reported done (or not) in a dataset: either as a whole (<paramref name="CompletedOn"/>, every milestone done
+/// that day) or milestone by milestone (<see cref="Milestones"/>).
+/// </summary>
 /// <param name="TaskId">The task's id.</param>
-/// <param name="CompletedOn">When it was done, or null when it is not.</param>
+/// <param name="CompletedOn">When the whole task was done, or null when it is not (or is reported by milestone).</param>
 /// <param name="Note">The reporter's note, if any.</param>
 /// <param name="Source">Where it was read from.</param>
-public sealed record TaskReport(string TaskId, DateOnly? CompletedOn, string? Note = null, SourceLocation? Source = null);
+public sealed record TaskReport(string TaskId, DateOnly? CompletedOn, string? Note = null, SourceLocation? Source = null)
+{
+    /// <summary>The milestones reported one by one; empty when the task is reported as a whole.</summary>
+    public IReadOnlyList<MilestoneReport> Milestones { get; init; } = [];
+}
+
+/// <summary>One milestone of a task reported done (or not).</summary>
+/// <param name="Deadline">The milestone, named by its deadline period (<c>2023-Q1</c>, <c>2023-01</c>).</param>
+/// <param name="CompletedOn">When it was done, or null when it is not.</param>
+/// <param name="Source">Where it was read from.</param>
+public sealed record MilestoneReport(ReportingPeriod Deadline, DateOnly? CompletedOn, SourceLocation? Source = null);
 
 /// <summary>The figures one locality reports.</summary>
 public sealed record Dataset

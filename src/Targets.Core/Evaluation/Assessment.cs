@@ -1,3 +1,4 @@
+using Targets.Core.Documents;
 using Targets.Core.Tasks;
 using Targets.Core.Targets;
 
@@ -22,6 +23,9 @@ public sealed record AssessmentSummary(
     int NoData,
     int UnmeasuredGoals)
 {
+    /// <summary>Deliverables not yet done before their deadline.</summary>
+    public int Pending { get; init; }
+
     /// <summary>Counts the latest result of each default (non-alternative) target.</summary>
     public static AssessmentSummary Of(IReadOnlyList<TargetResult> results, int unmeasuredGoals)
     {
@@ -70,7 +74,10 @@ public sealed record AssessmentSummary(
             counts[(int)AssessmentStatus.OnTrack],
             counts[(int)AssessmentStatus.AtRisk],
             counts[(int)AssessmentStatus.NoData],
-            unmeasuredGoals);
+            unmeasuredGoals)
+        {
+            Pending = counts[(int)AssessmentStatus.Pending],
+        };
     }
 
     private static AssessmentSummary OfLatest(List<TargetResult> latest, int unmeasuredGoals)
@@ -84,7 +91,10 @@ public sealed record AssessmentSummary(
             Count(AssessmentStatus.OnTrack),
             Count(AssessmentStatus.AtRisk),
             Count(AssessmentStatus.NoData),
-            unmeasuredGoals);
+            unmeasuredGoals)
+        {
+            Pending = Count(AssessmentStatus.Pending),
+        };
     }
 }
 
@@ -99,6 +109,12 @@ public sealed record Assessment
 
     /// <summary>The date the assessment stands at.</summary>
     public required DateOnly AsOf { get; init; }
+
+    /// <summary>
+    /// The documents evaluated, in rule-set order: all of them, unless a plan override chose only those whose own plan it
+    /// is (see <see cref="EvaluationContext.PlanOf"/>).
+    /// </summary>
+    public required IReadOnlyList<DocumentReference> Documents { get; init; }
 
     /// <summary>Results, in rule-set order, each target's periods in order.</summary>
     public required IReadOnlyList<TargetResult> Results { get; init; }

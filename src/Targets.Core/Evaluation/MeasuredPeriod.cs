@@ -1,5 +1,6 @@
 using Targets.Core.Data;
 using Targets.Core.Periods;
+using Targets.Core.Requirements;
 using Targets.Core.Targets;
 
 namespace Targets.Core.Evaluation;
@@ -18,6 +19,12 @@ public enum MeasurementStage
 
     /// <summary>The period cannot be judged (nothing of the plan has been reported yet): no data, whatever the figures.</summary>
     Unjudged,
+
+    /// <summary>
+    /// A one-off deliverable, judged on the count delivered since the plan started: met once done (and from then on);
+    /// otherwise pending before its deadline, not met at it, no data when a year's figure is missing.
+    /// </summary>
+    Deliverable,
 }
 
 /// <summary>
@@ -112,6 +119,12 @@ public sealed class MeasuredPeriod
 
     private ReportingPeriod? ValuePeriod { get; }
 
+    /// <summary>For a deliverable: the count delivered since the plan started, at the end of each year reported.</summary>
+    internal IReadOnlyList<(int Year, decimal Total)> DeliveredByYear { get; init; } = [];
+
+    /// <summary>For a deliverable: whether the period reaches its deadline (so that not done is not met, not pending).</summary>
+    internal bool DeadlineReached { get; init; }
+
     /// <summary>
     /// Shared by every copy of a measurement that does not depend on the as-of date (see <see cref="MeasurementMemo"/>):
     /// its judged result, once known.
@@ -149,6 +162,11 @@ public sealed class MeasuredPeriod
             throw new InvalidOperationException($"'{TargetId}' holds for each unit: judge its units");
         }
 
+        if (Stage == MeasurementStage.Deliverable)
+        {
+            return DeliverableResult(judgement);
+        }
+
         var status = !IsJudged ? AssessmentStatus.NoData : Stage switch
         {
             MeasurementStage.Progress => judgement is Judgement.Met or Judgement.Exceeded || OnPath ? AssessmentStatus.OnTrack : AssessmentStatus.AtRisk,
@@ -166,6 +184,44 @@ public sealed class MeasuredPeriod
             MissingFigures = MissingFigures,
             Note = Note,
             Progress = Progress,
+        };
+    }
+
+    /// <summary>
+    /// A deliverable's result: met when the rule finds the count delivered enough, done in the first year its running
+    /// total passes the requirement's mark (<see cref="PassMark"/>, the rule's own boundary) and done from then on; not
+    /// done is no data when a year's figure is missing, not met at the deadline, and pending (“chưa hoàn thành, chưa đến
+    /// hạn”) before it.
+    /// </summary>
+    private TargetResult DeliverableResult(Judgement judgement)
+    {
+        var done = judgement is Judgement.Met or Judgement.Exceeded;
+        var status = done ? AssessmentStatus.Met
+            : MissingFigures.Count > 0 ? AssessmentStatus.NoData
+            : DeadlineReached ? AssessmentStatus.NotMet
+            : AssessmentStatus.Pending;
+        ReportingPeriod? doneIn = null;
+        if (done && Reading is { } reading && PassMark.Of(Target.Requirement, reading, wholeCounts: true) is { } mark)
+        {
+            foreach (var (year, total) in DeliveredByYear)
+            {
+                if (mark.IsPassedBy(total))
+                {
+                    doneIn = ReportingPeriod.Year(year);
+                    break;
+                }
+            }
+        }
+
+        return new TargetResult
+        {
+            Target = Target,
+            Period = Period,
+            Status = status,
+            Measurement = status == AssessmentStatus.NoData ? null : Reading,
+            Figures = Figures,
+            MissingFigures = done ? [] : MissingFigures,
+            DoneIn = doneIn,
         };
     }
 

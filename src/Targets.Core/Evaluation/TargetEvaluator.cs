@@ -59,7 +59,22 @@ public static class TargetEvaluator
             throw new ArgumentException($"'{target.Id}' is a composite: use {nameof(CompositePeriods)}", nameof(target));
         }
 
-        var plan = context.PlanOverride ?? target.Document.Period;
+        if (context.PlanOf(target.Document) is not { } plan)
+        {
+            return [];
+        }
+
+        if (target.Requirement is DeliverableRequirement)
+        {
+            var deliverable = MeasureDeliverable(memo, target, position, context, plan);
+            if (deliverable.Memo is null)
+            {
+                deliverable.Place(0, isLatest: true);
+            }
+
+            return [deliverable];
+        }
+
         MeasuredPeriod[] periods;
         switch (target.Schedule)
         {
@@ -138,12 +153,16 @@ public static class TargetEvaluator
             throw new ArgumentException($"'{target.Id}' is not a composite: use {nameof(Measure)}", nameof(target));
         }
 
+        if (context.PlanOf(target.Document) is not { } plan)
+        {
+            return [];
+        }
+
         if (target.Schedule is not Schedule.EachYear)
         {
             return [new CompositePeriod(target, position, 0, isLatest: true, period: null)];
         }
 
-        var plan = context.PlanOverride ?? target.Document.Period;
         var count = Math.Max(0, Math.Min(plan.EndYear, context.AsOfYear) - plan.StartYear + 1);
         var periods = new CompositePeriod[count];
         for (var i = 0; i < count; i++)
@@ -231,8 +250,71 @@ public static class TargetEvaluator
     }
 
     /// <summary>
+    /// A one-off deliverable: the count delivered since the plan started, summed year by year up to the as-of year (or its
+    /// deadline, a single year's schedule or the plan's end), with the running total of each year reported. The rule judges
+    /// the total; <see cref="MeasuredPeriod.Result(Judgement)"/> turns a total not yet enough into pending before the
+    /// deadline. Everything it reads is fixed by the period it reports, so a remembered one serves every as-of date that
+    /// reports the same period.
+    /// </summary>
+    private static MeasuredPeriod MeasureDeliverable(MeasurementMemo? memo, Target target, int position, EvaluationContext context, ReportingPeriod plan)
+    {
+        var deadline = target.Schedule is Schedule.SingleYear single ? single.Year : plan.EndYear;
+        var last = Math.Min(context.AsOfYear, deadline);
+        var period = ReportingPeriod.Span(plan.StartYear, Math.Max(plan.StartYear, last));
+        var before = last < plan.StartYear;
+        if (memo is not null && !before && memo.TryGet(position, period, out var remembered))
+        {
+            return remembered;
+        }
+
+        var used = Scratch();
+        var table = context.Figures;
+        var ordinal = table.OrdinalOf(target.Indicator!.Value);
+        var missing = new List<MissingFigure>();
+        var totals = new List<(int Year, decimal Total)>();
+        decimal delivered = 0;
+        for (var year = plan.StartYear; year <= last; year++)
+        {
+            if (table.TryRead(ordinal, ReportingPeriod.Year(year), null, used, out var value, out _, out _))
+            {
+                delivered += value;
+                totals.Add((year, delivered));
+            }
+            else
+            {
+                missing.Add(new MissingFigure(target.Indicator!.Value, ReportingPeriod.Year(year), null));
+            }
+        }
+
+        var measurement = new Measurement
+        {
+            Value = delivered,
+            Subject = delivered,
+            Quota = ((DeliverableRequirement)target.Requirement).Count,
+            Year = Math.Max(plan.StartYear, last),
+        };
+        var measured = new MeasuredPeriod(
+            target,
+            position,
+            period,
+            MeasurementStage.Deliverable,
+            new Measured(before ? null : measurement, null, used.Count == 0 ? [] : used.ToArray(), missing, null))
+        {
+            DeliveredByYear = totals,
+            DeadlineReached = last >= deadline,
+        };
+        if (memo is not null && !before)
+        {
+            memo.Add(position, period, measured.Remembered());
+        }
+
+        return measured;
+    }
+
+    /// <summary>
     /// The straight line a deadline target is checked against: for a level, from the value in the year before the plan
-    /// (or the first reported plan year) to the threshold at the deadline; for a change, from no change at the baseline.
+    /// (or the first reported plan year; 0 at the plan's start for an indicator counted from it) to the threshold at the
+    /// deadline; for a change, from no change at the baseline.
     /// </summary>
     private static ProgressCheck? PathFor(Target target, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period)
     {
@@ -247,6 +329,12 @@ public static class TargetEvaluator
         if (target.Requirement.ComparedWith is { } baseline)
         {
             startYear = baseline.Resolve(period, plan).EndYear;
+            startValue = 0;
+        }
+        else if (context.Figures.Catalog.StartsAtZeroWithThePlan(target.Indicator!.Value))
+        {
+            // A running total counted from the plan start is 0 when the plan starts, whatever year is reported first.
+            startYear = plan.StartYear - 1;
             startValue = 0;
         }
         else

@@ -33,6 +33,10 @@ public enum AssessmentStatus
     /// <summary>The figures needed are missing (or the requirement cannot be computed from them).</summary>
     [JsonStringEnumMemberName("noData")]
     NoData,
+
+    /// <summary>A deliverable not yet done, before its deadline: neither met nor at risk ("chưa hoàn thành, chưa đến hạn").</summary>
+    [JsonStringEnumMemberName("pending")]
+    Pending,
 }
 
 /// <summary>The straight-line path a deadline target is checked against before its deadline.</summary>
@@ -110,6 +114,9 @@ public sealed record TargetResult
 
     /// <summary>Per-unit results, for targets that hold for each unit.</summary>
     public IReadOnlyList<UnitResult> Units { get; init; } = [];
+
+    /// <summary>For a deliverable that is done: the year it was done in.</summary>
+    public ReportingPeriod? DoneIn { get; init; }
 
     /// <summary>The components' results, for a composite.</summary>
     public IReadOnlyList<TargetResult> Components { get; init; } = [];

@@ -199,7 +199,7 @@ public sealed class CompositePeriod
 
     /// <summary>
     /// The composite's verdict: met (or exceeded) when its criterion holds over the components; otherwise the worst
-    /// component decides (not met, then no data, then at risk, then on track).
+    /// component decides (not met, then no data, then at risk, then pending, then on track).
     /// </summary>
     public Verdict Verdict(Judgement judgement, IReadOnlyList<Verdict> components)
     {
@@ -239,7 +239,7 @@ public sealed class CompositePeriod
 
     private static AssessmentStatus Worst(IReadOnlyList<TargetResult> components)
     {
-        foreach (var status in (ReadOnlySpan<AssessmentStatus>)[AssessmentStatus.NotMet, AssessmentStatus.NoData, AssessmentStatus.AtRisk, AssessmentStatus.OnTrack])
+        foreach (var status in (ReadOnlySpan<AssessmentStatus>)[AssessmentStatus.NotMet, AssessmentStatus.NoData, AssessmentStatus.AtRisk, AssessmentStatus.Pending, AssessmentStatus.OnTrack])
         {
             foreach (var component in components)
             {

@@ -21,7 +21,8 @@ public static class RequirementText
             ChangeRequirement change => ChangeText(change, unit, plan),
             ChangeRangeRequirement range =>
                 $"{Verb(range.Direction)} từ {Amount(range.From, range.Measure, unit)} đến {Amount(range.To, range.Measure, unit)} so với {Baseline(range.Baseline, plan)}",
-            ZeroRequirement => "không để xảy ra (bằng 0)",
+            ZeroRequirement zero => $"{zero.Phrase} (bằng 0)",
+            DeliverableRequirement deliverable => $"hoàn thành {VietnameseFormat.Threshold(deliverable.Count, unit)}",
             QuotaRequirement { Quota: { } quota } => $"đạt ít nhất {VietnameseFormat.Threshold(quota, unit)}",
             QuotaRequirement => "đạt chỉ tiêu được giao",
             CompositeRequirement composite => $"cả {composite.Targets.Count} chỉ tiêu thành phần đều đạt",

@@ -12,7 +12,10 @@ namespace Targets.Core.Formatting;
 /// </summary>
 public static class ResultText
 {
-    /// <summary>The verdict in words: đạt, vượt, không đạt, đúng tiến độ, có nguy cơ không đạt, chưa có số liệu.</summary>
+    /// <summary>
+    /// The verdict in words: đạt, vượt, không đạt, đúng tiến độ, có nguy cơ không đạt, chưa hoàn thành, chưa đến hạn (a
+    /// deliverable), chưa có số liệu.
+    /// </summary>
     public static string Status(AssessmentStatus status) => status switch
     {
         AssessmentStatus.Met => "đạt",
@@ -20,10 +23,11 @@ public static class ResultText
         AssessmentStatus.NotMet => "không đạt",
         AssessmentStatus.OnTrack => "đúng tiến độ",
         AssessmentStatus.AtRisk => "có nguy cơ không đạt",
+        AssessmentStatus.Pending => "chưa hoàn thành, chưa đến hạn",
         _ => "chưa có số liệu",
     };
 
-    /// <summary>The verdict's code: met, exceeded, notMet, onTrack, atRisk, noData.</summary>
+    /// <summary>The verdict's code: met, exceeded, notMet, onTrack, atRisk, pending, noData.</summary>
     public static string StatusCode(AssessmentStatus status) => status switch
     {
         AssessmentStatus.Met => "met",
@@ -31,6 +35,7 @@ public static class ResultText
         AssessmentStatus.NotMet => "notMet",
         AssessmentStatus.OnTrack => "onTrack",
         AssessmentStatus.AtRisk => "atRisk",
+        AssessmentStatus.Pending => "pending",
         _ => "noData",
     };
 

@@ -52,6 +52,7 @@ public static class VietnameseFormat
         PeriodKind.Year => string.Create(CultureInfo.InvariantCulture, $"năm {period.StartYear}"),
         PeriodKind.Half => string.Create(CultureInfo.InvariantCulture, $"6 tháng {(period.Part == 1 ? "đầu" : "cuối")} năm {period.StartYear}"),
         PeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"quý {Roman[period.Part - 1]} năm {period.StartYear}"),
+        PeriodKind.Month => string.Create(CultureInfo.InvariantCulture, $"tháng {period.Part} năm {period.StartYear}"),
         _ => string.Create(CultureInfo.InvariantCulture, $"giai đoạn {period.StartYear} - {period.EndYear}"),
     };
 

@@ -56,4 +56,11 @@ public sealed record Indicator(
 {
     /// <summary>Whether this indicator is a share with both its counts named.</summary>
     public bool IsShare => Kind == IndicatorKind.Share;
+
+    /// <summary>
+    /// Whether its figures are running totals counted from the start of the plan ("triệt xóa ... lũy kế từ đầu giai đoạn"):
+    /// its value at the plan's start is then 0 by definition, and a progress line starts there. A share whose numerator is
+    /// counted from the plan start starts at 0% too.
+    /// </summary>
+    public bool CountedFromPlanStart { get; init; }
 }

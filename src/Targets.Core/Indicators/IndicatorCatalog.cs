@@ -116,7 +116,23 @@ public sealed class IndicatorCatalog : IReadOnlyCollection<Indicator>
             _ => throw new ArgumentException($"unknown indicator kind '{definition.Kind}'"),
         },
         definition.Numerator is null ? null : new IndicatorId(definition.Numerator),
-        definition.Denominator is null ? null : new IndicatorId(definition.Denominator));
+        definition.Denominator is null ? null : new IndicatorId(definition.Denominator))
+    {
+        CountedFromPlanStart = definition.CountedFrom switch
+        {
+            null => false,
+            "planStart" => true,
+            var other => throw new ArgumentException($"unknown 'countedFrom' '{other}'"),
+        },
+    };
+
+    /// <summary>
+    /// Whether an indicator starts at zero when its plan starts: it is counted from the plan start, or it is a share whose
+    /// numerator is.
+    /// </summary>
+    public bool StartsAtZeroWithThePlan(IndicatorId id) =>
+        TryGet(id, out var indicator) &&
+        (indicator.CountedFromPlanStart || (indicator.Numerator is { } top && TryGet(top, out var numerator) && numerator.CountedFromPlanStart));
 
     private static IndicatorCatalog LoadShared()
     {
@@ -137,7 +153,8 @@ internal sealed record IndicatorDefinition(
     string Direction,
     string Kind,
     string? Numerator = null,
-    string? Denominator = null);
+    string? Denominator = null,
+    string? CountedFrom = null);
 
 internal sealed record CatalogFile(IReadOnlyList<IndicatorDefinition> Indicators);
 

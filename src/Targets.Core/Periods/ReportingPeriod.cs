@@ -16,11 +16,14 @@ public enum PeriodKind
 
     /// <summary>A span of whole years: <c>2016/2020</c>.</summary>
     Span,
+
+    /// <summary>A calendar month: <c>2023-01</c> (a deadline such as "Tháng 1").</summary>
+    Month,
 }
 
 /// <summary>
-/// A period figures are reported for: a year, a half, a quarter, or a span of whole years. Immutable, with value
-/// equality; ordered by start, then by end.
+/// A period figures are reported for, or a deadline falls at the end of: a year, a half, a quarter, a month, or a span of
+/// whole years. Immutable, with value equality; ordered by start, then by end.
 /// </summary>
 public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
 {
@@ -41,7 +44,7 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
     /// <summary>The last year the period touches.</summary>
     public int EndYear { get; }
 
-    /// <summary>The half (1–2) or quarter (1–4); 0 for years and spans.</summary>
+    /// <summary>The half (1–2), quarter (1–4) or month (1–12); 0 for years and spans.</summary>
     public int Part { get; }
 
     /// <summary>How many whole years a year or span covers (1 for a year); 0 for halves and quarters.</summary>
@@ -58,6 +61,7 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
     {
         PeriodKind.Half => new DateOnly(StartYear, Part == 1 ? 1 : 7, 1),
         PeriodKind.Quarter => new DateOnly(StartYear, ((Part - 1) * 3) + 1, 1),
+        PeriodKind.Month => new DateOnly(StartYear, Part, 1),
         _ => new DateOnly(StartYear, 1, 1),
     };
 
@@ -66,6 +70,7 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
     {
         PeriodKind.Half => Part == 1 ? new DateOnly(StartYear, 6, 30) : new DateOnly(StartYear, 12, 31),
         PeriodKind.Quarter => new DateOnly(StartYear, Part * 3, 1).AddMonths(1).AddDays(-1),
+        PeriodKind.Month => new DateOnly(StartYear, Part, 1).AddMonths(1).AddDays(-1),
         _ => new DateOnly(EndYear, 12, 31),
     };
 
@@ -84,6 +89,12 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
             ? new(PeriodKind.Quarter, CheckYear(year), year, quarter)
             : throw new ArgumentOutOfRangeException(nameof(quarter), quarter, "a quarter is 1 to 4");
 
+    /// <summary>A calendar month (1 to 12).</summary>
+    public static ReportingPeriod Month(int year, int month) =>
+        month is >= 1 and <= 12
+            ? new(PeriodKind.Month, CheckYear(year), year, month)
+            : throw new ArgumentOutOfRangeException(nameof(month), month, "a month is 1 to 12");
+
     /// <summary>A span of whole years, both ends included; a one-year span is that year.</summary>
     public static ReportingPeriod Span(int firstYear, int lastYear)
     {
@@ -97,7 +108,7 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
         return firstYear == lastYear ? Year(firstYear) : new(PeriodKind.Span, firstYear, lastYear, 0);
     }
 
-    /// <summary>Parses <c>2023</c>, <c>2023-H1</c>, <c>2023-Q2</c> or <c>2016/2020</c>.</summary>
+    /// <summary>Parses <c>2023</c>, <c>2023-H1</c>, <c>2023-Q2</c>, <c>2023-01</c> or <c>2016/2020</c>.</summary>
     /// <exception cref="FormatException">The text is not a period.</exception>
     public static ReportingPeriod Parse(string text) =>
         TryParse(text, out var period, out var error) ? period : throw new FormatException(error);
@@ -106,7 +117,7 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
     public static bool TryParse(string? text, out ReportingPeriod period, out string error)
     {
         period = default;
-        error = $"'{text}' is not a period: expected a year '2023', a half '2023-H1', a quarter '2023-Q2' or a span '2016/2020'";
+        error = $"'{text}' is not a period: expected a year '2023', a half '2023-H1', a quarter '2023-Q2', a month '2023-01' or a span '2016/2020'";
         if (string.IsNullOrEmpty(text))
         {
             return false;
@@ -130,6 +141,12 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
             if (text[5] == 'Q' && part is >= 1 and <= 4)
             {
                 period = Quarter(year, part);
+                return true;
+            }
+
+            if (int.TryParse(text.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var month) && month is >= 1 and <= 12)
+            {
+                period = Month(year, month);
                 return true;
             }
 
@@ -170,12 +187,13 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
         return byStart != 0 ? byStart : End.CompareTo(other.End);
     }
 
-    /// <summary>The canonical text: <c>2023</c>, <c>2023-H1</c>, <c>2023-Q2</c>, <c>2016/2020</c>.</summary>
+    /// <summary>The canonical text: <c>2023</c>, <c>2023-H1</c>, <c>2023-Q2</c>, <c>2023-01</c>, <c>2016/2020</c>.</summary>
     public override string ToString() => Kind switch
     {
         PeriodKind.Year => StartYear.ToString(CultureInfo.InvariantCulture),
         PeriodKind.Half => string.Create(CultureInfo.InvariantCulture, $"{StartYear}-H{Part}"),
         PeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"{StartYear}-Q{Part}"),
+        PeriodKind.Month => string.Create(CultureInfo.InvariantCulture, $"{StartYear}-{Part:00}"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{StartYear}/{EndYear}"),
     };
 

@@ -95,11 +95,16 @@ public readonly record struct PassMark
         ChangeRangeRequirement range => ForSubjectBound(requirement, new Bound(Comparison.AtLeast, range.From), measurement, wholeCounts),
         ZeroRequirement => ForSubjectBound(requirement, new Bound(Comparison.EqualTo, 0), measurement, wholeCounts),
         QuotaRequirement => ForSubjectBound(requirement, new Bound(Comparison.AtLeast, measurement.Quota), measurement, wholeCounts),
+
+        // A deliverable is done once the count delivered reaches the count to deliver; it is done or not, never “vượt”.
+        DeliverableRequirement => ForSubjectBound(requirement, new Bound(Comparison.AtLeast, measurement.Quota), measurement, wholeCounts) is { } mark
+            ? mark with { CanBeExceeded = false }
+            : null,
         _ => null,
     };
 
     /// <summary>
-    /// The mark where a bound on a requirement's subject (the value for a level, quota or zero; the change counted in the
+    /// The mark where a bound on a requirement's subject (the value for a level, quota, deliverable or zero; the change counted in the
     /// requirement's direction and measure for a change or range) is passed, in terms of the value. Used for the
     /// requirement's own bound and for a path's bound in a given year.
     /// </summary>

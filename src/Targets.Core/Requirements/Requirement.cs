@@ -83,7 +83,20 @@ public sealed record ChangeRangeRequirement(Baseline Baseline, ChangeDirection D
 }
 
 /// <summary>Zero occurrences: "không để xảy ra", "không để tồn tại", "không để hình thành".</summary>
-public sealed record ZeroRequirement : Requirement;
+/// <param name="Phrase">The document's own words for it (<c>không để tồn tại</c>), as the report repeats them.</param>
+public sealed record ZeroRequirement(string Phrase = ZeroRequirement.DefaultPhrase) : Requirement
+{
+    /// <summary>The words used when a rule set does not give the document's own.</summary>
+    public const string DefaultPhrase = "không để xảy ra";
+}
+
+/// <summary>
+/// A one-off deliverable: "Xây dựng một mô hình ...". It is done in the first year the count built since the start of the
+/// plan reaches <paramref name="Count"/>, and stays done; before that and before its deadline it is not yet done
+/// (pending); at the deadline, not done is not met. It has no projection, no percentage and cannot be exceeded.
+/// </summary>
+/// <param name="Count">How many are to be delivered ("một mô hình": 1).</param>
+public sealed record DeliverableRequirement(decimal Count = 1) : Requirement;
 
 /// <summary>
 /// A count quota: "550 hồ sơ", or a figure assigned by another body and read from the data ("căn cứ chỉ tiêu Sở ... giao").

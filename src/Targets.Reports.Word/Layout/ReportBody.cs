@@ -256,9 +256,11 @@ internal sealed class ReportBody(Report report, ReportSettings settings)
         {
             Text("- "),
             Text(task.Label, bold: true),
-            Text($": {task.Wording} — chủ trì: {string.Join(", ", task.Lead)}{(task.Supporting.Count > 0 ? $"; phối hợp: {string.Join(", ", task.Supporting)}" : string.Empty)}; thời hạn: {task.DeadlineText} (đến {task.DueText}); "),
+            Text(task.RepeatsPrevious
+                ? $": như trên; thời hạn: {task.DeadlineText} (đến {task.DueText}); "
+                : $": {task.Wording} — chủ trì: {string.Join(", ", task.Lead)}{(task.Supporting.Count > 0 ? $"; phối hợp: {string.Join(", ", task.Supporting)}" : string.Empty)}; thời hạn: {task.DeadlineText} (đến {task.DueText}); "),
             Text(task.StatusText, bold: true),
-            Text($"{(task.CompletedText.Length > 0 ? $" (ngày {task.CompletedText})" : string.Empty)}{(task.Note.Length > 0 ? $"; {task.Note}" : string.Empty)}."),
+            Text($"{(task.CompletedText.Length > 0 ? $" (ngày {task.CompletedText})" : string.Empty)}{(task.MilestonesText.Length > 0 ? $"; {task.MilestonesText}" : string.Empty)}{(task.Note.Length > 0 ? $"; {task.Note}" : string.Empty)}."),
         };
         return Body([.. runs]);
     }

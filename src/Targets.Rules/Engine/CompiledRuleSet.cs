@@ -6,6 +6,7 @@ using Targets.Core.Data;
 using Targets.Core.Errors;
 using Targets.Core.Evaluation;
 using Targets.Core.Indicators;
+using Targets.Core.Periods;
 using Targets.Core.Requirements;
 using Targets.Core.Tasks;
 using Targets.Core.Targets;
@@ -30,6 +31,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
     private readonly IReadOnlyList<UnmeasuredGoal> _goals;
     private readonly Dictionary<string, PlanTask> _tasksById;
     private readonly Dictionary<TargetId, int> _positions;
+    private readonly ReportingPeriod[] _documentPeriods;
 
     public CompiledRuleSet(
         Locality locality,
@@ -51,6 +53,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         _bulk = new Lazy<BulkRules>(() => new BulkRules(criteria, chainedRules, citations));
         _tasks = [.. ruleSets.SelectMany(set => set.Tasks)];
         _goals = [.. ruleSets.SelectMany(set => set.Goals)];
+        _documentPeriods = [.. ruleSets.Select(set => set.Document.Period).Distinct()];
         _positions = new Dictionary<TargetId, int>(targets.Length);
         for (var i = 0; i < targets.Length; i++)
         {
@@ -104,7 +107,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         IEnumerable<BulkAssessment> Iterate()
         {
             var bulk = _bulk.Value;
-            var memos = new List<(Core.Periods.ReportingPeriod? Plan, DatasetMemo Memo)>(1);
+            var memos = new List<(ReportingPeriod? Plan, DatasetMemo Memo)>(1);
             var pending = new PendingAssessment[options.Count];
             for (var d = 0; d < datasets.Count; d++)
             {
@@ -138,8 +141,9 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
     private PendingAssessment Begin(Dataset dataset, FigureTable figures, EvaluationOptions options, DatasetMemo? memo)
     {
         var asOf = options.AsOf ?? dataset.AsOf ?? new DateOnly(figures.LatestYear ?? DateTime.UnixEpoch.Year, 12, 31);
-        var measured = Measure(dataset, new EvaluationContext(figures, asOf.Year, options.PlanOverride), memo?.Measurements);
-        return new PendingAssessment(asOf, measured, new VerdictBoard(_targets, measured, _citations), [], memo);
+        var context = new EvaluationContext(figures, asOf.Year, options.PlanOverride) { DocumentPeriods = _documentPeriods };
+        var measured = Measure(dataset, context, memo?.Measurements);
+        return new PendingAssessment(asOf, measured, new VerdictBoard(_targets, measured, _citations), [], memo, context);
     }
 
     /// <summary>The assessment, once the rules have given every verdict.</summary>
@@ -160,16 +164,21 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
             next += results.Length;
         }
 
+        // A plan override may leave documents out (a retrospective shows only its own account): their goals and tasks too.
+        var evaluated = pending.Context.PlanOverride is null ? RuleSets : [.. RuleSets.Where(set => pending.Context.PlanOf(set.Document) is not null)];
+        var whole = evaluated.Count == RuleSets.Count;
+        var goals = whole ? _goals : [.. evaluated.SelectMany(set => set.Goals)];
         var findings = pending.Findings;
         return new Assessment
         {
             Locality = Locality.Code,
             LocalityName = Locality.Name,
             AsOf = pending.AsOf,
+            Documents = [.. evaluated.Select(set => set.Document)],
             Results = all,
-            Goals = _goals,
-            Tasks = AssessTasks(dataset, pending.AsOf),
-            Summary = AssessmentSummary.OfTargets(byTarget, _goals.Count),
+            Goals = goals,
+            Tasks = AssessTasks(dataset, pending.AsOf, whole ? _tasks : [.. evaluated.SelectMany(set => set.Tasks)]),
+            Summary = AssessmentSummary.OfTargets(byTarget, goals.Count),
             Findings = findings.Count == 0 ? [] : [.. findings.OrderBy(f => _positions.TryGetValue(f.Target.Id, out var p) ? p : int.MaxValue).ThenBy(f => f.Period)],
             DataDescription = dataset.Description,
         };
@@ -216,26 +225,43 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         }
     }
 
-    private IReadOnlyList<TaskResult> AssessTasks(Dataset dataset, DateOnly asOf)
+    private IReadOnlyList<TaskResult> AssessTasks(Dataset dataset, DateOnly asOf, IReadOnlyList<PlanTask> tasks)
     {
-        if (_tasks.Count == 0 && dataset.Tasks.Count == 0)
+        if (tasks.Count == 0 && dataset.Tasks.Count == 0)
         {
             return [];
         }
 
+        // A completion after the date the figures stand at is bad data; one after an earlier assessment date (assessing
+        // the same figures as of a past year) has simply not happened yet on that date.
+        var standsAt = dataset.AsOf ?? asOf;
+        DateOnly? ByThen(DateOnly? done) => done <= asOf ? done : null;
         var reports = new Dictionary<string, TaskReport>(StringComparer.Ordinal);
         foreach (var report in dataset.Tasks)
         {
             var location = report.Source ?? new SourceLocation(dataset.SourceFile ?? "dataset");
-            if (!_tasksById.ContainsKey(report.TaskId))
+            if (!_tasksById.TryGetValue(report.TaskId, out var task))
             {
                 throw new DataException($"unknown task '{report.TaskId}'", location);
             }
 
-            if (report.CompletedOn is { } done && done > asOf)
+            CheckDoneBy(report.TaskId, report.CompletedOn, standsAt, location);
+            var milestones = new HashSet<ReportingPeriod>();
+            foreach (var milestone in report.Milestones)
             {
-                throw new DataException(
-                    $"task '{report.TaskId}' is reported done on {done.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, after the as-of date {asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", location);
+                var at = milestone.Source ?? location;
+                if (!task.Deadlines.Contains(milestone.Deadline))
+                {
+                    throw new DataException(
+                        $"task '{report.TaskId}' has no milestone due in {milestone.Deadline} (its milestones: {string.Join(", ", task.Milestones)})", at);
+                }
+
+                if (!milestones.Add(milestone.Deadline))
+                {
+                    throw new DataException($"milestone {milestone.Deadline} of task '{report.TaskId}' is reported twice", at);
+                }
+
+                CheckDoneBy($"{report.TaskId}' milestone '{milestone.Deadline}", milestone.CompletedOn, standsAt, at);
             }
 
             if (!reports.TryAdd(report.TaskId, report))
@@ -244,9 +270,20 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
             }
         }
 
-        return [.. _tasks.Select(task => reports.TryGetValue(task.Id.Value, out var report)
-            ? TaskResult.Assess(task, report.CompletedOn, report.Note, asOf)
+        return [.. tasks.Select(task => reports.TryGetValue(task.Id.Value, out var report)
+            ? report.Milestones.Count > 0
+                ? TaskResult.AssessMilestones(task, report.Milestones.ToDictionary(m => m.Deadline, m => ByThen(m.CompletedOn)), report.Note, asOf)
+                : TaskResult.Assess(task, ByThen(report.CompletedOn), report.Note, asOf)
             : TaskResult.Assess(task, null, null, asOf))];
+    }
+
+    private static void CheckDoneBy(string what, DateOnly? completedOn, DateOnly standsAt, SourceLocation location)
+    {
+        if (completedOn is { } done && done > standsAt)
+        {
+            throw new DataException(
+                $"task '{what}' is reported done on {done.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, after the as-of date {standsAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", location);
+        }
     }
 }
 
@@ -256,7 +293,8 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
 /// <param name="Board">The verdicts.</param>
 /// <param name="Findings">The findings.</param>
 /// <param name="Memo">On the bulk path, what is kept for the dataset across its as-of dates.</param>
-internal sealed record PendingAssessment(DateOnly AsOf, Measurements Measured, VerdictBoard Board, List<Finding> Findings, DatasetMemo? Memo);
+/// <param name="Context">The figures, the as-of year and the plan each document is evaluated under.</param>
+internal sealed record PendingAssessment(DateOnly AsOf, Measurements Measured, VerdictBoard Board, List<Finding> Findings, DatasetMemo? Memo, EvaluationContext Context);
 
 /// <summary>What the bulk path keeps while it evaluates one dataset under one plan period as of several dates.</summary>
 /// <param name="Measurements">The measurements that do not depend on the as-of date, and their judged results.</param>

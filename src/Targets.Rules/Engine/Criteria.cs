@@ -30,6 +30,11 @@ internal sealed record Criteria(Expression Met, Expression? Exceeded)
             ChangeRequirement change => new(Compare(subject, change.Bound.Comparison, change.Bound.Threshold), exceeded),
             ChangeRangeRequirement range => new(Compare(subject, Comparison.AtLeast, range.From), exceeded),
             ZeroRequirement => new(Compare(subject, Comparison.EqualTo, 0m), null),
+
+            // The subject is the count delivered since the plan started and the quota the count to deliver: done once it is
+            // reached, and a deliverable is never “vượt” (pending before the deadline is the measured period's reading of
+            // a deliverable not yet done, not the criterion's).
+            DeliverableRequirement => new(Expression.GreaterThanOrEqual(subject, Expression.Property(m, nameof(Measurement.Quota))), null),
             QuotaRequirement => new(Expression.GreaterThanOrEqual(subject, Expression.Property(m, nameof(Measurement.Quota))), exceeded),
             CompositeRequirement => new(
                 Expression.Equal(Expression.Property(m, nameof(Measurement.Numerator)), Expression.Property(m, nameof(Measurement.Denominator))), null),

@@ -57,6 +57,11 @@ internal static class RuleSetChecks
                 throw Error($"unknown quota indicator '{quota}'");
             }
 
+            if (target.Requirement is DeliverableRequirement && (target.Schedule is Core.Schedules.Schedule.EachYear || target.Scope is not TargetScope.WholeLocality))
+            {
+                throw Error("a deliverable is done once, by its deadline: give it a 'deadline' or 'year' schedule and the whole locality as scope");
+            }
+
             if (target.Requirement is ChangeRangeRequirement range && range.From > range.To)
             {
                 throw Error(string.Create(CultureInfo.InvariantCulture, $"the range runs from {range.From} to {range.To}: its start is above its end"));

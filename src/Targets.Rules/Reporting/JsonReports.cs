@@ -59,6 +59,11 @@ public static class JsonReports
             json.WriteString("wording", result.Target.Wording);
             json.WriteString("period", result.Period.ToString());
             json.WriteString("status", year.StatusCode);
+            if (result.DoneIn is { } doneIn)
+            {
+                json.WriteString("doneIn", doneIn.ToString());
+            }
+
             if (result.Measurement is { } m && result.Components.Count == 0 && result.Units.Count == 0)
             {
                 json.WriteNumber("value", m.Value);
@@ -143,6 +148,26 @@ public static class JsonReports
             json.WriteString("due", task.DueText);
             json.WriteString("lead", string.Join(", ", task.Lead));
             WriteStrings(json, "supporting", task.Supporting);
+            if (task.Milestones.Count > 1)
+            {
+                json.WriteStartArray("milestones");
+                foreach (var milestone in task.Milestones)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("deadline", milestone.Period);
+                    json.WriteString("due", milestone.DueText);
+                    json.WriteString("status", milestone.StatusCode);
+                    if (milestone.CompletedOn is { } done)
+                    {
+                        json.WriteString("completedOn", done.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    }
+
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
         }
 
@@ -156,6 +181,11 @@ public static class JsonReports
         json.WriteNumber("onTrack", s.OnTrack);
         json.WriteNumber("atRisk", s.AtRisk);
         json.WriteNumber("noData", s.NoData);
+        if (s.Pending > 0)
+        {
+            json.WriteNumber("pending", s.Pending);
+        }
+
         json.WriteNumber("unmeasuredGoals", s.UnmeasuredGoals);
         json.WriteEndObject();
         WriteTally(json, report.Summary);
@@ -217,6 +247,11 @@ public static class JsonReports
         json.WriteNumber("onTrack", counts.OnTrack);
         json.WriteNumber("atRisk", counts.AtRisk);
         json.WriteNumber("noData", counts.NoData);
+        if (counts.Pending > 0)
+        {
+            json.WriteNumber("pending", counts.Pending);
+        }
+
         json.WriteEndObject();
     }
 
@@ -275,6 +310,7 @@ public static class JsonReports
                     json.WriteString("wording", task.Wording);
                     json.WriteString("deadline", task.DeadlineText);
                     json.WriteString("due", task.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    WriteStrings(json, "deadlines", task.Milestones.Select(d => d.ToString()));
                     WriteStrings(json, "lead", task.Responsibility.Lead);
                     WriteStrings(json, "supporting", task.Responsibility.Supporting);
                     json.WriteEndObject();

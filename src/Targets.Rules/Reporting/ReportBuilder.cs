@@ -27,13 +27,14 @@ public static class ReportBuilder
         return new Builder(assessment, rules, planOverride).Build();
     }
 
-    /// <summary>The requirement kind's code: level, change, range, zero, quota, composite, expression.</summary>
+    /// <summary>The requirement kind's code: level, change, range, zero, deliverable, quota, composite, expression.</summary>
     public static string KindOf(Requirement requirement) => requirement switch
     {
         LevelRequirement => "level",
         ChangeRequirement => "change",
         ChangeRangeRequirement => "range",
         ZeroRequirement => "zero",
+        DeliverableRequirement => "deliverable",
         QuotaRequirement => "quota",
         CompositeRequirement => "composite",
         _ => "expression",
@@ -47,7 +48,9 @@ public static class ReportBuilder
         private readonly ReportingPeriod? _plan;
         private readonly int _year;
         private readonly TargetLabels _labels;
+        private readonly List<RuleSet> _sets;
         private readonly List<(RuleSet Set, Target Target)> _targets;
+        private readonly Dictionary<TargetId, Target> _byId;
         private readonly Dictionary<TargetId, IReadOnlyList<TargetResult>> _results = [];
         private readonly Dictionary<TargetId, IReadOnlyList<YearResult>> _years = [];
         private readonly Dictionary<TargetId, List<int>> _readingNumbers = [];
@@ -61,8 +64,11 @@ public static class ReportBuilder
             _catalog = rules.Catalog;
             _plan = plan;
             _year = assessment.AsOf.Year;
-            _targets = [.. rules.RuleSets.SelectMany(set => set.Targets.Select(target => (set, target)))];
-            _labels = TargetLabels.For(_targets.Select(t => t.Target));
+            // The documents evaluated (a plan override may leave some out); labels stay those of the whole locality.
+            _sets = [.. rules.RuleSets.Where(set => assessment.Documents.Contains(set.Document))];
+            _targets = [.. _sets.SelectMany(set => set.Targets.Select(target => (set, target)))];
+            _byId = rules.RuleSets.SelectMany(set => set.Targets).ToDictionary(t => t.Id);
+            _labels = TargetLabels.For(rules.RuleSets.SelectMany(set => set.Targets));
             foreach (var group in assessment.Results.GroupBy(r => r.Target.Id))
             {
                 _results[group.Key] = [.. group];
@@ -71,7 +77,7 @@ public static class ReportBuilder
             // Ids a plugin's prose may cite, longest first so that no id is replaced inside a longer one.
             _namedIds = [.. _labels.All.Select(p => (p.Key.Value, p.Value))
                 .Concat(rules.RuleSets.SelectMany(s => s.Goals).Select(g => (g.Id.Value, $"{g.Clause} (mục tiêu định tính)")))
-                .Concat(rules.RuleSets.SelectMany(s => s.Tasks).Select(t => (t.Id.Value, t.Clause)))
+                .Concat(rules.RuleSets.SelectMany(s => s.Tasks).Select(t => (t.Id.Value, t.Label)))
                 .Concat(_catalog.Select(i => (i.Id.Value, $"“{VietnameseFormat.LowerFirst(i.Name)}”")))
                 .OrderByDescending(p => p.Item1.Length)];
         }
@@ -79,8 +85,8 @@ public static class ReportBuilder
         public Report Build()
         {
             CollectReadings();
-            var documents = _rules.RuleSets.Select(Document).ToList();
-            var tasks = _assessment.Tasks.Select(TaskEntryOf).ToList();
+            var documents = _sets.Select(Document).ToList();
+            var tasks = _assessment.Tasks.Select((result, i) => TaskEntryOf(result, i > 0 && SameWordingAndUnits(_assessment.Tasks[i - 1].Task, result.Task))).ToList();
             return new Report
             {
                 Header = Header(),
@@ -91,14 +97,14 @@ public static class ReportBuilder
                 Tasks = tasks,
                 Units = Units(tasks),
                 Findings = Findings(),
-                Goals = [.. _rules.RuleSets.SelectMany(s => s.Goals).Select(g => new GoalEntry(g.Id.Value, g.Clause, g.Document.ShortName, g.Wording, Prose(g.Reason)))],
+                Goals = [.. _sets.SelectMany(s => s.Goals).Select(g => new GoalEntry(g.Id.Value, g.Clause, g.Document.ShortName, g.Wording, Prose(g.Reason)))],
                 Annex = new Annex("Phụ lục: cách hiểu chỉ tiêu và phương pháp đánh giá", _readings, Methods()),
             };
         }
 
         private ReportHeader Header()
         {
-            var periods = _rules.RuleSets.Where(s => !s.IsRetrospective).Select(s => VietnameseFormat.Period(_plan ?? s.Document.Period)).Distinct(StringComparer.Ordinal);
+            var periods = _sets.Where(s => !IsApart(s)).Select(s => VietnameseFormat.Period(_plan ?? s.Document.Period)).Distinct(StringComparer.Ordinal);
             return new ReportHeader
             {
                 Title = "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
@@ -123,7 +129,7 @@ public static class ReportBuilder
             ShortName = set.Document.ShortName,
             Title = set.Document.Title,
             PeriodText = VietnameseFormat.Period(_plan ?? set.Document.Period),
-            IsRetrospective = set.IsRetrospective,
+            IsRetrospective = IsApart(set),
             Clauses = [.. set.Targets.GroupBy(t => t.Clause, StringComparer.Ordinal).Select(clause => new ClauseSection
             {
                 Clause = clause.Key,
@@ -187,7 +193,13 @@ public static class ReportBuilder
         }
 
         private string Cite(TargetId id) =>
-            $"{_labels.Of(id)} của {_targets.First(t => t.Target.Id == id).Target.Document.ShortName}";
+            $"{_labels.Of(id)} của {_byId[id].Document.ShortName}";
+
+        /// <summary>
+        /// Whether a rule set is a retrospective account reported apart from the plan in force: it is, unless a plan
+        /// override left it the only kind evaluated (then it is the report's own account).
+        /// </summary>
+        private bool IsApart(RuleSet set) => set.IsRetrospective && _sets.Any(other => !other.IsRetrospective);
 
         private IReadOnlyList<YearResult> YearsOf(Target target)
         {
@@ -235,6 +247,10 @@ public static class ReportBuilder
                 var met = result.Units.Count(u => u.Status is AssessmentStatus.Met or AssessmentStatus.Exceeded);
                 valueText = $"{met}/{result.Units.Count} {kind} đạt";
                 units.AddRange(result.Units.Select(u => UnitLine(indicator, u)));
+            }
+            else if (requirement is DeliverableRequirement && m is { } delivered && indicator is not null)
+            {
+                valueText = DeliveredText(result, delivered, indicator);
             }
             else if (m is { } measured && indicator is not null)
             {
@@ -285,12 +301,13 @@ public static class ReportBuilder
             var year = new YearResult
             {
                 Period = result.Period.ToString(),
-                PeriodText = VietnameseFormat.Period(result.Period),
+                PeriodText = requirement is DeliverableRequirement ? $"đến {YearText(result.Period.EndYear)}" : VietnameseFormat.Period(result.Period),
                 Year = result.Period.EndYear,
                 Status = result.Status,
                 StatusCode = ResultText.StatusCode(result.Status),
                 StatusText = ResultText.Status(result.Status),
                 IsFinal = result.IsFinal,
+                DoneInYear = result.DoneIn?.EndYear,
                 ValueText = valueText,
                 Value = result.Components.Count == 0 && result.Units.Count == 0 ? m?.Value : null,
                 Numerator = m is { Denominator: > 0 } s && indicator is { IsShare: true } ? s.Numerator : null,
@@ -322,6 +339,24 @@ public static class ReportBuilder
             year = year with { Body = LineBody(year), VerdictNote = VerdictNote(year, requirement.ComparedWith is not null) };
             var verdict = year.VerdictNote.Length > 0 ? $"{year.StatusText} ({year.VerdictNote})" : year.StatusText;
             return year with { Sentence = $"{VietnameseFormat.UpperFirst(year.PeriodText)}: {year.Body}; yêu cầu {RequirementText.Describe(target, _catalog, _plan)}: {verdict}." };
+        }
+
+        /// <summary>
+        /// A deliverable's figure, with no projection and no percentage: <c>đã hoàn thành năm 2022</c> (with the count when it
+        /// is not the one thing asked for), <c>chưa có mô hình nào</c>, <c>mới có 1 trong 3 mô hình</c>.
+        /// </summary>
+        private static string DeliveredText(TargetResult result, in Measurement delivered, Indicator indicator)
+        {
+            var unit = indicator.Unit.Symbol;
+            if (result.DoneIn is { } doneIn)
+            {
+                var count = delivered.Quota == 1 && delivered.Value == 1 ? string.Empty : $" ({VietnameseFormat.Quantity(delivered.Value, unit)})";
+                return $"đã hoàn thành {VietnameseFormat.Period(doneIn)}{count}";
+            }
+
+            return delivered.Value == 0
+                ? $"chưa có {unit} nào"
+                : $"mới có {VietnameseFormat.Number(delivered.Value)} trong {VietnameseFormat.Quantity(delivered.Quota, unit)}";
         }
 
         private UnitResultLine UnitLine(Indicator indicator, UnitResult unit)
@@ -435,19 +470,19 @@ public static class ReportBuilder
 
         private ReportSummary Summary()
         {
-            var current = _rules.RuleSets.Where(s => !s.IsRetrospective).ToList();
+            var current = _sets.Where(s => !IsApart(s)).ToList();
             var items = Items(current);
             var itemCounts = Count(items.Select(i => i.Status));
             var subTargets = items.SelectMany(i => i.SubTargets).ToList();
             var subCounts = Count(subTargets.Select(t => CountedResult(t)?.Status ?? AssessmentStatus.NoData));
             var breaches = EarlierBreaches(current);
-            var shared = _targets.Where(t => !t.Set.IsRetrospective && t.Target.SameAs is not null).Select(t =>
+            var shared = _targets.Where(t => !IsApart(t.Set) && t.Target.SameAs is not null).Select(t =>
             {
-                var primary = _targets.First(p => p.Target.Id == t.Target.SameAs);
-                var sentence = $"{_labels.Of(primary.Target.Id)} của {primary.Target.Document.ShortName} và {_labels.Of(t.Target.Id)} của {t.Target.Document.ShortName} là cùng một chỉ tiêu, được tính một lần";
-                return new SharedTarget(_labels.Of(primary.Target.Id), primary.Target.Document.ShortName, _labels.Of(t.Target.Id), t.Target.Document.ShortName, sentence);
+                var primary = _byId[t.Target.SameAs!.Value];
+                var sentence = $"{_labels.Of(primary.Id)} của {primary.Document.ShortName} và {_labels.Of(t.Target.Id)} của {t.Target.Document.ShortName} là cùng một chỉ tiêu, được tính một lần";
+                return new SharedTarget(_labels.Of(primary.Id), primary.Document.ShortName, _labels.Of(t.Target.Id), t.Target.Document.ShortName, sentence);
             }).ToList();
-            var retrospective = _rules.RuleSets.Where(s => s.IsRetrospective).Select(set =>
+            var retrospective = _sets.Where(IsApart).Select(set =>
             {
                 var accountItems = Items([set]);
                 var counts = Count(accountItems.Select(i => i.Status));
@@ -460,7 +495,7 @@ public static class ReportBuilder
             }).ToList();
             var goals = current.Sum(s => s.Goals.Count);
 
-            var progress = subTargets.Any(t => CountedResult(t)?.Status is AssessmentStatus.OnTrack or AssessmentStatus.AtRisk);
+            var progress = subTargets.Any(t => CountedResult(t)?.Status is AssessmentStatus.OnTrack or AssessmentStatus.AtRisk or AssessmentStatus.Pending);
             var sentences = new List<string>
             {
                 $"Tổng hợp theo kết quả {YearText(_year)}" + (progress ? $"; chỉ tiêu có hạn sau {YearText(_year)} được tính theo tiến độ." : "."),
@@ -553,7 +588,7 @@ public static class ReportBuilder
         {
             foreach (var id in ((CompositeRequirement)composite.Requirement).Targets)
             {
-                var component = _targets.First(t => t.Target.Id == id).Target;
+                var component = _byId[id];
                 yield return component;
                 if (component.Requirement is CompositeRequirement)
                 {
@@ -569,7 +604,7 @@ public static class ReportBuilder
         private static AssessmentStatus Worst(IEnumerable<AssessmentStatus> statuses)
         {
             var all = statuses.ToList();
-            foreach (var status in new[] { AssessmentStatus.NotMet, AssessmentStatus.NoData, AssessmentStatus.AtRisk, AssessmentStatus.OnTrack })
+            foreach (var status in new[] { AssessmentStatus.NotMet, AssessmentStatus.NoData, AssessmentStatus.AtRisk, AssessmentStatus.Pending, AssessmentStatus.OnTrack })
             {
                 if (all.Contains(status))
                 {
@@ -599,7 +634,8 @@ public static class ReportBuilder
                 Of(AssessmentStatus.NotMet),
                 Of(AssessmentStatus.OnTrack),
                 Of(AssessmentStatus.AtRisk),
-                Of(AssessmentStatus.NoData));
+                Of(AssessmentStatus.NoData),
+                Of(AssessmentStatus.Pending));
         }
 
         /// <summary><c>13 chỉ tiêu (gồm 31 chỉ tiêu thành phần), có 3 chỉ tiêu đạt và vượt …</c>.</summary>
@@ -621,6 +657,11 @@ public static class ReportBuilder
             if (counts.AtRisk > 0)
             {
                 parts.Add($"{counts.AtRisk} {noun}có nguy cơ không đạt");
+            }
+
+            if (counts.Pending > 0)
+            {
+                parts.Add($"{counts.Pending} {noun}chưa hoàn thành (chưa đến hạn)");
             }
 
             parts.Add($"{counts.NoData} {noun}chưa có số liệu");
@@ -661,13 +702,35 @@ public static class ReportBuilder
 
         // ---- Tasks, units, findings ----
 
-        private TaskEntry TaskEntryOf(TaskResult result)
+        /// <summary>Whether two tasks come from one clause's wording with the same units (the periodic, interim and final reports of one sentence).</summary>
+        private static bool SameWordingAndUnits(PlanTask previous, PlanTask task) =>
+            previous.Clause == task.Clause && previous.Wording == task.Wording
+            && previous.Responsibility.Lead.SequenceEqual(task.Responsibility.Lead) && previous.Responsibility.Supporting.SequenceEqual(task.Responsibility.Supporting);
+
+        private static TaskEntry TaskEntryOf(TaskResult result, bool repeatsPrevious)
         {
             var task = result.Task;
+            List<MilestoneEntry> milestones = [.. result.Milestones.Select(milestone =>
+            {
+                var period = VietnameseFormat.Period(milestone.Deadline);
+                var done = milestone.CompletedOn is { } on ? VietnameseFormat.ShortDate(on) : string.Empty;
+                var code = ResultText.TaskCode(milestone.Status);
+
+                // A late milestone says when it was done, unless the task line gives that day already.
+                var day = milestone.Status == Core.Tasks.TaskStatus.DoneLate && milestone.CompletedOn != result.CompletedOn ? $" (ngày {done})" : string.Empty;
+                return new MilestoneEntry(
+                    milestone.Deadline.ToString(), period, milestone.DueOn, VietnameseFormat.ShortDate(milestone.DueOn), code, ResultText.Task(milestone.Status),
+                    milestone.CompletedOn, done, period + day);
+            })];
+
+            // The milestones are worth a line only when they do not all stand as the task does: grouped by standing.
+            var milestonesText = milestones.Select(m => m.StatusCode).Distinct().Count() > 1
+                ? "từng mốc: " + string.Join("; ", milestones.GroupBy(m => m.StatusCode).Select(g => $"{ShortTaskStatus(g.Key)}: {string.Join(", ", g.Select(m => m.Text))}"))
+                : string.Empty;
             return new TaskEntry
             {
                 Id = task.Id.Value,
-                Label = task.Clause,
+                Label = task.Label,
                 Wording = task.Wording,
                 Lead = task.Responsibility.Lead,
                 Supporting = task.Responsibility.Supporting,
@@ -677,13 +740,11 @@ public static class ReportBuilder
                 StatusCode = ResultText.TaskCode(result.Status),
                 StatusText = ResultText.Task(result.Status),
                 CompletedOn = result.CompletedOn,
-                CompletedText = result.CompletedOn is { } done ? VietnameseFormat.ShortDate(done) : string.Empty,
+                CompletedText = result.CompletedOn is { } completed ? VietnameseFormat.ShortDate(completed) : string.Empty,
                 Note = result.Note ?? string.Empty,
-                Milestones = [.. task.Deadlines.Order().Select(period =>
-                {
-                    var status = TaskResult.StatusOn(period.End, result.CompletedOn, _assessment.AsOf);
-                    return new MilestoneEntry(VietnameseFormat.Period(period), period.End, VietnameseFormat.ShortDate(period.End), ResultText.TaskCode(status), ResultText.Task(status));
-                })],
+                Milestones = milestones,
+                MilestonesText = milestonesText,
+                RepeatsPrevious = repeatsPrevious,
             };
         }
 
@@ -789,8 +850,8 @@ public static class ReportBuilder
                     return ": " + string.Join("; ", lines.Select(l => $"{l.Label}: {l.StatusText}"));
                 }
 
-                string[] ok = ["met", "exceeded", "doneOnTime", "notYetDue", "onTrack"];
-                string[] order = ["met", "exceeded", "onTrack", "atRisk", "notMet", "noData", "doneOnTime", "doneLate", "overdue", "notYetDue"];
+                string[] ok = ["met", "exceeded", "doneOnTime", "notYetDue", "onTrack", "pending"];
+                string[] order = ["met", "exceeded", "onTrack", "pending", "atRisk", "notMet", "noData", "doneOnTime", "doneLate", "overdue", "notYetDue"];
                 var byStatus = lines.OrderBy(l => Array.IndexOf(order, l.StatusCode)).GroupBy(l => Short(l)).ToList();
                 var tally = string.Join(", ", byStatus.Select(g => $"{g.Count()} {g.Key}"));
                 var notable = byStatus.Where(g => !ok.Contains(g.First().StatusCode)).Select(g => $"{g.Key}: {string.Join("; ", g.Select(l => l.Label))}");
@@ -798,21 +859,27 @@ public static class ReportBuilder
                 return named.Length > 0 ? $" ({tally}). {named}" : $" ({tally})";
             }
 
-            // A standing in the fewest words, for lists: a task's "chưa hoàn thành, đã quá hạn" is "quá hạn"; met and
-            // exceeded are counted together as the summary counts them.
+            // Met and exceeded are counted together, as the summary counts them.
             static string Short(UnitItemLine line) => line.StatusCode switch
             {
                 "met" or "exceeded" => "đạt và vượt",
-                "doneOnTime" => "hoàn thành đúng hạn",
-                "doneLate" => "hoàn thành chậm",
-                "overdue" => "quá hạn",
-                "notYetDue" => "chưa đến hạn",
-                _ => line.StatusText,
+                "pending" => "chưa hoàn thành (chưa đến hạn)",
+                _ => ShortTaskStatus(line.StatusCode) ?? line.StatusText,
             };
         }
 
+        /// <summary>A task's standing in the fewest words, for lists: “chưa hoàn thành, đã quá hạn” is “quá hạn”; null for a target's.</summary>
+        private static string? ShortTaskStatus(string code) => code switch
+        {
+            "doneOnTime" => "hoàn thành đúng hạn",
+            "doneLate" => "hoàn thành chậm",
+            "overdue" => "quá hạn",
+            "notYetDue" => "chưa đến hạn",
+            _ => null,
+        };
+
         private List<Finding> Findings() =>
-            [.. _targets.Where(t => !t.Set.IsRetrospective && t.Target.AlternativeOf is null && t.Target.Consequence is not null)
+            [.. _targets.Where(t => !IsApart(t.Set) && t.Target.AlternativeOf is null && t.Target.Consequence is not null)
                 .Select(t => (t.Target, Result: CountedResult(t.Target)))
                 .Where(t => t.Result?.Status == AssessmentStatus.NotMet)
                 .Select(t =>
@@ -849,7 +916,7 @@ public static class ReportBuilder
         {
             var sources = new List<(string Label, TargetId? Id, List<string> Sentences)>();
             // In the order the report shows the documents: the plan in force first, retrospective accounts after.
-            foreach (var set in _rules.RuleSets.OrderBy(s => s.IsRetrospective))
+            foreach (var set in _sets.OrderBy(IsApart))
             {
                 if (set.Reading is { } shared)
                 {
@@ -958,6 +1025,16 @@ public static class ReportBuilder
                 methods.Add("Chỉ tiêu có hạn (“phấn đấu đến năm 2025”): đánh giá đạt hay không ở năm hạn; các năm trước đánh giá tiến độ theo lộ trình đều từ số liệu năm trước giai đoạn (hoặc năm đầu có số liệu; với yêu cầu thay đổi, từ mức không thay đổi) đến mức yêu cầu ở năm hạn: bằng hoặc tốt hơn lộ trình là đúng tiến độ, kém hơn là có nguy cơ không đạt.");
             }
 
+            if (_targets.Any(t => t.Target.Schedule is Schedule.ByDeadline { Cumulative: false } && t.Target.Indicator is { } id && _catalog.StartsAtZeroWithThePlan(id)))
+            {
+                methods.Add("Chỉ tiêu có hạn đo số liệu tính lũy kế từ đầu giai đoạn: số liệu đó bằng 0 khi giai đoạn bắt đầu, nên lộ trình bắt đầu từ 0 ở năm trước giai đoạn, không từ năm đầu có số liệu.");
+            }
+
+            if (requirements.Any(r => r is DeliverableRequirement))
+            {
+                methods.Add("Việc làm một lần (“xây dựng một mô hình”): đạt từ năm hoàn thành và giữ đạt từ đó; trước khi hoàn thành và trước hạn là “chưa hoàn thành, chưa đến hạn”, không ước tính, không tính phần trăm; hết hạn mà chưa hoàn thành là không đạt.");
+            }
+
             if (_targets.Any(t => t.Target.Schedule is Schedule.ByDeadline { Cumulative: true }))
             {
                 methods.Add("Chỉ tiêu tính tổng cả giai đoạn: trước năm hạn, báo cáo ghi tổng các năm đã có số liệu và số ước cả giai đoạn (tổng × số năm của giai đoạn / số năm đã qua), ghi rõ “ước”; tiến độ, thay đổi so với kỳ gốc và tỷ lệ so với chỉ tiêu được tính trên số ước.");
@@ -985,7 +1062,7 @@ public static class ReportBuilder
                 methods.Add("Chỉ tiêu do hai văn bản cùng đặt ra cho một đại lượng được tính một lần trong tổng hợp, nêu cả hai điều khoản.");
             }
 
-            if (_rules.RuleSets.Any(s => s.IsRetrospective))
+            if (_sets.Any(IsApart))
             {
                 methods.Add("Kết quả giai đoạn trước mà văn bản nêu lại được trình bày thành phần riêng, không tính vào tổng hợp của giai đoạn đang thực hiện.");
             }

@@ -23,7 +23,10 @@ public sealed record Report
     /// <summary>The tally and the sentences that summarise it.</summary>
     public required ReportSummary Summary { get; init; }
 
-    /// <summary>One section per document (rule set), in the plugin's order; a retrospective account is flagged.</summary>
+    /// <summary>
+    /// One section per document (rule set) evaluated, in the plugin's order (a plan override evaluates only the documents of
+    /// its own period when there are any); a retrospective account reported beside the plan in force is flagged.
+    /// </summary>
     public required IReadOnlyList<DocumentSection> Documents { get; init; }
 
     /// <summary>The results table: one row per target (alternative readings included, flagged) for the year assessed.</summary>
@@ -90,7 +93,8 @@ public sealed record ReportHeader
 /// <param name="OnTrack">Before their deadline, on track.</param>
 /// <param name="AtRisk">Before their deadline, at risk.</param>
 /// <param name="NoData">Lacking figures.</param>
-public sealed record StatusCounts(int Total, int MetOrExceeded, int Exceeded, int NotMet, int OnTrack, int AtRisk, int NoData);
+/// <param name="Pending">Deliverables not yet done, before their deadline (“chưa hoàn thành, chưa đến hạn”).</param>
+public sealed record StatusCounts(int Total, int MetOrExceeded, int Exceeded, int NotMet, int OnTrack, int AtRisk, int NoData, int Pending);
 
 /// <summary>
 /// The summary. The tally counts the documents' own numbered items (clauses): a clause holding several targets is one
@@ -144,7 +148,7 @@ public sealed record CountedItem
     /// <summary>How the item stands in the year counted.</summary>
     public required AssessmentStatus Status { get; init; }
 
-    /// <summary>The status code (<c>met</c>, <c>exceeded</c>, <c>notMet</c>, <c>onTrack</c>, <c>atRisk</c>, <c>noData</c>).</summary>
+    /// <summary>The status code (<c>met</c>, <c>exceeded</c>, <c>notMet</c>, <c>onTrack</c>, <c>atRisk</c>, <c>pending</c>, <c>noData</c>).</summary>
     public required string StatusCode { get; init; }
 
     /// <summary>The status in words (<c>đạt</c>, <c>vượt</c>, <c>không đạt</c> …).</summary>
@@ -225,7 +229,10 @@ public sealed record TargetSection
     /// <summary>The unique label (<c>II.2.1 (khu dân cư)</c>).</summary>
     public required string Label { get; init; }
 
-    /// <summary>The requirement kind (<c>level</c>, <c>change</c>, <c>range</c>, <c>zero</c>, <c>quota</c>, <c>composite</c>, <c>expression</c>).</summary>
+    /// <summary>
+    /// The requirement kind (<c>level</c>, <c>change</c>, <c>range</c>, <c>zero</c>, <c>deliverable</c>, <c>quota</c>,
+    /// <c>composite</c>, <c>expression</c>).
+    /// </summary>
     public required string Kind { get; init; }
 
     /// <summary>What it measures: the indicator's name, starting in lower case (<c>tỷ lệ khu dân cư ký cam kết …</c>); empty for a composite.</summary>
@@ -234,7 +241,10 @@ public sealed record TargetSection
     /// <summary>The unit of the measured value (<c>vụ</c>, <c>%</c>); empty for a composite.</summary>
     public required string Unit { get; init; }
 
-    /// <summary>The requirement in words (<c>trên 80%</c>, <c>giảm từ 3% đến 5% so với cùng kỳ năm trước</c>).</summary>
+    /// <summary>
+    /// The requirement in words (<c>trên 80%</c>, <c>giảm từ 3% đến 5% so với cùng kỳ năm trước</c>; a zero requirement in
+    /// the document's own verb: <c>không để tồn tại (bằng 0)</c>).
+    /// </summary>
     public required string Requirement { get; init; }
 
     /// <summary>When it is judged, in words (<c>hàng năm</c>, <c>đến năm 2025</c>).</summary>
@@ -274,14 +284,16 @@ public sealed record TargetSection
 /// <summary>
 /// A target's result for one assessed period: the figure as judged, the requirement in that period, the verdict and the
 /// margin. Before a cumulative deadline, the running total is shown as the actual figure and the projection judged beside
-/// it, labelled “ước”; the change and the quota share are then computed on the projection, never on the partial sum.
+/// it, labelled “ước”; the change and the quota share are then computed on the projection, never on the partial sum. A
+/// deliverable has one result up to the year assessed: done (in which year) or not yet, with no projection and no
+/// percentage.
 /// </summary>
 public sealed record YearResult
 {
     /// <summary>The period (<c>2023</c>, <c>2021/2023</c>); for machines.</summary>
     public required string Period { get; init; }
 
-    /// <summary>The period in words (<c>năm 2023</c>, <c>giai đoạn 2021 - 2023</c>).</summary>
+    /// <summary>The period in words (<c>năm 2023</c>, <c>giai đoạn 2021 - 2023</c>; for a deliverable <c>đến năm 2023</c>).</summary>
     public required string PeriodText { get; init; }
 
     /// <summary>The last year of the period.</summary>
@@ -290,19 +302,23 @@ public sealed record YearResult
     /// <summary>The verdict.</summary>
     public required AssessmentStatus Status { get; init; }
 
-    /// <summary>The verdict's code (<c>met</c>, <c>exceeded</c>, <c>notMet</c>, <c>onTrack</c>, <c>atRisk</c>, <c>noData</c>).</summary>
+    /// <summary>The verdict's code (<c>met</c>, <c>exceeded</c>, <c>notMet</c>, <c>onTrack</c>, <c>atRisk</c>, <c>pending</c>, <c>noData</c>).</summary>
     public required string StatusCode { get; init; }
 
-    /// <summary>The verdict in words (<c>đạt</c>, <c>vượt</c>, <c>không đạt</c>, <c>đúng tiến độ</c> …).</summary>
+    /// <summary>The verdict in words (<c>đạt</c>, <c>vượt</c>, <c>không đạt</c>, <c>đúng tiến độ</c>, <c>chưa hoàn thành, chưa đến hạn</c> …).</summary>
     public required string StatusText { get; init; }
 
-    /// <summary>Whether the verdict is final (met, exceeded or not met), not a progress check.</summary>
+    /// <summary>Whether the verdict is final (met, exceeded or not met), not a progress check or a deliverable still pending.</summary>
     public required bool IsFinal { get; init; }
+
+    /// <summary>For a deliverable that is done: the year it was done in; null otherwise.</summary>
+    public required int? DoneInYear { get; init; }
 
     /// <summary>
     /// The figure as reported (<c>2.401/3.000 người, bằng 80,03%</c>; <c>1.020 vụ</c>); before a cumulative deadline, the
     /// running total; for a per-unit target, how many units met it (<c>5/7 trường đạt</c>); for a composite, how many
-    /// components (<c>3/4 chỉ tiêu thành phần đạt</c>). Empty when figures are missing.
+    /// components (<c>3/4 chỉ tiêu thành phần đạt</c>); for a deliverable, whether and when it was done (<c>đã hoàn thành
+    /// năm 2022</c>, <c>chưa có mô hình nào</c>). Empty when figures are missing.
     /// </summary>
     public required string ValueText { get; init; }
 
@@ -460,7 +476,7 @@ public sealed record TaskEntry
     /// <summary>The task id; for machines.</summary>
     public required string Id { get; init; }
 
-    /// <summary>Its label: the clause (<c>Phụ lục II, mục 2</c>).</summary>
+    /// <summary>Its label: the clause, with its part when the clause holds several tasks (<c>Phụ lục II, mục 2</c>, <c>V.2 (định kỳ)</c>).</summary>
     public required string Label { get; init; }
 
     /// <summary>The document's wording.</summary>
@@ -481,13 +497,16 @@ public sealed record TaskEntry
     /// <summary>That day as <c>31/03/2023</c>.</summary>
     public required string DueText { get; init; }
 
-    /// <summary>Where it stands: <c>doneOnTime</c>, <c>doneLate</c>, <c>overdue</c>, <c>notYetDue</c>.</summary>
+    /// <summary>
+    /// Where it stands: <c>doneOnTime</c>, <c>doneLate</c>, <c>overdue</c>, <c>notYetDue</c>; over several milestones, the
+    /// worst of them (overdue, then not yet due, then late).
+    /// </summary>
     public required string StatusCode { get; init; }
 
     /// <summary>The standing in words (<c>hoàn thành chậm so với thời hạn</c>).</summary>
     public required string StatusText { get; init; }
 
-    /// <summary>The day it was reported done; null when it was not.</summary>
+    /// <summary>The day it was reported done (its last milestone, once every milestone is); null when it was not.</summary>
     public required DateOnly? CompletedOn { get; init; }
 
     /// <summary>That day as <c>20/04/2023</c>; empty when not done.</summary>
@@ -496,21 +515,43 @@ public sealed record TaskEntry
     /// <summary>The report's note on it; empty when none.</summary>
     public required string Note { get; init; }
 
-    /// <summary>Its milestones (one per deadline period), each with its own standing.</summary>
+    /// <summary>
+    /// Its milestones (one per deadline period), in the order they fall due, each with its own standing; a task with one
+    /// deadline has one.
+    /// </summary>
     public required IReadOnlyList<MilestoneEntry> Milestones { get; init; }
+
+    /// <summary>
+    /// For a task whose milestones do not all stand alike, the milestones grouped by standing (<c>từng mốc: hoàn thành chậm:
+    /// quý I năm 2023; hoàn thành đúng hạn: năm 2023</c>); empty otherwise (one milestone, or all standing as the task does).
+    /// </summary>
+    public required string MilestonesText { get; init; }
+
+    /// <summary>
+    /// Whether the task has the clause, wording and units of the task listed just before it (one sentence setting a periodic,
+    /// an interim and a final report): outputs write “như trên” for them instead of repeating them.
+    /// </summary>
+    public required bool RepeatsPrevious { get; init; }
 }
 
 /// <summary>
-/// One milestone of a task (one of its deadline periods). Its standing is worked out from the task's completion date as
-/// reported: data that gives one date for the whole task makes an early milestone done late when the task was finished
-/// after it.
+/// One milestone of a task (one of its deadline periods) and its own standing: from its own completion date when the data
+/// reports the task milestone by milestone, else from the task's (a task finished after an early milestone is late for it).
 /// </summary>
-/// <param name="PeriodText">The period it is due in (<c>quý I năm 2023</c>).</param>
+/// <param name="Period">The period it is due in (<c>2023-Q1</c>, <c>2023-01</c>); for machines.</param>
+/// <param name="PeriodText">The period it is due in, in words (<c>quý I năm 2023</c>, <c>tháng 1 năm 2023</c>).</param>
 /// <param name="DueOn">The day it falls due.</param>
 /// <param name="DueText">That day as <c>31/03/2023</c>.</param>
 /// <param name="StatusCode">Its standing's code.</param>
 /// <param name="StatusText">Its standing in words.</param>
-public sealed record MilestoneEntry(string PeriodText, DateOnly DueOn, string DueText, string StatusCode, string StatusText);
+/// <param name="CompletedOn">The day it was reported done; null when it was not.</param>
+/// <param name="CompletedText">That day as <c>18/01/2023</c>; empty when not done.</param>
+/// <param name="Text">
+/// The milestone in a few words for a task line: its period, and for a late one the day it was done
+/// (<c>6 tháng đầu năm 2023 (ngày 05/07/2023)</c>) unless that is the task's own completion day, which the line gives.
+/// </param>
+public sealed record MilestoneEntry(
+    string Period, string PeriodText, DateOnly DueOn, string DueText, string StatusCode, string StatusText, DateOnly? CompletedOn, string CompletedText, string Text);
 
 /// <summary>What one unit answers for, as lead or as supporting unit, and how it stands in the year assessed.</summary>
 public sealed record UnitView

@@ -141,8 +141,11 @@ public sealed class TargetBuilder
     public TargetBuilder ChangeWithin(Baseline baseline, ChangeDirection direction, ChangeMeasure measure, decimal from, decimal to) =>
         Requires(new ChangeRangeRequirement(baseline, direction, measure, from, to));
 
-    /// <summary>Zero occurrences ("không để xảy ra").</summary>
-    public TargetBuilder Zero() => Requires(new ZeroRequirement());
+    /// <summary>Zero occurrences, in the document's own words ("không để xảy ra", "không để tồn tại", "không để hình thành").</summary>
+    public TargetBuilder Zero(string phrase = ZeroRequirement.DefaultPhrase) => Requires(new ZeroRequirement(phrase));
+
+    /// <summary>A one-off deliverable ("Xây dựng một mô hình"): done once <paramref name="count"/> are delivered since the plan started.</summary>
+    public TargetBuilder Deliverable(decimal count = 1) => Requires(new DeliverableRequirement(count));
 
     /// <summary>A fixed count quota ("550 hồ sơ").</summary>
     public TargetBuilder Quota(decimal quota) => Requires(new QuotaRequirement(quota, null));

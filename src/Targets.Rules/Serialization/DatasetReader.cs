@@ -60,11 +60,7 @@ public static class DatasetReader
             figures.Add(new Figure(new IndicatorId(figure.Indicator), period, figure.Value, figure.AdminUnit, figure.Note, location, figure.Unit));
         }
 
-        var tasks = (form.Tasks ?? []).Select((task, i) => new TaskReport(
-            task.Task,
-            task.CompletedOn is null ? null : Date(task.CompletedOn, taskLocations[i]),
-            task.Note,
-            taskLocations[i])).ToList();
+        var tasks = (form.Tasks ?? []).Select((task, i) => TaskReport(task, taskLocations[i])).ToList();
 
         return new Dataset
         {
@@ -76,6 +72,32 @@ public static class DatasetReader
             Tasks = tasks,
             SourceFile = input.Name,
         };
+    }
+
+    /// <summary>A task report: the whole task done on a date, or its milestones one by one (not both).</summary>
+    private static TaskReport TaskReport(TaskReportForm task, SourceLocation location)
+    {
+        if (task.Milestones is null)
+        {
+            return new TaskReport(task.Task, task.CompletedOn is null ? null : Date(task.CompletedOn, location), task.Note, location);
+        }
+
+        if (task.CompletedOn is not null)
+        {
+            throw new DataException(
+                $"task '{task.Task}' gives both 'completedOn' (the whole task) and 'milestones': report one or the other", location);
+        }
+
+        var milestones = task.Milestones.Select((milestone, j) =>
+        {
+            // The task's line with the milestone's own path: locating each milestone's line would walk the input once per
+            // milestone.
+            var at = location with { Path = $"{location.Path}.milestones[{j.ToString(CultureInfo.InvariantCulture)}]" };
+            return ReportingPeriod.TryParse(milestone.Deadline, out var deadline, out var problem)
+                ? new MilestoneReport(deadline, milestone.CompletedOn is null ? null : Date(milestone.CompletedOn, at), at)
+                : throw new DataException(problem, at);
+        }).ToList();
+        return new TaskReport(task.Task, null, task.Note, location) { Milestones = milestones };
     }
 
     private static DateOnly Date(string text, SourceLocation location) =>

@@ -46,7 +46,8 @@ internal sealed record RequirementForm(
     string? QuotaIndicator,
     IReadOnlyList<string>? Targets,
     string? Expression,
-    string? Description);
+    string? Description,
+    string? Phrase);
 
 internal sealed record BaselineForm(string Kind, int? Year, string? Period);
 
@@ -60,7 +61,7 @@ internal sealed record ConsequenceForm(string Kind, string Text);
 
 internal sealed record GoalForm(string Id, string Clause, string Wording, string Reason, ResponsibilityForm? Responsibility);
 
-internal sealed record TaskForm(string Id, string Clause, string Wording, ResponsibilityForm Responsibility, IReadOnlyList<string> Deadlines, string DeadlineText);
+internal sealed record TaskForm(string Id, string Clause, string? Part, string Wording, ResponsibilityForm Responsibility, IReadOnlyList<string> Deadlines, string DeadlineText);
 
 internal sealed record DatasetForm(
     [property: JsonPropertyName("$schema")] string? Schema,
@@ -73,7 +74,9 @@ internal sealed record DatasetForm(
 
 internal sealed record FigureForm(string Indicator, string Period, string? AdminUnit, decimal Value, string? Unit, string? Note);
 
-internal sealed record TaskReportForm(string Task, string? CompletedOn, string? Note);
+internal sealed record TaskReportForm(string Task, string? CompletedOn, IReadOnlyList<MilestoneReportForm>? Milestones, string? Note);
+
+internal sealed record MilestoneReportForm(string Deadline, string? CompletedOn);
 
 internal sealed record PluginManifestForm(
     [property: JsonPropertyName("$schema")] string? Schema,

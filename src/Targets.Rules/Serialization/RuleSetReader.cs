@@ -81,7 +81,10 @@ public static class RuleSetReader
                 task.Wording,
                 MapResponsibility(task.Responsibility)!,
                 [.. task.Deadlines.Select((d, j) => Period(d, $"$.tasks[{i}].deadlines[{j}]"))],
-                task.DeadlineText)).ToList();
+                task.DeadlineText)
+            {
+                Part = task.Part,
+            }).ToList();
 
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (id, path) in targets.Select((t, i) => (t.Id.Value, $"$.targets[{i}].id"))
@@ -196,7 +199,8 @@ public static class RuleSetReader
             "changeRange" => form.From > form.To
                 ? throw Error($"the range runs from {form.From?.ToString(CultureInfo.InvariantCulture)} to {form.To?.ToString(CultureInfo.InvariantCulture)}: its start is above its end", path)
                 : new ChangeRangeRequirement(MapBaseline(form.Baseline!, path + ".baseline"), Direction(form.Direction!), Measure(form.Measure!), form.From!.Value, form.To!.Value),
-            "zero" => new ZeroRequirement(),
+            "zero" => new ZeroRequirement(form.Phrase ?? ZeroRequirement.DefaultPhrase),
+            "deliverable" => new DeliverableRequirement(form.Value ?? 1),
             "quota" => new QuotaRequirement(form.Value, form.QuotaIndicator is null ? null : new IndicatorId(form.QuotaIndicator)),
             "allOf" => new CompositeRequirement([.. form.Targets!.Select((t, i) => Id(t, $"{path}.targets[{i}]"))]),
             "expression" => new ExpressionRequirement(Expression(form.Expression!, path + ".expression", targetId), form.Description!, form.Baseline is null ? null : MapBaseline(form.Baseline, path + ".baseline")),

@@ -118,9 +118,9 @@ internal static class SchemaValidator
     {
         var property = error.Property ?? string.Empty;
         var path = error.Path ?? string.Empty;
-        if (property is "period" || path.Contains("deadlines", StringComparison.Ordinal))
+        if (property is "period" or "deadline" || path.Contains("deadlines", StringComparison.Ordinal))
         {
-            return ": expected a year '2023', a half '2023-H1', a quarter '2023-Q2' or a span '2016/2020'";
+            return ": expected a year '2023', a half '2023-H1', a quarter '2023-Q2', a month '2023-01' or a span '2016/2020'";
         }
 
         if (property is "asOf" or "issuedOn" or "completedOn")

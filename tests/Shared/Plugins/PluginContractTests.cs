@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Targets.Core.Data;
 using Targets.Core.Evaluation;
 using Targets.Core.Formatting;
+using Targets.Core.Indicators;
+using Targets.Core.Periods;
 using Targets.Core.Targets;
 using Targets.Rules.Engine;
 using Targets.Rules.Narratives;
@@ -32,6 +35,16 @@ public abstract partial class PluginContractTests<TPlugin>
 
     protected static string Render(Assessment assessment, NarrativeFormat format = NarrativeFormat.Text) =>
         new NarrativeRenderer().Render(assessment, Rules, Plugin.LoadTemplates(), format);
+
+    /// <summary>A dataset for this plugin's locality, as of the end of <paramref name="asOfYear"/>.</summary>
+    protected static Dataset Figures(int asOfYear, params (string Indicator, string Period, decimal Value)[] figures) => new()
+    {
+        Locality = Plugin.Locality.Code,
+        AsOf = new DateOnly(asOfYear, 12, 31),
+        Figures = [.. figures.Select(f => new Figure(new IndicatorId(f.Indicator), ReportingPeriod.Parse(f.Period), f.Value))],
+    };
+
+    protected static Target TargetOf(string targetId) => Rules.RuleSets.SelectMany(set => set.Targets).Single(t => t.Id.Value == targetId);
 
     protected static IEnumerable<TargetResult> ResultsOf(Assessment assessment, string targetId) =>
         assessment.Results.Where(r => r.Target.Id.Value == targetId);
@@ -70,6 +83,29 @@ public abstract partial class PluginContractTests<TPlugin>
     }
 
     [Fact]
+    public void ZeroTargets_EveryOne_RepeatsTheVerbOfItsWording()
+    {
+        // "Không để tồn tại" is reported as such, not as "không để xảy ra".
+        foreach (var target in Rules.RuleSets.SelectMany(set => set.Targets))
+        {
+            if (target.Requirement is Core.Requirements.ZeroRequirement zero)
+            {
+                target.Wording.ShouldContain(zero.Phrase, Case.Insensitive, $"{target.Id}: “{zero.Phrase}” is not the wording's own verb");
+            }
+        }
+    }
+
+    [Fact]
+    public void TargetsListing_CheckedIn_IsWrittenFromTheRuleSets()
+    {
+        // plugins/<Folder>/TARGETS.md: every target, reading and alternative comes from the rule sets, never by hand.
+        var folder = typeof(TPlugin).Assembly.GetName().Name!["Targets.Plugins.".Length..];
+        var listing = Path.Combine(Golden.RepositoryRoot(), "plugins", folder, "TARGETS.md");
+
+        GeneratedDocument.PartMatches(listing, "targets", TargetsMarkdown.Plugin(Rules, SampleAssessment(), Plugin.Manifest.DefaultSample));
+    }
+
+    [Fact]
     public void LoadSample_Default_IsLabelledIllustrative()
     {
         Plugin.LoadSample().Description.ShouldNotBeNull().ShouldContain("minh họa");
@@ -102,6 +138,14 @@ public abstract partial class PluginContractTests<TPlugin>
         var shared = targets.GroupBy(TargetLabels.OwnLabel).Where(g => g.Count() > 1).Select(g => $"{g.Key}: {string.Join(", ", g.Select(t => t.Id))}");
 
         shared.ShouldBeEmpty("targets sharing a clause need a part that tells them apart");
+    }
+
+    [Fact]
+    public void Labels_EveryTaskOfTheLocality_IsToldApartByItsClauseAndPart()
+    {
+        var shared = Rules.RuleSets.SelectMany(set => set.Tasks).GroupBy(t => t.Label).Where(g => g.Count() > 1).Select(g => $"{g.Key}: {string.Join(", ", g.Select(t => t.Id))}");
+
+        shared.ShouldBeEmpty("tasks sharing a clause need a part that tells them apart");
     }
 
     [Fact]

@@ -50,6 +50,19 @@ internal static class SampleReports
         return ReportBuilder.Build(rules.Evaluate(plugin.LoadSample()), rules);
     });
 
+    /// <summary>
+    /// The Cần Thơ report with no rehabilitation model built yet (2.4.d, "Xây dựng một mô hình …"): a deliverable pending
+    /// before its 2025 deadline.
+    /// </summary>
+    public static Report WithPendingDeliverable()
+    {
+        var plugin = new CanThoPlugin();
+        var rules = new NRulesRuleEngine().Compile(plugin.Locality, plugin.LoadRuleSets(), plugin.RuleTypes);
+        var sample = plugin.LoadSample();
+        var data = sample with { Figures = [.. sample.Figures.Select(f => f.Indicator.Value == "drugs.rehab-models.built" ? f with { Value = 0 } : f)] };
+        return ReportBuilder.Build(rules.Evaluate(data), rules);
+    }
+
     /// <summary>The Cần Thơ report with <see cref="All"/> in every kind of string an output writes: names, notes, wording, labels, chart text.</summary>
     public static Report Hostile()
     {
@@ -105,6 +118,8 @@ internal static class SampleReports
                     CompletedText = All,
                     Note = All,
                     Milestones = [],
+                    MilestonesText = All,
+                    RepeatsPrevious = false,
                 },
             ],
             Units = [report.Units[0] with { Unit = All, Sentence = All }, .. report.Units.Skip(1)],

@@ -102,6 +102,30 @@ public sealed class TargetEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_ShareCountedFromThePlanStart_PathStartsAtZeroWhenThePlanStarts()
+    {
+        // "Phấn đấu đến năm 2025, triệt xóa trên 80% số “điểm nóng” về ma túy": hot spots eradicated since 1/1/2021 over
+        // those identified since then. At the plan's start none has been eradicated (0%), so in 2023 the line stands at
+        // 0 + 80 × 3/5 = 48%, not at the first reported year's 9/46 = 19,6% + (80 − 19,6) × 2/4 = 49,8%.
+        var catalog = IndicatorCatalog.Shared.With([
+            new Indicator(new("drugs.hotspots.identified"), "điểm nóng đã xác định", new Unit("điểm"), Direction.HigherIsBetter, IndicatorKind.Count) { CountedFromPlanStart = true },
+            new Indicator(new("drugs.hotspots.eradicated"), "điểm nóng đã triệt xóa", new Unit("điểm"), Direction.HigherIsBetter, IndicatorKind.Count) { CountedFromPlanStart = true },
+            new Indicator(new("drugs.hotspots.eradicated-share"), "tỷ lệ", Unit.Percent, Direction.HigherIsBetter, IndicatorKind.Share, new("drugs.hotspots.eradicated"), new("drugs.hotspots.identified")),
+        ]);
+        var target = Target(new LevelRequirement(new Bound(Comparison.GreaterThan, 80)), new Schedule.ByDeadline(), "drugs.hotspots.eradicated-share");
+        var figures = new[] { ("drugs.hotspots.identified", "2021", 46m), ("drugs.hotspots.eradicated", "2021", 9m), ("drugs.hotspots.identified", "2023", 50m), ("drugs.hotspots.eradicated", "2023", 24m) };
+        var context = new EvaluationContext(new FigureTable(
+            new Dataset { Locality = "x", Figures = [.. figures.Select(f => new Figure(new IndicatorId(f.Item1), ReportingPeriod.Parse(f.Item2), f.Item3))] }, catalog), 2023);
+
+        var result = TargetEvaluator.Evaluate(target, new BoundCriterion(target.Requirement), context).Single();
+
+        result.Progress!.StartYear.ShouldBe(2020);
+        result.Progress.StartValue.ShouldBe(0m);
+        result.Progress.Expected.ShouldBe(48m);
+        result.Status.ShouldBe(AssessmentStatus.OnTrack);
+    }
+
+    [Fact]
     public void Evaluate_CriterionThrows_IsARuleErrorNotAFailedTarget()
     {
         var target = Target(new LevelRequirement(new Bound(Comparison.AtMost, 100)), new Schedule.SingleYear(2023));

@@ -9,6 +9,8 @@ public sealed class ReportingPeriodTests
     [InlineData("2023-H1", PeriodKind.Half, 2023, 2023, 1)]
     [InlineData("2023-Q2", PeriodKind.Quarter, 2023, 2023, 2)]
     [InlineData("2016/2020", PeriodKind.Span, 2016, 2020, 0)]
+    [InlineData("2023-01", PeriodKind.Month, 2023, 2023, 1)]
+    [InlineData("2023-12", PeriodKind.Month, 2023, 2023, 12)]
     public void Parse_EachForm_ReadsKindYearsAndPart(string text, PeriodKind kind, int start, int end, int part)
     {
         var period = ReportingPeriod.Parse(text);
@@ -28,6 +30,9 @@ public sealed class ReportingPeriodTests
     [InlineData("2020/2016")]
     [InlineData("2020/2020")]
     [InlineData("2023-M1")]
+    [InlineData("2023-00")]
+    [InlineData("2023-13")]
+    [InlineData("2023-1")]
     [InlineData("năm 2023")]
     public void TryParse_NotAPeriod_ReturnsFalseWithReason(string text)
     {
@@ -67,5 +72,37 @@ public sealed class ReportingPeriodTests
     public void Span_OneYear_IsThatYear()
     {
         ReportingPeriod.Span(2023, 2023).ShouldBe(ReportingPeriod.Year(2023));
+    }
+
+    [Fact]
+    public void End_Month_IsItsLastDayInclusive()
+    {
+        // Cẩm Phả Phụ lục II, task 4: "Tháng 1 và tháng 6": due 31/01 and 30/06.
+        ReportingPeriod.Parse("2023-01").Start.ShouldBe(new DateOnly(2023, 1, 1));
+        ReportingPeriod.Parse("2023-01").End.ShouldBe(new DateOnly(2023, 1, 31));
+        ReportingPeriod.Parse("2024-02").End.ShouldBe(new DateOnly(2024, 2, 29));
+        ReportingPeriod.Month(2023, 6).End.ShouldBe(new DateOnly(2023, 6, 30));
+    }
+
+    [Fact]
+    public void CompareTo_MonthQuarterYear_OrderedByStartThenEnd()
+    {
+        var periods = new[] { "2023", "2023-Q1", "2023-06", "2023-01", "2023-H1" }.Select(ReportingPeriod.Parse).Order().Select(p => p.ToString());
+
+        periods.ShouldBe(["2023-01", "2023-Q1", "2023-H1", "2023", "2023-06"]);
+    }
+
+    [Fact]
+    public void ShiftYears_Month_KeepsTheMonth()
+    {
+        ReportingPeriod.Parse("2023-06").ShiftYears(-1).ShouldBe(ReportingPeriod.Month(2022, 6));
+        ReportingPeriod.Parse("2023-06").Preceding().ShouldBe(ReportingPeriod.Month(2022, 6));
+    }
+
+    [Fact]
+    public void Contains_MonthInsideItsQuarter()
+    {
+        ReportingPeriod.Parse("2023-Q1").Contains(ReportingPeriod.Parse("2023-01")).ShouldBeTrue();
+        ReportingPeriod.Parse("2023-Q1").Contains(ReportingPeriod.Parse("2023-06")).ShouldBeFalse();
     }
 }

@@ -189,4 +189,106 @@ public sealed class RequirementKindTests
         result.Units.Where(u => u.Status == AssessmentStatus.NotMet).Select(u => u.Unit).ShouldBe(["Trường B"]);
         result.Units.Where(u => u.Status == AssessmentStatus.NoData).Select(u => u.Unit).ShouldBe(["Trường C"]);
     }
+
+    private const string Models = "drugs.rehab-models.built";
+
+    private static readonly Core.Indicators.Indicator ModelsBuilt = new(
+        new(Models), "Số mô hình cai nghiện phục hồi được xây dựng", new("mô hình"), Core.Indicators.Direction.HigherIsBetter, Core.Indicators.IndicatorKind.Count);
+
+    [Theory]
+    [InlineData(2022, EvaluationPath.Session)]
+    [InlineData(2023, EvaluationPath.Session)] // built in 2022, still done in 2023: no projection, no percentage
+    [InlineData(2025, EvaluationPath.Session)]
+    [InlineData(2022, EvaluationPath.Bulk)]
+    [InlineData(2023, EvaluationPath.Bulk)]
+    [InlineData(2025, EvaluationPath.Bulk)]
+    public void Evaluate_DeliverableBuiltOnce_IsDoneFromThatYearOn(int asOf, EvaluationPath path)
+    {
+        // 20-CTr/TU 2.4: "Xây dựng một mô hình cai nghiện phục hồi cho người nghiện ma túy ...".
+        var rules = Deliverable();
+        var data = TestRules.Data((Models, "2021", 0), (Models, "2022", 1), (Models, "2023", 0), (Models, "2024", 0), (Models, "2025", 0));
+
+        var result = rules.Evaluate(data, new EvaluationOptions { AsOf = new DateOnly(asOf, 12, 31) }, path).Only();
+
+        result.Status.ShouldBe(AssessmentStatus.Met);
+        result.DoneIn.ShouldBe(Core.Periods.ReportingPeriod.Year(2022));
+        result.Progress.ShouldBeNull();
+        result.Measurement!.Value.Value.ShouldBe(1m);
+    }
+
+    [Theory]
+    [InlineData(EvaluationPath.Session)]
+    [InlineData(EvaluationPath.Bulk)]
+    public void Evaluate_DeliverableNotYetBuiltBeforeItsDeadline_IsPendingNeverAtRiskOrOnTrack(EvaluationPath path)
+    {
+        var result = Deliverable().Evaluate(TestRules.Data((Models, "2021", 0), (Models, "2022", 0)), new EvaluationOptions { AsOf = new DateOnly(2022, 12, 31) }, path).Only();
+
+        result.Status.ShouldBe(AssessmentStatus.Pending);
+        result.DoneIn.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData(EvaluationPath.Session)]
+    [InlineData(EvaluationPath.Bulk)]
+    public void Evaluate_DeliverableNotBuiltByItsDeadline_IsNotMet(EvaluationPath path)
+    {
+        var data = TestRules.Data([.. Enumerable.Range(2021, 5).Select(y => (Models, y.ToString(System.Globalization.CultureInfo.InvariantCulture), 0m))]);
+
+        Deliverable().Evaluate(data, new EvaluationOptions { AsOf = new DateOnly(2025, 12, 31) }, path).Only().Status.ShouldBe(AssessmentStatus.NotMet);
+    }
+
+    [Fact]
+    public void Evaluate_DeliverableBeforeThePlanStarts_IsPendingWithNothingMeasured()
+    {
+        var result = Deliverable().Evaluate(TestRules.Data(), new EvaluationOptions { AsOf = new DateOnly(2020, 12, 31) }).Only();
+
+        result.Status.ShouldBe(AssessmentStatus.Pending);
+        result.Measurement.ShouldBeNull();
+    }
+
+    [Fact]
+    public void EvaluateMany_DeliverableAsOfEveryYear_AgreesWithOneSessionPerYear()
+    {
+        // The bulk path remembers a deliverable's measurement by the period it reports: each as-of year reports its own.
+        var rules = Deliverable();
+        var data = TestRules.Data((Models, "2021", 0), (Models, "2022", 0), (Models, "2023", 1), (Models, "2024", 0), (Models, "2025", 0));
+        EvaluationOptions[] options = [.. Enumerable.Range(2020, 6).Select(y => new EvaluationOptions { AsOf = new DateOnly(y, 12, 31) })];
+
+        var bulk = rules.EvaluateMany([data], options).Select(b => b.Assessment.Only()).ToList();
+
+        bulk.Select(r => (r.Status, r.DoneIn)).ShouldBe(options.Select(o => rules.Evaluate(data, o).Only()).Select(r => (r.Status, r.DoneIn)));
+        bulk.Select(r => r.Status).ShouldBe([
+            AssessmentStatus.Pending, AssessmentStatus.Pending, AssessmentStatus.Pending, AssessmentStatus.Met, AssessmentStatus.Met, AssessmentStatus.Met]);
+    }
+
+    [Fact]
+    public void Evaluate_DeliverableWithAYearMissingAndNothingBuilt_IsNoData()
+    {
+        var result = Deliverable().Evaluate(TestRules.Data((Models, "2021", 0)), new EvaluationOptions { AsOf = new DateOnly(2022, 12, 31) }).Only();
+
+        result.Status.ShouldBe(AssessmentStatus.NoData);
+        result.MissingFigures.ShouldHaveSingleItem().ToString().ShouldBe(Models + " 2022");
+    }
+
+    [Fact]
+    public void Compile_DeliverableEachYear_IsRefused()
+    {
+        Should.Throw<Core.Errors.RuleSetException>(() => TestRules.Compile(b => b.Indicator(ModelsBuilt).Target("test.plan.d", "2.4", "Xây dựng một mô hình", t => t.Indicator(Models).Deliverable().EachYear())))
+            .Message.ShouldContain("deliverable");
+    }
+
+    [Theory]
+    [InlineData("không để tồn tại")]
+    [InlineData("không để hình thành")]
+    public void Describe_ZeroRequirement_KeepsTheDocumentsOwnVerb(string phrase)
+    {
+        // Cẩm Phả 2.5: "Không để tồn tại các tụ điểm, điểm phức tạp ..." is not "không để xảy ra".
+        var rules = TestRules.Compile(b => b.Target("test.plan.0", "2.5", "Không để tồn tại", t => t.Indicator("crime.social-order.cases").Zero(phrase).InYear(2023)));
+
+        Core.Formatting.RequirementText.Describe(rules.RuleSets[0].Targets[0], rules.Catalog).ShouldBe($"{phrase} (bằng 0)");
+    }
+
+    private static ICompiledRuleSet Deliverable() =>
+        TestRules.Compile(b => b.Indicator(ModelsBuilt)
+            .Target("test.plan.d", "2.4", "Xây dựng một mô hình cai nghiện phục hồi", t => t.Indicator(Models).Deliverable().ByDeadline()));
 }

@@ -24,6 +24,7 @@ public sealed class SchemaPatternTests
         ["indicatorId"] = "crime.social-order.cases",
         ["targetId"] = "can-tho.20-ctr-tu.2.1.a",
         ["period"] = "2016/2020",
+        ["deadline"] = "2023-01",
     };
 
     public static TheoryData<string, string, string> Patterns()
