@@ -139,11 +139,12 @@ public static class JsonReports
 
         json.WriteEndArray();
         json.WriteStartArray("tasks");
-        foreach (var task in report.Tasks)
+        foreach (var (task, result) in report.Tasks.Zip(assessment.Tasks))
         {
             json.WriteStartObject();
             json.WriteString("taskId", task.Id);
-            json.WriteString("clause", task.Label);
+            json.WriteString("label", task.Label);
+            json.WriteString("clause", result.Task.Clause);
             json.WriteString("status", task.StatusCode);
             json.WriteString("due", task.DueText);
             json.WriteString("lead", string.Join(", ", task.Lead));
@@ -306,6 +307,7 @@ public static class JsonReports
                 {
                     json.WriteStartObject();
                     json.WriteString("id", task.Id.Value);
+                    json.WriteString("label", task.Label);
                     json.WriteString("clause", task.Clause);
                     json.WriteString("wording", task.Wording);
                     json.WriteString("deadline", task.DeadlineText);

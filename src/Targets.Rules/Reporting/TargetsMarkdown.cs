@@ -273,12 +273,12 @@ public static partial class TargetsMarkdown
 
         md.Append(CultureInfo.InvariantCulture, $"\n## Tasks ({Count(tasks.Count)})\n\n");
         md.Append("Each deadline is a milestone of its own, due on the last day of its period (that day included).\n\n");
-        md.Append("| id | clause | wording | lead | supporting | deadline as written | milestones (due) |\n|---|---|---|---|---|---|---|\n");
+        md.Append("| id | label | wording | lead | supporting | deadline as written | milestones (due) |\n|---|---|---|---|---|---|---|\n");
         foreach (var task in tasks)
         {
             Row(md,
                 $"`{task.Id}`",
-                task.Clause,
+                task.Label,
                 $"“{task.Wording}”",
                 string.Join("; ", task.Responsibility.Lead),
                 task.Responsibility.Supporting.Count > 0 ? string.Join("; ", task.Responsibility.Supporting) : "—",
