@@ -225,6 +225,59 @@ public sealed class ReportBuilderTests
         report.Tasks.Single().Milestones.ShouldHaveSingleItem().StatusCode.ShouldBe("doneLate");
     }
 
+    [Theory]
+    [InlineData(0, 0, 2023, "Đến năm 2023: chưa có mô hình nào", AssessmentStatus.Pending)]
+    [InlineData(0, 1, 2023, "Đến năm 2023: đã hoàn thành năm 2023", AssessmentStatus.Met)]
+    [InlineData(1, 0, 2023, "Đến năm 2023: đã hoàn thành năm 2022", AssessmentStatus.Met)]
+    [InlineData(0, 0, 2025, "Đến năm 2025: chưa có mô hình nào", AssessmentStatus.NotMet)]
+    public void Build_Deliverable_SaysWhetherAndWhenItWasDoneWithNoPercentage(int built2022, int built2023, int asOf, string line, AssessmentStatus status)
+    {
+        // 20-CTr/TU 2.4: "Xây dựng một mô hình cai nghiện phục hồi …", one model by 2025.
+        const string Models = "drugs.rehab-models.built";
+        var rules = TestRules.Compile(b => b
+            .Indicator(new Indicator(new(Models), "Số mô hình cai nghiện phục hồi được xây dựng", new("mô hình"), Direction.HigherIsBetter, IndicatorKind.Count))
+            .Target("test.plan.4", "II.2.4", "Xây dựng một mô hình", t => t.Indicator(Models).Deliverable().ByDeadline()));
+        var figures = new[] { ("2021", 0), ("2022", built2022), ("2023", built2023), ("2024", 0), ("2025", 0) }
+            .Select(f => new Figure(new IndicatorId(Models), ReportingPeriod.Parse(f.Item1), f.Item2)).ToArray();
+
+        var report = Build(rules, Data(figures), asOf);
+        var year = Targets(report).Single().Years.Single();
+
+        year.Status.ShouldBe(status);
+        $"{Core.Formatting.VietnameseFormat.UpperFirst(year.PeriodText)}: {year.Body}".ShouldBe(line);
+        year.VerdictNote.ShouldBeEmpty();
+        year.Sentence.ShouldNotContain("%");
+        Targets(report).Single().Requirement.ShouldBe("hoàn thành 1 mô hình");
+        if (status == AssessmentStatus.Pending)
+        {
+            report.Summary.Items.Pending.ShouldBe(1);
+            report.Summary.Sentences.ShouldContain(s => s.Contains("1 chỉ tiêu chưa hoàn thành (chưa đến hạn)", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Build_TaskWithMilestonesReportedOneByOne_EachStandsOnItsOwn()
+    {
+        // Cẩm Phả Phụ lục II, mục 4 "Tháng 1 và tháng 6": the January review on time, the June one done on 03/07.
+        var rules = TestRules.Compile(b => b
+            .Target("test.plan.12", "12", "w", t => t.Indicator(Cases).AtMost(100).InYear(2023))
+            .Task("test.plan.task", "Phụ lục II, mục 4", "rà soát", new Responsibility(["Phòng Y tế"], []), "Tháng 1 và tháng 6", ReportingPeriod.Parse("2023-01"), ReportingPeriod.Parse("2023-06")));
+        var data = Data(F("2023", 80)) with
+        {
+            Tasks = [new TaskReport("test.plan.task", null)
+            {
+                Milestones = [new MilestoneReport(ReportingPeriod.Month(2023, 1), new DateOnly(2023, 1, 18)), new MilestoneReport(ReportingPeriod.Month(2023, 6), new DateOnly(2023, 7, 3))],
+            }],
+        };
+
+        var task = Build(rules, data).Tasks.Single();
+
+        task.Milestones.Select(m => (m.PeriodText, m.StatusCode, m.CompletedText)).ShouldBe([
+            ("tháng 1 năm 2023", "doneOnTime", "18/01/2023"), ("tháng 6 năm 2023", "doneLate", "03/07/2023")]);
+        task.StatusCode.ShouldBe("doneLate");
+        task.MilestonesText.ShouldBe("từng mốc: hoàn thành đúng hạn: tháng 1 năm 2023; hoàn thành chậm: tháng 6 năm 2023");
+    }
+
     [Fact]
     public void Annex_SentenceSharedByTwoReadings_IsStatedOnceNamingBoth()
     {
