@@ -12,7 +12,7 @@ namespace Targets.Core.Evaluation;
 /// Applies a target's schedule, scope and baseline to the figures and asks its compiled criterion for the verdict.
 /// Stateless and thread-safe.
 /// </summary>
-public static class TargetEvaluator
+public static partial class TargetEvaluator
 {
     /// <summary>Evaluates a measured (non-composite) target for every period its schedule asks for.</summary>
     /// <exception cref="RuleSetException">The criterion threw: a broken rule is an error, never a failed target.</exception>
@@ -133,21 +133,18 @@ public static class TargetEvaluator
         }
 
         var measured = Measure(target, context, plan, period, valuePeriod, adminUnit: null);
-        return ToResult(target, criterion, period, measured);
+        var result = measured.Measurement is null && context.Figures.Succession is { } succession && valuePeriod.End >= succession.Date
+            ? AcrossSuccession(target, criterion, context, plan, period, valuePeriod, measured, succession)
+            : ToResult(target, criterion, period, measured);
+        return context.Figures.HasUnitFigures(target.Indicator!.Value)
+            ? result with { ByUnit = JudgeUnits(target, criterion, context, plan, period, valuePeriod) }
+            : result;
     }
 
     private static TargetResult EvaluateEachUnit(
         Target target, ITargetCriterion criterion, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period, ReportingPeriod valuePeriod)
     {
-        var units = context.Figures.UnitsFor(target.Indicator!.Value);
-        var unitResults = new List<UnitResult>(units.Count);
-        foreach (var unit in units)
-        {
-            var measured = Measure(target, context, plan, period, valuePeriod, unit);
-            var status = measured.Measurement is { } m ? Judge(target, criterion, m) : AssessmentStatus.NoData;
-            unitResults.Add(new UnitResult(unit, status, measured.Measurement, measured.Figures));
-        }
-
+        var unitResults = JudgeUnits(target, criterion, context, plan, period, valuePeriod);
         var overall = unitResults.Count == 0 ? AssessmentStatus.NoData
             : unitResults.Any(u => u.Status == AssessmentStatus.NotMet) ? AssessmentStatus.NotMet
             : unitResults.Any(u => u.Status == AssessmentStatus.NoData) ? AssessmentStatus.NoData
@@ -162,6 +159,22 @@ public static class TargetEvaluator
             Figures = [.. unitResults.SelectMany(u => u.Figures)],
             MissingFigures = [.. unitResults.Where(u => u.Status == AssessmentStatus.NoData).Select(u => $"{target.Indicator} {valuePeriod} ({u.Unit})")],
         };
+    }
+
+    /// <summary>Each unit's own result under the target's requirement, for the units the target's indicator is read for.</summary>
+    private static List<UnitResult> JudgeUnits(
+        Target target, ITargetCriterion criterion, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period, ReportingPeriod valuePeriod)
+    {
+        var units = context.Figures.UnitsFor(target.Indicator!.Value);
+        var unitResults = new List<UnitResult>(units.Count);
+        foreach (var unit in units)
+        {
+            var measured = Measure(target, context, plan, period, valuePeriod, unit);
+            var status = measured.Measurement is { } m ? Judge(target, criterion, m) : AssessmentStatus.NoData;
+            unitResults.Add(new UnitResult(unit, status, measured.Measurement, measured.Figures));
+        }
+
+        return unitResults;
     }
 
     private static TargetResult EvaluateProgress(Target target, ITargetCriterion criterion, EvaluationContext context, ReportingPeriod plan)
@@ -311,7 +324,8 @@ public static class TargetEvaluator
         ReportingPeriod period,
         ReportingPeriod valuePeriod,
         string? adminUnit,
-        ReportingPeriod? projectTo = null)
+        ReportingPeriod? projectTo = null,
+        string? boundary = null)
     {
         // The figures used go to a per-thread scratch list and are copied once into the result.
         var used = Scratch();
@@ -322,23 +336,25 @@ public static class TargetEvaluator
 
         decimal value = 0, numerator = 0, denominator = 0;
         string? zeroShare = null;
-        if (table.TryRead(ordinal, valuePeriod, adminUnit, used, out var read, out var top, out var bottom))
+        if (table.TryRead(ordinal, valuePeriod, adminUnit, boundary, used, out var read, out var top, out var bottom))
         {
             value = read;
             numerator = top ?? 0;
             denominator = bottom ?? 0;
-            if (projectTo is { } whole && !table.Index.IsShare[ordinal] && valuePeriod.YearCount < whole.YearCount)
+
+            // A running total is projected to the whole period; a stock's value is where it stands, never projected.
+            if (projectTo is { } whole && !table.Index.IsShare[ordinal] && !table.Index.IsStock[ordinal] && valuePeriod.YearCount < whole.YearCount)
             {
                 value = value * whole.YearCount / valuePeriod.YearCount;
             }
         }
-        else if (table.ZeroDenominator(ordinal, valuePeriod, adminUnit) is { } zeroBase)
+        else if (table.ZeroDenominator(ordinal, valuePeriod, adminUnit, boundary) is { } zeroBase)
         {
             zeroShare = $"Mẫu số của tỷ lệ ({zeroBase} {valuePeriod}) bằng 0 nên không tính được tỷ lệ; chỉ tiêu chưa đánh giá được.";
         }
         else
         {
-            (missing ??= []).AddRange(Describe(table, indicator, valuePeriod, adminUnit));
+            (missing ??= []).AddRange(Describe(table, indicator, valuePeriod, adminUnit, boundary));
         }
 
         ReportingPeriod? baselinePeriod = null;
@@ -348,9 +364,9 @@ public static class TargetEvaluator
         {
             var resolved = baselineRule.Resolve(period, plan);
             baselinePeriod = resolved;
-            if (!table.TryRead(ordinal, resolved, adminUnit, used, out baseline, out _, out _))
+            if (!table.TryRead(ordinal, resolved, adminUnit, boundary, used, out baseline, out _, out _))
             {
-                (missing ??= []).AddRange(Describe(table, indicator, resolved, adminUnit));
+                (missing ??= []).AddRange(Describe(table, indicator, resolved, adminUnit, boundary));
             }
         }
 
@@ -361,9 +377,9 @@ public static class TargetEvaluator
             {
                 quota = fixedQuota;
             }
-            else if (!table.TryRead(table.OrdinalOf(quotaRule.QuotaIndicator!.Value), valuePeriod, adminUnit, used, out quota, out _, out _))
+            else if (!table.TryRead(table.OrdinalOf(quotaRule.QuotaIndicator!.Value), valuePeriod, adminUnit, boundary, used, out quota, out _, out _))
             {
-                (missing ??= []).AddRange(Describe(table, quotaRule.QuotaIndicator!.Value, valuePeriod, adminUnit));
+                (missing ??= []).AddRange(Describe(table, quotaRule.QuotaIndicator!.Value, valuePeriod, adminUnit, boundary));
             }
         }
 
@@ -431,8 +447,9 @@ public static class TargetEvaluator
         return directed * 100m / baseline;
     }
 
-    private static IEnumerable<string> Describe(FigureTable table, IndicatorId indicator, ReportingPeriod period, string? adminUnit) =>
-        table.DescribeNeeds(indicator, period).Select(need => adminUnit is null ? need : $"{need} ({adminUnit})");
+    private static IEnumerable<string> Describe(FigureTable table, IndicatorId indicator, ReportingPeriod period, string? adminUnit, string? boundary = null) =>
+        table.DescribeNeeds(indicator, period).Select(need =>
+            (adminUnit is null ? need : $"{need} ({adminUnit})") + (boundary is null ? string.Empty : $" ({table.Succession?.NameOf(boundary) ?? boundary})"));
 
     /// <summary>A per-thread list for the figures a read uses, cleared; its contents are copied out before the next use.</summary>
     private static List<Figure> Scratch()

@@ -67,7 +67,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
                 new SourceLocation(dataset.SourceFile ?? "dataset", Path: "$.locality"));
         }
 
-        return new FigureTable(dataset, Catalog);
+        return new FigureTable(dataset, Catalog, Locality.Succession);
     }
 
     public Assessment Evaluate(Dataset dataset, EvaluationOptions? options = null) =>
@@ -119,8 +119,8 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
 
     private Assessment EvaluateChecked(Dataset dataset, FigureTable figures, EvaluationOptions options)
     {
-        var asOf = options.AsOf ?? dataset.AsOf ?? new DateOnly(figures.LatestYear ?? DateTime.UnixEpoch.Year, 12, 31);
-        var context = new EvaluationContext(figures, asOf.Year, options.PlanOverride);
+        var asOf = AssessmentDate.Resolve(options.AsOf, dataset, figures);
+        var context = new EvaluationContext(figures.AsOf(asOf), asOf.Year, options.PlanOverride);
 
         var byPosition = new IReadOnlyList<TargetResult>[_evaluationOrder.Length];
         Func<TargetId, IReadOnlyList<TargetResult>>? resultsOf = null;
@@ -160,6 +160,9 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
             Tasks = AssessTasks(dataset, asOf),
             Summary = AssessmentSummary.OfTargets(_documentPositions.Select(position => byPosition[position]), _goals.Count),
             DataDescription = dataset.Description,
+            UnusedFigures = new UnusedFigures(dataset.Figures, context.Figures, results, _evaluationOrder, asOf.Year, options.PlanOverride),
+            Notes = AssessmentNotes.AsOfOutsidePlans(RuleSets.Select(set => set.Document), asOf, options.PlanOverride),
+            Succession = Locality.Succession,
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Targets.Core.Errors;
+using Targets.Core.Suggestions;
 using Targets.Rules.Engine;
 
 namespace Targets.Rules.Plugins;
@@ -35,7 +36,7 @@ public sealed class LocalityRegistry
     public ITargetsPlugin Get(string locality) =>
         _plugins.FirstOrDefault(p => string.Equals(p.Manifest.Code, locality, StringComparison.Ordinal))
         ?? throw new RuleSetException(
-            $"unknown locality '{locality}' (known: {string.Join(", ", _plugins.Select(p => p.Manifest.Code))})", null);
+            $"unknown locality '{locality}'{DidYouMean.Hint(locality, _plugins.Select(p => p.Manifest.Code))} (known: {string.Join(", ", _plugins.Select(p => p.Manifest.Code))})", null);
 
     /// <summary>The compiled rule sets of a locality, compiled on first use.</summary>
     /// <exception cref="RuleSetException">No plugin serves that locality, or its rules do not compile.</exception>

@@ -233,18 +233,22 @@ public sealed class BulkEvaluationTests
                 figures.Add(new Figure(share, ReportingPeriod.Year(2024), Math.Round((decimal)random.NextDouble() * 100, 1)));
             }
 
-            if (counts.Count > 0 && random.Next(2) == 0)
+            // (A flow's, given for the locality only: a stock's span is its value at the end, which the share of a year would
+            // then read; a flow given per unit has years rolled up from its units, which the span must then equal.)
+            var flows = counts.Where(id => catalog.StockOrFlowOf(id) == StockOrFlow.Flow && !perUnit.Contains(id)).ToList();
+            if (flows.Count > 0 && random.Next(2) == 0)
             {
-                var id = counts[random.Next(counts.Count)];
+                var id = flows[random.Next(flows.Count)];
                 figures.RemoveAll(f => f.Indicator == id && f.AdminUnit is null && f.Period.StartYear is >= 2016 and <= 2020);
                 figures.Add(new Figure(id, ReportingPeriod.Span(2016, 2020), 100 + random.Next(1000)));
             }
 
+            string[] expected = perUnit.Count > 0 ? [.. units[..^1].OfType<string>()] : [];
             datasets.Add(new Dataset
             {
                 Locality = rules.Locality.Code,
-                AdminUnits = perUnit.Count > 0 ? [.. units[..^1].OfType<string>()] : [],
-                Figures = figures,
+                AdminUnits = expected,
+                Figures = Hostile.HostilePlan.KeepPartsConsistent(figures, expected, catalog),
                 SourceFile = $"generated-{n}.json",
             });
         }

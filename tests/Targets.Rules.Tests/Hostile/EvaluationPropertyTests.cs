@@ -106,7 +106,9 @@ public sealed class EvaluationPropertyTests(ITestOutputHelper output)
             {
                 var period = ReportingPeriod.Year(year);
                 var index = data.Figures.ToList().FindIndex(f => f.Indicator.Value == move.Indicator && f.Period == period && f.AdminUnit == move.Unit);
-                if (index < 0)
+
+                // A locality's figure that its units also give must stay their sum: moving it alone is refused, not judged.
+                if (index < 0 || (move.Unit is null && data.Figures.Any(f => f.Indicator.Value == move.Indicator && f.Period == period && f.AdminUnit is not null)))
                 {
                     return;
                 }

@@ -1,0 +1,120 @@
+using System.Collections;
+using Targets.Core.Data;
+using Targets.Core.Indicators;
+using Targets.Core.Periods;
+using Targets.Core.Targets;
+
+namespace Targets.Core.Evaluation;
+
+/// <summary>Why no target read a figure.</summary>
+public enum UnusedReason
+{
+    /// <summary>No target of the locality reads the indicator.</summary>
+    IndicatorNotRead,
+
+    /// <summary>Its period lies outside the periods the targets read (their plan periods and baselines, up to the as-of date).</summary>
+    OutsidePlan,
+
+    /// <summary>Its period ends after the as-of date, so it is not read.</summary>
+    AfterAsOf,
+
+    /// <summary>A stock is read at the end of a period; this figure stands at a date within it.</summary>
+    StockWithinPeriod,
+
+    /// <summary>
+    /// The period it is part of was given whole (or for the locality as a whole, or for the unit the documents set), so
+    /// this figure was only checked against it.
+    /// </summary>
+    CheckedAgainstWhole,
+}
+
+/// <summary>A figure of the dataset that no target read, and why.</summary>
+/// <param name="Figure">The figure.</param>
+/// <param name="Reason">Why it was not read.</param>
+public sealed record UnusedFigure(Figure Figure, UnusedReason Reason)
+{
+    /// <summary>Whether <c>--strict</c> refuses it: every reason except a part that was checked against its whole.</summary>
+    public bool IsRefusedWhenStrict => Reason != UnusedReason.CheckedAgainstWhole;
+
+    /// <summary>The reason in Vietnamese, for the report.</summary>
+    public string Explanation => Reason switch
+    {
+        UnusedReason.IndicatorNotRead => "không chỉ tiêu nào sử dụng chỉ số này",
+        UnusedReason.OutsidePlan => "kỳ số liệu nằm ngoài kỳ kế hoạch và các kỳ so sánh của các chỉ tiêu",
+        UnusedReason.AfterAsOf => "kỳ số liệu kết thúc sau thời điểm đánh giá",
+        UnusedReason.StockWithinPeriod => "chỉ số tính tại một thời điểm chỉ lấy số liệu cuối kỳ",
+        _ => "đã có số liệu của cả kỳ (hoặc của cả địa bàn, hoặc của địa giới mà chỉ tiêu đặt ra); số liệu này chỉ dùng để đối chiếu",
+    };
+}
+
+/// <summary>
+/// The figures of a dataset that no result read, found when first asked for (an evaluation that never looks at them does
+/// not pay for them): a read-only list, safe to share between threads.
+/// </summary>
+public sealed class UnusedFigures : IReadOnlyList<UnusedFigure>
+{
+    private readonly Lazy<UnusedFigure[]> _figures;
+
+    /// <summary>Prepares the list for an assessment.</summary>
+    /// <param name="figures">The dataset's figures.</param>
+    /// <param name="table">The figures as read at the as-of date.</param>
+    /// <param name="results">Every result of the assessment.</param>
+    /// <param name="targets">Every target of the locality.</param>
+    /// <param name="asOfYear">The year the assessment stands at.</param>
+    /// <param name="planOverride">The plan period replacing the documents', if any.</param>
+    public UnusedFigures(IReadOnlyList<Figure> figures, FigureTable table, IReadOnlyList<TargetResult> results, IReadOnlyList<Target> targets, int asOfYear, ReportingPeriod? planOverride) =>
+        _figures = new Lazy<UnusedFigure[]>(() => Find(figures, table, results, targets, asOfYear, planOverride));
+
+    /// <inheritdoc />
+    public int Count => _figures.Value.Length;
+
+    /// <inheritdoc />
+    public UnusedFigure this[int index] => _figures.Value[index];
+
+    /// <inheritdoc />
+    public IEnumerator<UnusedFigure> GetEnumerator() => ((IEnumerable<UnusedFigure>)_figures.Value).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static UnusedFigure[] Find(IReadOnlyList<Figure> figures, FigureTable table, IReadOnlyList<TargetResult> results, IReadOnlyList<Target> targets, int asOfYear, ReportingPeriod? planOverride)
+    {
+        var used = new HashSet<Figure>(ReferenceEqualityComparer.Instance);
+        foreach (var result in results)
+        {
+            used.UnionWith(result.Figures);
+            foreach (var unit in result.Units.Concat(result.ByUnit))
+            {
+                used.UnionWith(unit.Figures);
+            }
+
+            // A deadline target's path starts from a year's value that the result keeps as a number, not as figures.
+            if (result.Progress is { Projected: false, StartYear: var start } && result.Target.Indicator is { } indicator &&
+                result.Target.Requirement.ComparedWith is null &&
+                table.TryRead(indicator, ReportingPeriod.Year(start), null, out var pathStart))
+            {
+                used.UnionWith(pathStart.Figures);
+            }
+        }
+
+        var catalog = table.Catalog;
+        var needs = FigureNeeds.Of(targets, catalog, asOfYear, planOverride).ToLookup(need => need.Indicator);
+        var unused = new List<UnusedFigure>();
+        foreach (var figure in figures)
+        {
+            if (used.Contains(figure))
+            {
+                continue;
+            }
+
+            var ofIndicator = needs[figure.Indicator].Select(need => need.Period).ToList();
+            var reason = ofIndicator.Count == 0 ? UnusedReason.IndicatorNotRead
+                : !table.IsReadable(figure) ? UnusedReason.AfterAsOf
+                : !ofIndicator.Any(period => period.Contains(figure.Period) || figure.Period.Contains(period)) ? UnusedReason.OutsidePlan
+                : catalog.StockOrFlowOf(figure.Indicator) == StockOrFlow.Stock && !ofIndicator.Any(period => period.End == figure.Period.End) ? UnusedReason.StockWithinPeriod
+                : UnusedReason.CheckedAgainstWhole;
+            unused.Add(new UnusedFigure(figure, reason));
+        }
+
+        return [.. unused];
+    }
+}
