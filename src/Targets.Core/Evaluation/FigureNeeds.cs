@@ -10,7 +10,8 @@ namespace Targets.Core.Evaluation;
 /// <param name="Indicator">The indicator (for a share: the share and each of its counts are needs of their own).</param>
 /// <param name="Period">The period read.</param>
 /// <param name="EachUnit">Whether it is read for each unit (a target that holds for each unit) rather than the whole.</param>
-public sealed record FigureNeed(IndicatorId Indicator, ReportingPeriod Period, bool EachUnit);
+/// <param name="IsBaseline">Whether it is the baseline a change is measured from (rather than the value judged).</param>
+public sealed record FigureNeed(IndicatorId Indicator, ReportingPeriod Period, bool EachUnit, bool IsBaseline = false);
 
 /// <summary>
 /// The figures an assessment as of a year reads for each target, worked out from the target's schedule, baseline and plan
@@ -33,13 +34,13 @@ public static class FigureNeeds
         }
 
         var plan = planOverride ?? target.Document.Period;
-        var periods = new List<ReportingPeriod>();
+        var periods = new List<(ReportingPeriod Period, bool IsBaseline)>();
         void Read(ReportingPeriod evaluated, ReportingPeriod value)
         {
-            periods.Add(value);
+            periods.Add((value, false));
             if (target.Requirement.ComparedWith is { } baseline)
             {
-                periods.Add(baseline.Resolve(evaluated, plan));
+                periods.Add((baseline.Resolve(evaluated, plan), true));
             }
         }
 
@@ -69,10 +70,12 @@ public static class FigureNeeds
                     }
                     else
                     {
-                        // The years evaluated, and the year before the plan that a level's path starts from.
-                        for (var year = plan.StartYear - 1; year <= asOfYear; year++)
+                        // The latest year is judged against a straight line from the year before the plan (for a level;
+                        // a change's line starts from its baseline).
+                        Read(ReportingPeriod.Year(asOfYear), ReportingPeriod.Year(asOfYear));
+                        if (target.Requirement.ComparedWith is null)
                         {
-                            Read(ReportingPeriod.Year(Math.Max(year, plan.StartYear)), ReportingPeriod.Year(year));
+                            periods.Add((ReportingPeriod.Year(plan.StartYear - 1), false));
                         }
                     }
                 }
@@ -82,7 +85,7 @@ public static class FigureNeeds
 
         var eachUnit = target.Scope is TargetScope.EachUnit;
         var indicators = target.ReadIndicators(catalog).Distinct().ToList();
-        return periods.Distinct().SelectMany(period => indicators.Select(indicator => new FigureNeed(indicator, period, eachUnit)));
+        return periods.Distinct().SelectMany(read => indicators.Select(indicator => new FigureNeed(indicator, read.Period, eachUnit, read.IsBaseline)));
     }
 
     /// <summary>Every figure a set of targets reads as of a year, each once, in target order.</summary>

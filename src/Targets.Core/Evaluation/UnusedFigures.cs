@@ -22,6 +22,12 @@ public enum UnusedReason
     StockWithinPeriod,
 
     /// <summary>
+    /// A target to be reached by the end of its plan is judged, before then, on the latest year with figures: this earlier
+    /// year of the plan was not needed.
+    /// </summary>
+    EarlierThanLatest,
+
+    /// <summary>
     /// The period it is part of was given whole (or for the locality as a whole, or for the unit the documents set), so
     /// this figure was only checked against it.
     /// </summary>
@@ -33,8 +39,11 @@ public enum UnusedReason
 /// <param name="Reason">Why it was not read.</param>
 public sealed record UnusedFigure(Figure Figure, UnusedReason Reason)
 {
-    /// <summary>Whether <c>--strict</c> refuses it: every reason except a part that was checked against its whole.</summary>
-    public bool IsRefusedWhenStrict => Reason != UnusedReason.CheckedAgainstWhole;
+    /// <summary>
+    /// Whether <c>--strict</c> refuses it: a figure no target can read (an indicator, a period or a date nothing reads); not
+    /// a part checked against its whole, nor an earlier year of a plan judged on its latest.
+    /// </summary>
+    public bool IsRefusedWhenStrict => Reason is not (UnusedReason.CheckedAgainstWhole or UnusedReason.EarlierThanLatest);
 
     /// <summary>The reason in Vietnamese, for the report.</summary>
     public string Explanation => Reason switch
@@ -43,6 +52,7 @@ public sealed record UnusedFigure(Figure Figure, UnusedReason Reason)
         UnusedReason.OutsidePlan => "kỳ số liệu nằm ngoài kỳ kế hoạch và các kỳ so sánh của các chỉ tiêu",
         UnusedReason.AfterAsOf => "kỳ số liệu kết thúc sau thời điểm đánh giá",
         UnusedReason.StockWithinPeriod => "chỉ số tính tại một thời điểm chỉ lấy số liệu cuối kỳ",
+        UnusedReason.EarlierThanLatest => "chỉ tiêu phấn đấu đến cuối kỳ được đánh giá theo số liệu năm gần nhất",
         _ => "đã có số liệu của cả kỳ (hoặc của cả địa bàn, hoặc của địa giới mà chỉ tiêu đặt ra); số liệu này chỉ dùng để đối chiếu",
     };
 }
@@ -98,6 +108,24 @@ public sealed class UnusedFigures : IReadOnlyList<UnusedFigure>
 
         var catalog = table.Catalog;
         var needs = FigureNeeds.Of(targets, catalog, asOfYear, planOverride).ToLookup(need => need.Indicator);
+
+        // The plan periods of the deadline targets reading each indicator: a year of them is read only when it is the latest.
+        var readers = new Dictionary<IndicatorId, List<ReportingPeriod>>();
+        foreach (var target in targets)
+        {
+            foreach (var indicator in target.ReadIndicators(catalog))
+            {
+                if (!readers.TryGetValue(indicator, out var plans))
+                {
+                    readers[indicator] = plans = [];
+                }
+
+                if (target.Schedule is Schedules.Schedule.ByDeadline)
+                {
+                    plans.Add(planOverride ?? target.Document.Period);
+                }
+            }
+        }
         var unused = new List<UnusedFigure>();
         foreach (var figure in figures)
         {
@@ -107,11 +135,14 @@ public sealed class UnusedFigures : IReadOnlyList<UnusedFigure>
             }
 
             var ofIndicator = needs[figure.Indicator].Select(need => need.Period).ToList();
-            var reason = ofIndicator.Count == 0 ? UnusedReason.IndicatorNotRead
+            var reason = !readers.TryGetValue(figure.Indicator, out var plans) ? UnusedReason.IndicatorNotRead
                 : !table.IsReadable(figure) ? UnusedReason.AfterAsOf
-                : !ofIndicator.Any(period => period.Contains(figure.Period) || figure.Period.Contains(period)) ? UnusedReason.OutsidePlan
-                : catalog.StockOrFlowOf(figure.Indicator) == StockOrFlow.Stock && !ofIndicator.Any(period => period.End == figure.Period.End) ? UnusedReason.StockWithinPeriod
-                : UnusedReason.CheckedAgainstWhole;
+                : ofIndicator.Any(period => period.Contains(figure.Period) || figure.Period.Contains(period))
+                    ? catalog.StockOrFlowOf(figure.Indicator) == StockOrFlow.Stock && !ofIndicator.Any(period => period.End == figure.Period.End)
+                        ? UnusedReason.StockWithinPeriod
+                        : UnusedReason.CheckedAgainstWhole
+                : plans.Any(plan => plan.Contains(figure.Period)) ? UnusedReason.EarlierThanLatest
+                : UnusedReason.OutsidePlan;
             unused.Add(new UnusedFigure(figure, reason));
         }
 
