@@ -15,6 +15,7 @@ using Targets.Rules.Narratives;
 using Targets.Rules.Plugins;
 using Targets.Rules.Reporting;
 using Targets.Rules.Serialization;
+using Targets.Spreadsheets.Reading;
 
 namespace Targets.Cli;
 
@@ -22,7 +23,7 @@ namespace Targets.Cli;
 /// The <c>targets</c> command: <c>assess</c> evaluates a locality's figures and prints the assessment; <c>list</c> lists
 /// plugins, documents and targets. Errors print one readable line to stderr and exit 2; a produced report exits 0.
 /// </summary>
-internal static class CommandLine
+internal static partial class CommandLine
 {
     public const int Success = 0;
     public const int Failure = 2;
@@ -31,17 +32,18 @@ internal static class CommandLine
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var locality = new Option<string?>("--locality", "-l") { Description = "Locality code (can-tho, quang-ninh, tay-ninh, hai-phong, or a --plugin-folder's code). Default: the dataset's locality, else can-tho." };
-        var data = new Option<string?>("--data", "-d") { Description = "Dataset JSON file (schemas/dataset.schema.json). Default: the plugin's bundled sample." };
+        var data = new Option<string?>("--data", "-d") { Description = "Figures: a workbook filled in from 'targets template' (.xlsx), a .csv file, or dataset JSON (schemas/dataset.schema.json). Default: the plugin's bundled sample." };
         var year = new Option<int?>("--year", "-y") { Description = "Assess as of the end of this year. Default: the dataset's asOf, else its latest year." };
         var plan = new Option<string?>("--plan") { Description = "Apply the rules to another plan period, e.g. 2016/2020 (relative baselines follow it)." };
         var format = new Option<string>("--format", "-f") { Description = "text, md or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "md", "json");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
         var pluginFolders = new Option<string[]>("--plugin-folder") { Description = "Load a locality plugin from a folder of JSON rule sets and templates (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var strict = new Option<bool>("--strict") { Description = "Refuse figures that no target reads (an indicator, a period or a date nothing reads) instead of listing them." };
 
         var assess = new Command("assess", "Evaluate a locality's figures against its targets and print the assessment.")
         {
-            locality, data, year, plan, format, output, pluginFolders,
+            locality, data, year, plan, format, output, pluginFolders, strict,
         };
         var listFormat = new Option<string>("--format", "-f") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         listFormat.AcceptOnlyFromAmong("text", "json");
@@ -54,12 +56,12 @@ internal static class CommandLine
 
         var root = new RootCommand("Targets: evaluate Vietnamese crime-prevention and drug-control plan targets and write the assessment.")
         {
-            assess, list,
+            assess, list, TemplateCommand(stdout, stderr, pluginFolders),
         };
 
         assess.SetAction(parse => Guard(stderr, () => Assess(
             parse.GetValue(locality), parse.GetValue(data), parse.GetValue(year), parse.GetValue(plan),
-            parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(pluginFolders) ?? [], stdout)));
+            parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(pluginFolders) ?? [], parse.GetValue(strict), stdout)));
         list.SetAction(parse => Guard(stderr, () => List(
             parse.GetValue(listLocality), parse.GetValue(listFormat)!, parse.GetValue(listOutput), parse.GetValue(pluginFolders) ?? [], stdout)));
 
@@ -106,11 +108,11 @@ internal static class CommandLine
             }
         }).BuildServiceProvider();
 
-    private static int Assess(string? localityCode, string? dataFile, int? year, string? planText, string format, string? outputFile, IReadOnlyList<string> pluginFolders, TextWriter stdout)
+    private static int Assess(string? localityCode, string? dataFile, int? year, string? planText, string format, string? outputFile, IReadOnlyList<string> pluginFolders, bool strict, TextWriter stdout)
     {
         using var services = Services(pluginFolders);
         var registry = services.GetRequiredService<LocalityRegistry>();
-        var dataset = dataFile is null ? null : DatasetReader.ReadFile(dataFile);
+        var dataset = dataFile is null ? null : DatasetFile.Read(dataFile, localityCode);
         var code = localityCode ?? dataset?.Locality ?? DefaultLocality;
         var plugin = registry.Get(code);
         var rules = registry.Compile(code);
@@ -125,6 +127,10 @@ internal static class CommandLine
 
         var options = new EvaluationOptions { AsOf = year is { } y ? new DateOnly(y, 12, 31) : null, PlanOverride = planOverride };
         var assessment = rules.Evaluate(dataset, options);
+        if (strict)
+        {
+            RefuseUnusedFigures(assessment);
+        }
         Write(outputFile, stdout, stream =>
         {
             if (format == "json")
