@@ -436,13 +436,13 @@ public sealed class FigureTable
         }
 
         if (adminUnit is null && _unitsByIndicator is not null && _unitsByIndicator.ContainsKey(ordinal) &&
-            TryAddUp(UnitsFor(ordinal), ordinal, period, boundary, byUnit: true, used, out value))
+            TryAddUp(Units(ordinal, period, boundary), ordinal, used, out value))
         {
             return true;
         }
 
         if (boundary == Succession.MergedBoundary && Succession is { } succession &&
-            TryAddUp([.. succession.Parts], ordinal, period, adminUnit, byUnit: false, used, out value))
+            TryAddUp(Merged(succession, period, adminUnit), ordinal, used, out value))
         {
             return true;
         }
@@ -489,51 +489,35 @@ public sealed class FigureTable
         switch (period.Kind)
         {
             case PeriodKind.Span:
-                return TryAddUp(period.Years, ordinal, adminUnit, boundary, used, out value, direct: false);
+                return TryAddUp(period.Years.Select(year => new Part(year, adminUnit, boundary)), ordinal, used, out value);
             case PeriodKind.Year when _hasPartsOfYears:
-                return TryAddUp([ReportingPeriod.Half(period.StartYear, 1), ReportingPeriod.Half(period.StartYear, 2)], ordinal, adminUnit, boundary, used, out value, direct: false);
+                return TryAddUp([new(ReportingPeriod.Half(period.StartYear, 1), adminUnit, boundary), new(ReportingPeriod.Half(period.StartYear, 2), adminUnit, boundary)], ordinal, used, out value);
             case PeriodKind.Half when _hasPartsOfYears:
                 var first = (period.Part * 2) - 1;
-                return TryAddUp([ReportingPeriod.Quarter(period.StartYear, first), ReportingPeriod.Quarter(period.StartYear, first + 1)], ordinal, adminUnit, boundary, used, out value, direct: true);
+                return TryAddUp([new(ReportingPeriod.Quarter(period.StartYear, first), adminUnit, boundary), new(ReportingPeriod.Quarter(period.StartYear, first + 1), adminUnit, boundary)], ordinal, used, out value, direct: true);
             default:
                 value = 0;
                 return false;
         }
     }
 
-    /// <summary>The sum of a count over periods (each read in full, or only as given when <paramref name="direct"/>).</summary>
-    private bool TryAddUp(IEnumerable<ReportingPeriod> periods, int ordinal, string? adminUnit, string? boundary, List<Figure> used, out decimal value, bool direct)
+    /// <summary>
+    /// The sum of a count over parts (periods, units or merged units), each read in full, or only as given when
+    /// <paramref name="direct"/>; false, with nothing appended to <paramref name="used"/>, when a part is missing.
+    /// </summary>
+    private bool TryAddUp(IEnumerable<Part> parts, int ordinal, List<Figure> used, out decimal value, bool direct = false)
     {
         var mark = used.Count;
         decimal sum = 0;
-        foreach (var part in periods)
-        {
-            decimal partValue;
-            if (direct ? TryGetUsed(ordinal, part, adminUnit, boundary, used, out partValue) : TryReadCount(ordinal, part, adminUnit, boundary, used, out partValue))
-            {
-                sum += partValue;
-                continue;
-            }
-
-            used.RemoveRange(mark, used.Count - mark);
-            value = 0;
-            return false;
-        }
-
-        value = sum;
-        return true;
-    }
-
-    /// <summary>The sum of a count over units (<paramref name="byUnit"/>) or over a merged locality's parts (boundaries).</summary>
-    private bool TryAddUp(IReadOnlyList<string?> parts, int ordinal, ReportingPeriod period, string? other, bool byUnit, List<Figure> used, out decimal value)
-    {
-        var mark = used.Count;
-        decimal sum = 0;
+        var any = false;
         foreach (var part in parts)
         {
-            if (byUnit ? TryReadCount(ordinal, period, part, other, used, out var partValue) : TryReadCount(ordinal, period, other, part, used, out partValue))
+            if (direct
+                    ? TryGetUsed(ordinal, part.Period, part.AdminUnit, part.Boundary, used, out var partValue)
+                    : TryReadCount(ordinal, part.Period, part.AdminUnit, part.Boundary, used, out partValue))
             {
                 sum += partValue;
+                any = true;
                 continue;
             }
 
@@ -543,8 +527,14 @@ public sealed class FigureTable
         }
 
         value = sum;
-        return parts.Count > 0;
+        return any;
     }
+
+    private IEnumerable<Part> Units(int ordinal, ReportingPeriod period, string? boundary) =>
+        UnitsFor(ordinal).Select(unit => new Part(period, unit, boundary));
+
+    private static IEnumerable<Part> Merged(Succession succession, ReportingPeriod period, string? adminUnit) =>
+        succession.Parts.Select(boundary => new Part(period, adminUnit, boundary));
 
     private bool TryGetUsed(int ordinal, ReportingPeriod period, string? adminUnit, string? boundary, List<Figure> used, out decimal value)
     {
@@ -740,14 +730,14 @@ public sealed class FigureTable
 
             parts.Clear();
             if (figure.AdminUnit is null && _unitsByIndicator is not null && _unitsByIndicator.ContainsKey(ordinal) &&
-                TryAddUp(UnitsFor(ordinal), ordinal, period, boundary, byUnit: true, parts, out var byUnits) && byUnits != figure.Value)
+                TryAddUp(Units(ordinal, period, boundary), ordinal, parts, out var byUnits) && byUnits != figure.Value)
             {
                 throw Contradiction(figure, "its units add up to", byUnits, parts, dataset);
             }
 
             parts.Clear();
             if (boundary == Succession.MergedBoundary && Succession is { } succession &&
-                TryAddUp([.. succession.Parts], ordinal, period, figure.AdminUnit, byUnit: false, parts, out var byParts) && byParts != figure.Value)
+                TryAddUp(Merged(succession, period, figure.AdminUnit), ordinal, parts, out var byParts) && byParts != figure.Value)
             {
                 throw Contradiction(figure, $"the units merged into it ({string.Join(", ", succession.Parts.Select(succession.NameOf))}) add up to", byParts, parts, dataset);
             }
@@ -778,6 +768,9 @@ public sealed class FigureTable
     private readonly record struct FigureKey(int Indicator, ReportingPeriod Period, string? AdminUnit, string? Boundary);
 
     private readonly record struct EndKey(int Indicator, DateOnly End, string? AdminUnit, string? Boundary);
+
+    /// <summary>A part a count is added up from: a period, for a unit and a boundary.</summary>
+    private readonly record struct Part(ReportingPeriod Period, string? AdminUnit, string? Boundary);
 }
 
 /// <summary>
