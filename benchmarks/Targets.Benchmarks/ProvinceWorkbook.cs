@@ -13,12 +13,17 @@ namespace Targets.Benchmarks;
 /// </summary>
 public static class ProvinceWorkbook
 {
-    /// <summary>The national dataset, every commune held to the first shipped locality (can-tho), as one province's rows.</summary>
-    public static (byte[] Workbook, int Figures, string Locality) Generate()
+    /// <summary>
+    /// The national dataset, every commune held to the first shipped locality (can-tho), as one province's rows: the
+    /// figures of <paramref name="onlyYear"/> (a year's report), or every year the dataset holds (2020–2025).
+    /// </summary>
+    public static (byte[] Workbook, int Figures, string Locality) Generate(int? onlyYear = null)
     {
         var canTho = NationalDataset.LoadShipped().Take(1).ToList();
         var national = NationalDataset.Generate(canTho);
-        var figures = national.Communes.SelectMany(commune => commune.Data.Figures.Select(f => (Commune: $"Xã {commune.Index + 1:0000}", Figure: f))).ToList();
+        var figures = national.Communes
+            .SelectMany(commune => commune.Data.Figures.Where(f => onlyYear is not { } year || f.Period.EndYear == year).Select(f => (Commune: $"Xã {commune.Index + 1:0000}", Figure: f)))
+            .ToList();
         return (Write(figures, canTho[0].Rules.Locality.Code), figures.Count, canTho[0].Rules.Locality.Code);
     }
 

@@ -15,13 +15,19 @@ namespace Targets.Spreadsheets.Reading;
 internal sealed class FigureRows
 {
     private readonly IReadOnlyDictionary<FigureField, int> _columns;
+    private readonly (FigureField Field, int Index)[] _checked;
     private readonly Func<FigureField, SourceLocation> _locate;
+
+    // A sheet names the same few indicators and periods on every row: each is parsed once.
+    private readonly Dictionary<string, IndicatorId> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ReportingPeriod> _periods = new(StringComparer.Ordinal);
 
     /// <param name="columns">The index of each field's column in a row.</param>
     /// <param name="locate">Where a field of the current row is, for errors (<c>Số liệu!D14</c>, or a CSV line).</param>
     public FigureRows(IReadOnlyDictionary<FigureField, int> columns, Func<FigureField, SourceLocation> locate)
     {
         _columns = columns;
+        _checked = [.. columns.Where(c => c.Key != FigureField.Name).Select(c => (c.Key, c.Value))];
         _locate = locate;
     }
 
@@ -52,9 +58,9 @@ internal sealed class FigureRows
     public Figure? Read(IReadOnlyList<SheetCell> row)
     {
         SheetCell Cell(FigureField field) => _columns.TryGetValue(field, out var i) && i < row.Count ? row[i] : SheetCell.Empty;
-        foreach (var (field, index) in _columns)
+        foreach (var (field, index) in _checked)
         {
-            if (field != FigureField.Name && index < row.Count && row[index].Kind == CellKind.Formula)
+            if (index < row.Count && row[index].Kind == CellKind.Formula)
             {
                 throw new DataException(
                     $"the cell holds a formula (={row[index].Text}); enter the figure itself (copy, then paste as values)", _locate(field));
@@ -74,14 +80,16 @@ internal sealed class FigureRows
         }
 
         var id = indicator.Text;
-        if (indicator.Kind != CellKind.Text || !IndicatorId.IsValid(id))
+        if (!_ids.TryGetValue(id, out var indicatorId))
         {
-            throw new DataException($"'{id}' is not an indicator id: expected dotted lower-case segments such as 'crime.social-order.cases'", _locate(FigureField.Indicator));
+            _ids[id] = indicatorId = indicator.Kind == CellKind.Text && IndicatorId.IsValid(id)
+                ? new IndicatorId(id)
+                : throw new DataException($"'{id}' is not an indicator id: expected dotted lower-case segments such as 'crime.social-order.cases'", _locate(FigureField.Indicator));
         }
 
         var location = _locate(FigureField.Value);
         return new Figure(
-            new IndicatorId(id),
+            indicatorId,
             Period(Cell(FigureField.Period)),
             Number(value, location),
             Text(Cell(FigureField.AdminUnit)),
@@ -93,19 +101,24 @@ internal sealed class FigureRows
 
     private ReportingPeriod Period(SheetCell cell)
     {
-        var location = _locate(FigureField.Period);
+        SourceLocation Location() => _locate(FigureField.Period);
         switch (cell.Kind)
         {
             case CellKind.Empty:
-                throw new DataException("the row has no period (column 'Kỳ'): write 2025, 2025-H1, 2025-Q2 or 2021/2025", location);
+                throw new DataException("the row has no period (column 'Kỳ'): write 2025, 2025-H1, 2025-Q2 or 2021/2025", Location());
             case CellKind.Date:
-                throw new DataException("the period is a date; write it as text: a year '2025', a half '2025-H1', a quarter '2025-Q2' or a span '2021/2025'", location);
+                throw new DataException("the period is a date; write it as text: a year '2025', a half '2025-H1', a quarter '2025-Q2' or a span '2021/2025'", Location());
             case CellKind.Number when int.TryParse(cell.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var year):
                 return ReportingPeriod.TryParse(year.ToString(CultureInfo.InvariantCulture), out var asYear, out var yearProblem)
                     ? asYear
-                    : throw new DataException(yearProblem, location);
+                    : throw new DataException(yearProblem, Location());
             default:
-                return ReportingPeriod.TryParse(cell.Text, out var period, out var problem) ? period : throw new DataException(problem, location);
+                if (!_periods.TryGetValue(cell.Text, out var period))
+                {
+                    _periods[cell.Text] = period = ReportingPeriod.TryParse(cell.Text, out var parsed, out var problem) ? parsed : throw new DataException(problem, Location());
+                }
+
+                return period;
         }
     }
 
