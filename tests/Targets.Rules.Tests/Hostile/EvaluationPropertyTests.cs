@@ -117,7 +117,7 @@ public sealed class EvaluationPropertyTests(ITestOutputHelper output)
                 var old = figures[index];
                 var moved = move.Raise ? Math.Min(old.Value + by, CapFor(figures, old)) : Math.Max(0, old.Value - by);
                 figures[index] = old with { Value = moved };
-                var after = data with { Figures = HostilePlan.KeepSharesConsistent(figures) };
+                var after = data with { Figures = HostilePlan.KeepSharesConsistent(HostilePlan.KeepPartsConsistent(figures, data.AdminUnits)) };
 
                 var before = Verdicts(Delegates.Evaluate(data, options), move.Target, year);
                 var now = Verdicts(Delegates.Evaluate(after, options), move.Target, year);
