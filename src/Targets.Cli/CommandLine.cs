@@ -14,7 +14,6 @@ using Targets.Rules.Engine;
 using Targets.Rules.Narratives;
 using Targets.Rules.Plugins;
 using Targets.Rules.Reporting;
-using Targets.Rules.Serialization;
 using Targets.Spreadsheets.Reading;
 
 namespace Targets.Cli;
