@@ -138,23 +138,8 @@ internal sealed class SheetScanner
     {
         var column = -1;
         var at = 0;
-        while (true)
+        while (NextTag(row, ref at, rowNumber, out var tag))
         {
-            var open = row[at..].IndexOf((byte)'<');
-            if (open < 0)
-            {
-                return;
-            }
-
-            at += open;
-            var close = row[at..].IndexOf((byte)'>');
-            if (close < 0)
-            {
-                throw Malformed(rowNumber, "a tag is not closed");
-            }
-
-            var tag = row.Slice(at, close + 1);
-            at += close + 1;
             if (tag.Length < 3 || tag[1] is (byte)'/' or (byte)'!' or (byte)'?' || !LocalName(tag).SequenceEqual("c"u8))
             {
                 continue;
@@ -184,6 +169,28 @@ internal sealed class SheetScanner
                 cells[column] = cell;
             }
         }
+    }
+
+    /// <summary>The next tag in <paramref name="span"/> from <paramref name="at"/>, which moves past it; false when there is none.</summary>
+    private bool NextTag(ReadOnlySpan<byte> span, ref int at, int rowNumber, out ReadOnlySpan<byte> tag)
+    {
+        var open = span[at..].IndexOf((byte)'<');
+        if (open < 0)
+        {
+            tag = default;
+            return false;
+        }
+
+        at += open;
+        var close = span[at..].IndexOf((byte)'>');
+        if (close < 0)
+        {
+            throw Malformed(rowNumber, "a tag is not closed");
+        }
+
+        tag = span.Slice(at, close + 1);
+        at += close + 1;
+        return true;
     }
 
     /// <summary>A cell's column (<c>r</c>, else the next), type (<c>t</c>) and style (<c>s</c>), in one pass over its tag.</summary>
@@ -264,23 +271,8 @@ internal sealed class SheetScanner
         string? formula = null;
         StringBuilder? inline = null;
         var at = 0;
-        while (true)
+        while (NextTag(content, ref at, rowNumber, out var tag))
         {
-            var open = content[at..].IndexOf((byte)'<');
-            if (open < 0)
-            {
-                break;
-            }
-
-            at += open;
-            var close = content[at..].IndexOf((byte)'>');
-            if (close < 0)
-            {
-                throw Malformed(rowNumber, "a tag is not closed");
-            }
-
-            var tag = content.Slice(at, close + 1);
-            at += close + 1;
             if (tag[1] is (byte)'/' or (byte)'!' or (byte)'?')
             {
                 continue;
