@@ -143,48 +143,48 @@ public sealed class FigureTable
             {
                 var figure = figures[i];
                 var ordinal = ordinals[i];
-                var location = Locate(figure, dataset);
+                SourceLocation Location() => Locate(figure, dataset);
                 if (ordinal < 0)
                 {
-                    throw new DataException($"unknown indicator '{figure.Indicator}'{catalog.Suggest(figure.Indicator.Value)}", location);
+                    throw new DataException($"unknown indicator '{figure.Indicator}'{catalog.Suggest(figure.Indicator.Value)}", Location());
                 }
 
                 var indicator = _index.Indicators[ordinal];
                 if (figure.Unit is { } unit && unit != indicator.Unit.Symbol)
                 {
                     throw new DataException(
-                        $"'{figure.Indicator}' is counted in '{indicator.Unit.Symbol}', but the figure says '{unit}'", location);
+                        $"'{figure.Indicator}' is counted in '{indicator.Unit.Symbol}', but the figure says '{unit}'", Location());
                 }
 
                 if (FigureLimits.Problem(figure.Value) is { } outOfRange)
                 {
-                    throw new DataException(outOfRange, location);
+                    throw new DataException(outOfRange, Location());
                 }
 
                 if (figure.Value < 0)
                 {
                     throw new DataException(
                         $"'{figure.Indicator}' for {figure.Period} is negative ({Number(figure.Value)}): counts and shares cannot be below zero",
-                        location);
+                        Location());
                 }
 
                 if (indicator.IsShare && figure.Value > 100)
                 {
-                    throw new DataException($"share '{figure.Indicator}' for {figure.Period} is {Number(figure.Value)}%, above 100%", location);
+                    throw new DataException($"share '{figure.Indicator}' for {figure.Period} is {Number(figure.Value)}%, above 100%", Location());
                 }
 
-                var boundary = CheckBoundary(figure, location);
+                var boundary = CheckBoundary(figure, dataset);
                 if (!TryFile(ordinal, figure, boundary, ref _others, out var first))
                 {
                     throw new DataException(
                         $"'{figure.Indicator}' for {figure.Period}{UnitSuffix(figure.AdminUnit)}{BoundarySuffix(boundary)} is reported twice" +
                         (first.Source is null ? string.Empty : $" (first at {first.Source})"),
-                        location);
+                        Location());
                 }
 
                 if (_stocksByEnd is not null && _index.IsStock[ordinal])
                 {
-                    FileStock(ordinal, figure, boundary, location);
+                    FileStock(ordinal, figure, boundary, dataset);
                 }
 
                 if (figure.AdminUnit is { } adminUnit)
@@ -609,7 +609,7 @@ public sealed class FigureTable
     }
 
     /// <summary>Files a stock by the day it stands at, refusing two figures for the same day that disagree.</summary>
-    private void FileStock(int ordinal, Figure figure, string? boundary, SourceLocation location)
+    private void FileStock(int ordinal, Figure figure, string? boundary, Dataset dataset)
     {
         var key = new EndKey(ordinal, figure.Period.End, figure.AdminUnit, boundary);
         if (!_stocksByEnd!.TryAdd(key, figure) && _stocksByEnd[key] is { } earlier && earlier.Value != figure.Value)
@@ -617,12 +617,12 @@ public sealed class FigureTable
             throw new DataException(
                 $"'{figure.Indicator}' is a stock (a state at a date), and two figures for {figure.Period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" +
                 $"{UnitSuffix(figure.AdminUnit)}{BoundarySuffix(boundary)} disagree: {earlier.Period} {Number(earlier.Value)}{At(earlier)} and {figure.Period} {Number(figure.Value)}",
-                location);
+                Locate(figure, dataset));
         }
     }
 
     /// <summary>The boundary a figure is filed under (null for the former unit), refusing one the locality does not have.</summary>
-    private string? CheckBoundary(Figure figure, SourceLocation location)
+    private string? CheckBoundary(Figure figure, Dataset dataset)
     {
         if (figure.Boundary is not { } boundary || boundary == Succession.FormerBoundary)
         {
@@ -632,13 +632,13 @@ public sealed class FigureTable
         if (Succession is not { } succession)
         {
             throw new DataException(
-                $"the figure names the boundary '{boundary}', but this locality has no merger declared (plugin.json 'succession'); leave 'boundary' out", location);
+                $"the figure names the boundary '{boundary}', but this locality has no merger declared (plugin.json 'succession'); leave 'boundary' out", Locate(figure, dataset));
         }
 
         return succession.Boundaries.Contains(boundary, StringComparer.Ordinal)
             ? boundary
             : throw new DataException(
-                $"unknown boundary '{boundary}'{DidYouMean.Hint(boundary, succession.Boundaries)} (known: {string.Join(", ", succession.Boundaries)})", location);
+                $"unknown boundary '{boundary}'{DidYouMean.Hint(boundary, succession.Boundaries)} (known: {string.Join(", ", succession.Boundaries)})", Locate(figure, dataset));
     }
 
     private IReadOnlyList<string> UnitsFor(int ordinal) => _unitsFor[ordinal] ??= ComputeUnitsFor(ordinal);

@@ -1,4 +1,3 @@
-using System.Collections;
 using Targets.Core.Data;
 using Targets.Core.Indicators;
 using Targets.Core.Periods;
@@ -57,37 +56,22 @@ public sealed record UnusedFigure(Figure Figure, UnusedReason Reason)
     };
 }
 
-/// <summary>
-/// The figures of a dataset that no result read, found when first asked for (an evaluation that never looks at them does
-/// not pay for them): a read-only list, safe to share between threads.
-/// </summary>
-public sealed class UnusedFigures : IReadOnlyList<UnusedFigure>
+/// <summary>The figures of a dataset that no result of an assessment read, and why.</summary>
+public static class UnusedFigures
 {
-    private readonly Lazy<UnusedFigure[]> _figures;
-
-    /// <summary>Prepares the list for an assessment.</summary>
+    /// <summary>Finds the figures no result read, in dataset order, each with its reason.</summary>
     /// <param name="figures">The dataset's figures.</param>
     /// <param name="table">The figures as read at the as-of date.</param>
     /// <param name="results">Every result of the assessment.</param>
     /// <param name="targets">Every target of the locality.</param>
     /// <param name="asOfYear">The year the assessment stands at.</param>
     /// <param name="planOverride">The plan period replacing the documents', if any.</param>
-    public UnusedFigures(IReadOnlyList<Figure> figures, FigureTable table, IReadOnlyList<TargetResult> results, IReadOnlyList<Target> targets, int asOfYear, ReportingPeriod? planOverride) =>
-        _figures = new Lazy<UnusedFigure[]>(() => Find(figures, table, results, targets, asOfYear, planOverride));
-
-    /// <inheritdoc />
-    public int Count => _figures.Value.Length;
-
-    /// <inheritdoc />
-    public UnusedFigure this[int index] => _figures.Value[index];
-
-    /// <inheritdoc />
-    public IEnumerator<UnusedFigure> GetEnumerator() => ((IEnumerable<UnusedFigure>)_figures.Value).GetEnumerator();
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    private static UnusedFigure[] Find(IReadOnlyList<Figure> figures, FigureTable table, IReadOnlyList<TargetResult> results, IReadOnlyList<Target> targets, int asOfYear, ReportingPeriod? planOverride)
+    public static IReadOnlyList<UnusedFigure> Find(IReadOnlyList<Figure> figures, FigureTable table, IReadOnlyList<TargetResult> results, IReadOnlyList<Target> targets, int asOfYear, ReportingPeriod? planOverride)
     {
+        ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(targets);
         var used = new HashSet<Figure>(ReferenceEqualityComparer.Instance);
         foreach (var result in results)
         {

@@ -160,8 +160,8 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
             Tasks = AssessTasks(dataset, asOf),
             Summary = AssessmentSummary.OfTargets(_documentPositions.Select(position => byPosition[position]), _goals.Count),
             DataDescription = dataset.Description,
-            UnusedFigures = new UnusedFigures(dataset.Figures, context.Figures, results, _evaluationOrder, asOf.Year, options.PlanOverride),
-            Notes = AssessmentNotes.AsOfOutsidePlans(RuleSets.Select(set => set.Document), asOf, options.PlanOverride),
+            UnusedFigures = new DeferredList<UnusedFigure>(() => UnusedFigures.Find(dataset.Figures, context.Figures, results, _evaluationOrder, asOf.Year, options.PlanOverride)),
+            Notes = new DeferredList<string>(() => AssessmentNotes.AsOfOutsidePlans(RuleSets.Select(set => set.Document), asOf, options.PlanOverride)),
             Succession = Locality.Succession,
         };
     }
