@@ -71,6 +71,16 @@ public sealed class CanThoPluginTests : PluginContractTests<CanThoPlugin>
     }
 
     [Fact]
+    public void Render_Sample_BodyWithoutTheAnnexIsAtMostFortyPercentOfTheReportBeforeIssue9()
+    {
+        // Issue 9: the report ran to 33.763 characters; the body, the annex left out, is at most 40% of that, and what issue
+        // 10 adds (figures not needed, by-unit drill-downs, boundaries) must not undo it.
+        var text = Render(SampleAssessment());
+
+        text.IndexOf("PHỤ LỤC", StringComparison.Ordinal).ShouldBeLessThanOrEqualTo(33_763 * 40 / 100);
+    }
+
+    [Fact]
     public void Render_Sample_SummaryCountsEachClauseOnceAndTheSharedTargetsOnce()
     {
         // 7 clauses of 20-CTr/TU and 6 of 205/KH-UBND (I.2.b is 2.4's first part, counted there); 33 default targets
