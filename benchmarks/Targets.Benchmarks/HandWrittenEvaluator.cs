@@ -14,7 +14,8 @@ namespace Targets.Benchmarks;
 /// unit × year). No rule engine, no result objects, no strings: a switch on the requirement kind and decimal comparisons,
 /// following the same schedule, scope, baseline, progress and composite rules as <see cref="TargetEvaluator"/>, so that it
 /// gives the same statuses (checked in <see cref="Verify"/>). Only what the synthetic data holds is supported: yearly
-/// figures (spans are summed), whole-locality and per-unit scopes, composites on a deadline, one-off deliverables.
+/// figures (a flow's spans are summed, a stock's span is its last year), whole-locality and per-unit scopes, composites on a
+/// deadline, one-off deliverables.
 /// </summary>
 public sealed class HandWrittenEvaluator
 {
@@ -27,6 +28,7 @@ public sealed class HandWrittenEvaluator
     private readonly FloorTarget[] _targets;
     private readonly int[] _documentOrder;
     private readonly Dictionary<IndicatorId, int> _indicators;
+    private readonly bool[] _stocks;
     private readonly IndicatorCatalog _catalog;
 
     /// <summary>"Compiles" a locality's targets into flat records.</summary>
@@ -38,6 +40,8 @@ public sealed class HandWrittenEvaluator
         {
             _indicators[indicator.Id] = _indicators.Count;
         }
+
+        _stocks = [.. _catalog.Select(indicator => _catalog.StockOrFlowOf(indicator.Id) == StockOrFlow.Stock)];
 
         var targets = rules.RuleSets.SelectMany(set => set.Targets).ToList();
         var measured = targets.Where(t => t.Requirement is not CompositeRequirement).ToList();
@@ -78,7 +82,7 @@ public sealed class HandWrittenEvaluator
         }
 
         var n = _indicators.Count;
-        var figures = new FloorFigures(n, unitList);
+        var figures = new FloorFigures(n, unitList, _stocks);
         foreach (var expected in dataset.AdminUnits)
         {
             figures.Expected[unitIndex[expected]] = true;
@@ -381,7 +385,7 @@ public sealed class HandWrittenEvaluator
             return false;
         }
 
-        if (projectTo && !target.IsShare && valueEnd - valueStart < target.PlanEnd - target.PlanStart)
+        if (projectTo && !target.IsShare && !target.IsStock && valueEnd - valueStart < target.PlanEnd - target.PlanStart)
         {
             value = value * (target.PlanEnd - target.PlanStart + 1) / (valueEnd - valueStart + 1);
         }
@@ -493,7 +497,7 @@ public sealed class HandWrittenEvaluator
         if (target.Indicator is { } id)
         {
             var indicator = _catalog.Get(id);
-            t = t with { Indicator = _indicators[id], IsShare = indicator.IsShare, WholeCounts = indicator.Kind == IndicatorKind.Count, CountedFromPlanStart = _catalog.StartsAtZeroWithThePlan(id) };
+            t = t with { Indicator = _indicators[id], IsShare = indicator.IsShare, WholeCounts = indicator.Kind == IndicatorKind.Count, CountedFromPlanStart = _catalog.StartsAtZeroWithThePlan(id) , IsStock = _stocks[_indicators[id]] };
             if (indicator.IsShare)
             {
                 t = t with { Numerator = _indicators[indicator.Numerator!.Value], Denominator = _indicators[indicator.Denominator!.Value] };
@@ -587,6 +591,8 @@ public sealed class HandWrittenEvaluator
 
         public bool IsShare { get; init; }
 
+        public bool IsStock { get; init; }
+
         public int Numerator { get; init; }
 
         public int Denominator { get; init; }
@@ -616,9 +622,10 @@ public sealed class HandWrittenEvaluator
 /// <summary>One dataset's figures, flat: value and presence per (unit slot, indicator, year); slot 0 is the locality as a whole.</summary>
 public sealed class FloorFigures
 {
-    internal FloorFigures(int indicators, string[] units)
+    internal FloorFigures(int indicators, string[] units, bool[] stocks)
     {
         Indicators = indicators;
+        Stocks = stocks;
         Units = units;
         Values = new decimal[(units.Length + 1) * indicators * HandWrittenEvaluator.YearSlots];
         Present = new bool[Values.Length];
@@ -627,6 +634,9 @@ public sealed class FloorFigures
     }
 
     internal int Indicators { get; }
+
+    /// <summary>Per indicator: a stock, whose value for a span is the one of its last year (never a sum).</summary>
+    internal bool[] Stocks { get; }
 
     internal string[] Units { get; }
 
@@ -648,6 +658,11 @@ public sealed class FloorFigures
     internal bool ReadCount(int indicator, int unit, int start, int end, out decimal value)
     {
         value = 0;
+        if (Stocks[indicator])
+        {
+            start = end;
+        }
+
         var at = (((unit * Indicators) + indicator) * HandWrittenEvaluator.YearSlots) - HandWrittenEvaluator.BaseYear;
         for (var year = start; year <= end; year++)
         {

@@ -20,7 +20,7 @@ using Targets.Rules.Files;
 using Targets.Rules.Narratives;
 using Targets.Rules.Plugins;
 using Targets.Rules.Reporting;
-using Targets.Rules.Serialization;
+using Targets.Spreadsheets.Reading;
 
 namespace Targets.Cli;
 
@@ -28,20 +28,16 @@ namespace Targets.Cli;
 /// The <c>targets</c> command: <c>assess</c> evaluates a locality's figures and prints the assessment; <c>list</c> lists
 /// plugins, documents and targets. Errors print one readable line to stderr and exit 2; a produced report exits 0.
 /// </summary>
-internal static class CommandLine
+internal static partial class CommandLine
 {
     public const int Success = 0;
     public const int Failure = 2;
     private const string DefaultLocality = "can-tho";
 
-    /// <summary>The years <c>--year</c> accepts: the span any plan or report of this domain falls in.</summary>
-    private const int FirstYear = 1900;
-    private const int LastYear = 2100;
-
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var locality = new Option<string?>("--locality", "-l") { Description = "Locality code (can-tho, quang-ninh, tay-ninh, hai-phong, or a --plugin-folder's code). Default: the dataset's locality, else can-tho." };
-        var data = new Option<string?>("--data", "-d") { Description = "Dataset JSON file (schemas/dataset.schema.json). Default: the plugin's bundled sample." };
+        var data = new Option<string?>("--data", "-d") { Description = "Figures: a workbook filled in from 'targets template' (.xlsx), a .csv file, or dataset JSON (schemas/dataset.schema.json). Default: the plugin's bundled sample." };
         var year = new Option<int?>("--year", "-y") { Description = "Assess as of the end of this year. Default: the dataset's asOf, else its latest year." };
         var plan = new Option<string?>("--plan") { Description = "Evaluate another plan period, e.g. 2016/2020: only the rule sets whose own period it is, when there are any; otherwise every rule set, its relative baselines following." };
         var format = new Option<string>("--format", "-f") { Description = "text, md, json, html (one self-contained page) or docx (a Word report; needs --output).", DefaultValueFactory = _ => "text" };
@@ -49,10 +45,11 @@ internal static class CommandLine
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
         var document = new DocumentOptions();
         var pluginFolders = new Option<string[]>("--plugin-folder") { Description = "Load a locality plugin from a folder of JSON rule sets and templates (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var strict = new Option<bool>("--strict") { Description = "Refuse figures that no target reads (an indicator, a period or a date nothing reads) instead of listing them." };
 
         var assess = new Command("assess", "Evaluate a locality's figures against its targets and print the assessment.")
         {
-            locality, data, year, plan, format, output, pluginFolders, document.Issuer, document.ParentIssuer, document.Place, document.SettingsFile,
+            locality, data, year, plan, format, output, pluginFolders, strict, document.Issuer, document.ParentIssuer, document.Place, document.SettingsFile,
         };
         var listFormat = new Option<string>("--format", "-f") { Description = "text, json, or md (the README's target tables).", DefaultValueFactory = _ => "text" };
         listFormat.AcceptOnlyFromAmong("text", "json", "md");
@@ -65,12 +62,12 @@ internal static class CommandLine
 
         var root = new RootCommand("Targets: evaluate Vietnamese crime-prevention and drug-control plan targets and write the assessment.")
         {
-            assess, list,
+            assess, list, TemplateCommand(stdout, stderr, pluginFolders),
         };
 
         assess.SetAction(parse => Guard(stderr, () => Assess(
             parse.GetValue(locality), parse.GetValue(data), parse.GetValue(year), parse.GetValue(plan),
-            parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(pluginFolders) ?? [], stdout, () => document.Settings(parse))));
+            parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(pluginFolders) ?? [], parse.GetValue(strict), stdout, () => document.Settings(parse))));
         list.SetAction(parse => Guard(stderr, () => List(
             parse.GetValue(listLocality), parse.GetValue(listFormat)!, parse.GetValue(listOutput), parse.GetValue(pluginFolders) ?? [], stdout)));
 
@@ -150,9 +147,10 @@ internal static class CommandLine
     /// <summary>Refuses option values no command can use, each with one line naming the option.</summary>
     private static void CheckOptions(int? year, string? outputFile, IReadOnlyList<string> pluginFolders, string? dataFile = null)
     {
-        if (year is < FirstYear or > LastYear)
+        // The years an assessment may stand at are the same however the date is given (AsOfRange).
+        if (year is { } y && AsOfRange.Problem(y, $"the year {y.ToString(CultureInfo.InvariantCulture)}") is { } problem)
         {
-            throw new DataException($"the year {year.Value.ToString(CultureInfo.InvariantCulture)} is outside {FirstYear}–{LastYear}", new SourceLocation("--year"));
+            throw new DataException(problem, new SourceLocation("--year"));
         }
 
         if (outputFile is not null && string.IsNullOrWhiteSpace(outputFile))
@@ -181,7 +179,8 @@ internal static class CommandLine
             }
         }).BuildServiceProvider();
 
-    private static int Assess(string? localityCode, string? dataFile, int? year, string? planText, string format, string? outputFile, IReadOnlyList<string> pluginFolders, TextWriter stdout, Func<ReportSettings> reportSettings)
+    private static int Assess(
+        string? localityCode, string? dataFile, int? year, string? planText, string format, string? outputFile, IReadOnlyList<string> pluginFolders, bool strict, TextWriter stdout, Func<ReportSettings> reportSettings)
     {
         CheckOptions(year, outputFile, pluginFolders, dataFile);
         if (format == "docx" && outputFile is null)
@@ -192,7 +191,7 @@ internal static class CommandLine
         var settings = format == "docx" ? reportSettings() : ReportSettings.Empty;
         using var services = Services(pluginFolders);
         var registry = services.GetRequiredService<LocalityRegistry>();
-        var dataset = dataFile is null ? null : DatasetReader.ReadFile(dataFile);
+        var dataset = dataFile is null ? null : DatasetFile.Read(dataFile, localityCode);
         var code = localityCode ?? dataset?.Locality ?? DefaultLocality;
         var plugin = registry.Get(code);
         var rules = registry.Compile(code);
@@ -207,6 +206,10 @@ internal static class CommandLine
 
         var options = new EvaluationOptions { AsOf = year is { } y ? new DateOnly(y, 12, 31) : null, PlanOverride = planOverride };
         var assessment = rules.Evaluate(dataset, options);
+        if (strict)
+        {
+            RefuseUnusedFigures(assessment);
+        }
         Write(outputFile, stdout, stream =>
         {
             switch (format)

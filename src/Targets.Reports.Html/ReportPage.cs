@@ -33,6 +33,11 @@ internal sealed class ReportPage(Report report)
             Markup(" <span class=\"data-note\">").Text(header.DataNote).Markup("</span>");
         }
 
+        foreach (var note in header.Notes)
+        {
+            Markup(" <span class=\"note\">").Text(note).Markup("</span>");
+        }
+
         Markup("</p>\n</header>\n");
         Summary();
         foreach (var document in report.Documents)
@@ -43,6 +48,7 @@ internal sealed class ReportPage(Report report)
         List("Trách nhiệm phát sinh", "findings", report.Findings, f => Text(f.Sentence));
         List("Nhiệm vụ trọng tâm", "tasks", report.Tasks, Task);
         List("Kết quả theo đơn vị chủ trì, phối hợp", "units", report.Units, u => Markup("<strong>").Text(u.Unit).Markup("</strong>: ").Text(u.Sentence).Markup("."));
+        List("Số liệu không dùng để đánh giá", "so-lieu-khong-dung", report.UnusedFigures, f => Text($"{f.Sentence}."));
         Annex();
         Markup("</main>\n</body>\n</html>\n");
         return _page.ToString();
@@ -143,7 +149,13 @@ internal sealed class ReportPage(Report report)
                 Text($" ({year.VerdictNote})");
             }
 
-            Markup(".</li>\n");
+            Markup(".");
+            if (year.DrillDownText.Length > 0)
+            {
+                Markup("<ul class=\"drill-down\"><li>").Text($"{VietnameseFormat.UpperFirst(year.DrillDownText)}.").Markup("</li></ul>");
+            }
+
+            Markup("</li>\n");
         }
 
         Markup("</ul>\n");
@@ -231,6 +243,17 @@ internal sealed class ReportPage(Report report)
         }
 
         Markup("</ul>\n");
+        if (annex.FiguresNotNeeded.Count > 0)
+        {
+            Markup("<h3>Số liệu không cần cho đánh giá</h3>\n<ul>\n");
+            foreach (var figures in annex.FiguresNotNeeded)
+            {
+                Markup("<li>").Text($"{figures.Sentence}.").Markup("</li>\n");
+            }
+
+            Markup("</ul>\n");
+        }
+
         if (report.Goals.Count > 0)
         {
             Markup("<h3>Mục tiêu định tính (không đánh giá bằng số liệu)</h3>\n<ul>\n");

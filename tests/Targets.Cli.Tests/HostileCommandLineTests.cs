@@ -35,7 +35,7 @@ public sealed class HostileCommandLineTests : IDisposable
     [InlineData("1899")]
     [InlineData("2101")]
     public void Assess_YearOutsideItsRange_FailsNamingTheOption(string year) =>
-        ShouldFailCleanly(Run("assess", "--year", year), $"--year: the year {year} is outside 1900–2100");
+        ShouldFailCleanly(Run("assess", "--year", year), $"--year: the year {year} is outside the years an assessment may stand at (1900 to 2100)");
 
     [Fact]
     public void Assess_EmptyOutputPath_FailsNamingTheOption() =>
@@ -69,10 +69,13 @@ public sealed class HostileCommandLineTests : IDisposable
         File.ReadAllBytes(data).ShouldBe(before);
     }
 
-    [Fact]
-    public void Assess_FifoAsData_IsRefusedWithoutBlocking()
+    [Theory]
+    [InlineData("figures.json")]
+    [InlineData("figures.xlsx")]
+    [InlineData("figures.csv")]
+    public void Assess_FifoAsData_IsRefusedWithoutBlocking(string name)
     {
-        var fifo = Path.Combine(_folder, "figures.json");
+        var fifo = Path.Combine(_folder, name);
         if (!SpecialFiles.TryMakeFifo(fifo))
         {
             return;

@@ -110,6 +110,18 @@ public sealed partial class HtmlReportTests
     }
 
     [Fact]
+    public void Render_FiguresAsKept_ShowsTheNoteTheUnitsBelowTheBarAndTheFiguresNotRead()
+    {
+        var report = SampleReports.WithFiguresAsKept();
+        var page = HtmlReport.Render(report);
+
+        page.ShouldContain($"<span class=\"note\">{HtmlText.Escape(report.Header.Notes[0])}</span>");
+        page.ShouldContain("<ul class=\"drill-down\"><li>Đơn vị chưa đạt: huyện Phong Điền (10/40 xã, bằng 25,0%).</li></ul></li>");
+        page.ShouldContain($"<h2>Số liệu không dùng để đánh giá</h2>\n<ul>\n<li>{HtmlText.Escape(report.UnusedFigures[0].Sentence)}.</li>");
+        page.ShouldContain($"<h3>Số liệu không cần cho đánh giá</h3>\n<ul>\n<li>{HtmlText.Escape(report.Annex.FiguresNotNeeded[0].Sentence)}.</li>");
+    }
+
+    [Fact]
     public void Render_HostileStrings_AppearOnlyEscaped()
     {
         var page = HtmlReport.Render(SampleReports.Hostile());

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Targets.Reports.Word.Settings;
+using Targets.Core.Formatting;
 using Targets.Rules.Reporting;
 using Targets.Tests.Shared;
 
@@ -159,6 +160,26 @@ public sealed class WordReportTests
         text.ShouldContain(t => t.StartsWith("- V.2 (định kỳ): ", StringComparison.Ordinal) && t.Contains("; " + periodic.MilestonesText, StringComparison.Ordinal));
         text.ShouldContain(t => t.StartsWith("- V.2 (tổng kết): như trên; thời hạn: ", StringComparison.Ordinal));
         Validate(Render(report)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Write_FiguresAsKept_ShowsTheNoteTheUnitsBelowTheBarAndTheFiguresNotRead()
+    {
+        var report = SampleReports.WithFiguresAsKept();
+        var bytes = Render(report);
+        var errors = Validate(bytes);
+        errors.ShouldBeEmpty(Describe(errors));
+        using var document = Open(bytes);
+        var text = document.MainDocumentPart!.Document.Body!.Elements<Paragraph>().Select(p => p.InnerText).ToList();
+
+        text.ShouldContain(t => t.StartsWith("Số liệu tính đến", StringComparison.Ordinal) && t.EndsWith(report.Header.Notes[0], StringComparison.Ordinal));
+        var year = report.Documents[0].Clauses[0].Targets[0].Years[0];
+        var line = text.FindIndex(t => t.StartsWith($"- {VietnameseFormat.UpperFirst(year.PeriodText)}: {year.Body}", StringComparison.Ordinal));
+        text[line + 1].ShouldBe("+ Đơn vị chưa đạt: huyện Phong Điền (10/40 xã, bằng 25,0%).");
+        var section = text.FindIndex(t => t.EndsWith(". SỐ LIỆU KHÔNG DÙNG ĐỂ ĐÁNH GIÁ", StringComparison.Ordinal));
+        text[section + 1].ShouldBe($"- {report.UnusedFigures[0].Sentence}.");
+        var annex = text.FindIndex(t => t.EndsWith(". Số liệu không cần cho đánh giá", StringComparison.Ordinal));
+        text[annex + 1].ShouldBe($"- {report.Annex.FiguresNotNeeded[0].Sentence}.");
     }
 
     [Fact]

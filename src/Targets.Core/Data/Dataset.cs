@@ -12,6 +12,10 @@ namespace Targets.Core.Data;
 /// <param name="Note">The reporter's note, if any.</param>
 /// <param name="Source">Where it was read from, for error messages and traceability.</param>
 /// <param name="Unit">The unit the reporter wrote, if any; it must be the indicator's.</param>
+/// <param name="Boundary">
+/// For a locality that has merged (<see cref="Successions.Succession"/>): the boundary the figure is for, a joined unit's
+/// code or <c>merged</c>; null (or <c>former</c>) for the unit the plan documents were written for.
+/// </param>
 public sealed record Figure(
     IndicatorId Indicator,
     ReportingPeriod Period,
@@ -19,7 +23,8 @@ public sealed record Figure(
     string? AdminUnit = null,
     string? Note = null,
     SourceLocation? Source = null,
-    string? Unit = null);
+    string? Unit = null,
+    string? Boundary = null);
 
 /// <summary>
 /// A task reported done (or not) in a dataset: either as a whole (<paramref name="CompletedOn"/>, every milestone done

@@ -4,6 +4,8 @@ using System.Runtime.CompilerServices;
 using Targets.Core.Errors;
 using Targets.Core.Indicators;
 using Targets.Core.Periods;
+using Targets.Core.Successions;
+using Targets.Core.Suggestions;
 
 namespace Targets.Core.Data;
 
@@ -15,15 +17,29 @@ namespace Targets.Core.Data;
 public sealed record ReadValue(decimal Value, decimal? Numerator, decimal? Denominator, IReadOnlyList<Figure> Figures);
 
 /// <summary>
-/// The figures of a dataset, checked against the indicator catalog and indexed for evaluation. Construction refuses
-/// unknown indicators, negative counts, shares above 100%, duplicates and numerators above their denominators, each
-/// with an error naming the figure.
+/// The figures of a dataset, checked against the indicator catalog and indexed for evaluation. Construction refuses an
+/// empty dataset, unknown indicators and boundaries, negative counts, shares above 100%, duplicates, numerators above
+/// their denominators, and figures that contradict each other (a year and its quarters, a span and its years, a stock
+/// given twice for the same date, the whole and its units, a merged locality and its parts), each with an error naming
+/// the figures.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Reading follows the catalog's stocks and flows (<see cref="StockOrFlow"/>). A flow not given for a period is added up
+/// from its parts: a year from its halves (each given or added up from its quarters), a half from its quarters, a span
+/// from its years. A stock is the value at the end of the period: a year's is the figure for the year or for any period
+/// ending on 31 December (its second half, its fourth quarter, a span ending that year); a span's is the one at the end
+/// of its last year. A stock is never summed over time. Then, for the locality as a whole, per-unit figures roll up
+/// (summed, every unit expected or reporting); and for a merged locality, its parts add up. A share is computed from its
+/// two counts read that way (so a share over units or quarters is recomputed from the summed counts, never averaged),
+/// else from a share figure for the period.
+/// </para>
+/// <para>
 /// Built once per dataset and read many times, so both are kept cheap: indicators are numbered once per catalog
 /// (<see cref="CatalogIndex"/>), the locality's yearly figures (the bulk of any dataset) sit in a flat array by indicator
-/// and year, and only halves, quarters, spans and per-unit figures go to a dictionary. Immutable after construction
-/// apart from a cache of <see cref="UnitsFor"/> answers, which is safe to race on.
+/// and year, and only halves, quarters, spans, per-unit and per-boundary figures go to a dictionary. Immutable after
+/// construction apart from a cache of <see cref="UnitsFor(IndicatorId)"/> answers, which is safe to race on.
+/// </para>
 /// </remarks>
 public sealed class FigureTable
 {
@@ -36,17 +52,34 @@ public sealed class FigureTable
     private readonly int _yearCount;
     private readonly Figure?[]? _yearly;
     private readonly Dictionary<FigureKey, Figure>? _others;
+    private readonly Dictionary<EndKey, Figure>? _stocksByEnd;
     private readonly Dictionary<int, SortedSet<string>>? _unitsByIndicator;
     private readonly IReadOnlyList<string>?[] _unitsFor;
+    private readonly bool _hasPartsOfYears;
+    private readonly DateOnly _latestEnd;
+
+    /// <summary>Figures whose period ends after this date are not read (see <see cref="AsOf"/>); null: all are.</summary>
+    private readonly DateOnly? _cutoff;
 
     /// <summary>Indexes and checks the figures of <paramref name="dataset"/>.</summary>
-    /// <exception cref="DataException">A figure is unknown, negative, duplicated or inconsistent.</exception>
-    public FigureTable(Dataset dataset, IndicatorCatalog catalog)
+    /// <param name="dataset">The figures.</param>
+    /// <param name="catalog">The indicators they may name.</param>
+    /// <param name="succession">The locality's merger, if any: the boundaries figures may name.</param>
+    /// <exception cref="DataException">The dataset is empty, or a figure is unknown, negative, duplicated or inconsistent.</exception>
+    public FigureTable(Dataset dataset, IndicatorCatalog catalog, Succession? succession = null)
     {
+        ArgumentNullException.ThrowIfNull(dataset);
         _catalog = catalog;
         _index = CatalogIndex.For(catalog);
+        Succession = succession;
         var figures = dataset.Figures;
         var count = figures.Count;
+        // A dataset that gives its own as-of date and nothing else says "nothing reported yet" on a date (tasks not done);
+        // with no date either, it is a wrong or empty file.
+        if (count == 0 && dataset.Tasks.Count == 0 && dataset.AsOf is null)
+        {
+            throw new DataException("the dataset is empty: it has no figures, no task reports and no asOf, so there is nothing to assess", new SourceLocation(dataset.SourceFile ?? "dataset"));
+        }
 
         // First pass: number the indicators and find the range of the locality's yearly figures, throwing nothing yet so
         // that the errors below come in figure order.
@@ -54,6 +87,8 @@ public sealed class FigureTable
         try
         {
             int firstYear = int.MaxValue, lastYear = int.MinValue, latestYear = int.MinValue;
+            var latestEnd = DateOnly.MinValue;
+            var stockBeyondYears = false;
             string? previousId = null;
             var previousOrdinal = -1;
             for (var i = 0; i < count; i++)
@@ -68,15 +103,29 @@ public sealed class FigureTable
 
                 ordinals[i] = previousOrdinal;
                 var period = figure.Period;
-                latestYear = Math.Max(latestYear, period.EndYear);
-                if (figure.AdminUnit is null && period.Kind == PeriodKind.Year)
+                if (period.EndYear >= latestYear)
                 {
-                    firstYear = Math.Min(firstYear, period.StartYear);
-                    lastYear = Math.Max(lastYear, period.StartYear);
+                    latestYear = period.EndYear;
+                    latestEnd = period.End > latestEnd ? period.End : latestEnd;
+                }
+
+                if (period.Kind == PeriodKind.Year)
+                {
+                    if (figure.AdminUnit is null && figure.Boundary is null)
+                    {
+                        firstYear = Math.Min(firstYear, period.StartYear);
+                        lastYear = Math.Max(lastYear, period.StartYear);
+                    }
+                }
+                else
+                {
+                    _hasPartsOfYears |= period.Kind is PeriodKind.Half or PeriodKind.Quarter;
+                    stockBeyondYears |= previousOrdinal >= 0 && _index.IsStock[previousOrdinal];
                 }
             }
 
             LatestYear = count == 0 ? null : latestYear;
+            _latestEnd = latestEnd;
             if (lastYear >= firstYear && lastYear - firstYear < MaxYearSpan)
             {
                 _firstYear = firstYear;
@@ -84,44 +133,60 @@ public sealed class FigureTable
                 _yearly = new Figure?[_index.Count * _yearCount];
             }
 
+            if (stockBeyondYears)
+            {
+                _stocksByEnd = [];
+            }
+
             // Second pass: check each figure and file it.
             var hasShareParts = false;
+            var hasWholesWithParts = false;
             for (var i = 0; i < count; i++)
             {
                 var figure = figures[i];
                 var ordinal = ordinals[i];
+                SourceLocation Location() => Locate(figure, dataset);
                 if (ordinal < 0)
                 {
-                    throw new DataException($"unknown indicator '{figure.Indicator}'", Locate(figure, dataset));
+                    throw new DataException($"unknown indicator '{figure.Indicator}'{catalog.Suggest(figure.Indicator.Value)}", Location());
                 }
 
                 var indicator = _index.Indicators[ordinal];
                 if (figure.Unit is { } unit && unit != indicator.Unit.Symbol)
                 {
                     throw new DataException(
-                        $"'{figure.Indicator}' is counted in '{indicator.Unit.Symbol}', but the figure says '{unit}'", Locate(figure, dataset));
+                        $"'{figure.Indicator}' is counted in '{indicator.Unit.Symbol}', but the figure says '{unit}'", Location());
+                }
+
+                if (FigureLimits.Problem(figure.Value) is { } outOfRange)
+                {
+                    throw new DataException(outOfRange, Location());
                 }
 
                 if (figure.Value < 0)
                 {
                     throw new DataException(
-                        $"'{figure.Indicator}' for {figure.Period} is negative ({figure.Value.ToString(CultureInfo.InvariantCulture)}): counts and shares cannot be below zero",
-                        Locate(figure, dataset));
+                        $"'{figure.Indicator}' for {figure.Period} is negative ({Number(figure.Value)}): counts and shares cannot be below zero",
+                        Location());
                 }
 
                 if (indicator.IsShare && figure.Value > 100)
                 {
-                    throw new DataException(
-                        $"share '{figure.Indicator}' for {figure.Period} is {figure.Value.ToString(CultureInfo.InvariantCulture)}%, above 100%",
-                        Locate(figure, dataset));
+                    throw new DataException($"share '{figure.Indicator}' for {figure.Period} is {Number(figure.Value)}%, above 100%", Location());
                 }
 
-                if (!TryFile(ordinal, figure, ref _others, out var first))
+                var boundary = CheckBoundary(figure, dataset);
+                if (!TryFile(ordinal, figure, boundary, ref _others, out var first))
                 {
                     throw new DataException(
-                        $"'{figure.Indicator}' for {figure.Period}{UnitSuffix(figure.AdminUnit)} is reported twice" +
+                        $"'{figure.Indicator}' for {figure.Period}{UnitSuffix(figure.AdminUnit)}{BoundarySuffix(boundary)} is reported twice" +
                         (first.Source is null ? string.Empty : $" (first at {first.Source})"),
-                        Locate(figure, dataset));
+                        Location());
+                }
+
+                if (_stocksByEnd is not null && _index.IsStock[ordinal])
+                {
+                    FileStock(ordinal, figure, boundary, dataset);
                 }
 
                 if (figure.AdminUnit is { } adminUnit)
@@ -136,11 +201,19 @@ public sealed class FigureTable
                 }
 
                 hasShareParts |= _index.SharesWithNumerator[ordinal].Length > 0;
+                hasWholesWithParts |= boundary is not null || figure.Period.Kind is not PeriodKind.Year || figure.AdminUnit is not null;
             }
 
             if (hasShareParts)
             {
                 CheckSharesAreConsistent(figures, ordinals, new SourceLocation(dataset.SourceFile ?? "dataset"));
+            }
+
+            ExpectedUnits = dataset.AdminUnits;
+            _unitsFor = new IReadOnlyList<string>?[_index.Count];
+            if (hasWholesWithParts)
+            {
+                CheckWholesAgreeWithParts(figures, ordinals, dataset);
             }
         }
         finally
@@ -148,7 +221,6 @@ public sealed class FigureTable
             ArrayPool<int>.Shared.Return(ordinals);
         }
 
-        ExpectedUnits = dataset.AdminUnits;
         if (_unitsByIndicator is null && dataset.AdminUnits.Count == 0)
         {
             AdminUnits = [];
@@ -163,8 +235,27 @@ public sealed class FigureTable
 
             AdminUnits = [.. units];
         }
+    }
 
-        _unitsFor = new IReadOnlyList<string>?[_index.Count];
+    /// <summary>The same figures, read as of <paramref name="cutoff"/>: figures whose period ends after it are not read.</summary>
+    private FigureTable(FigureTable all, DateOnly cutoff)
+    {
+        _catalog = all._catalog;
+        _index = all._index;
+        _firstYear = all._firstYear;
+        _yearCount = all._yearCount;
+        _yearly = all._yearly;
+        _others = all._others;
+        _stocksByEnd = all._stocksByEnd;
+        _unitsByIndicator = all._unitsByIndicator;
+        _unitsFor = all._unitsFor;
+        _hasPartsOfYears = all._hasPartsOfYears;
+        _latestEnd = all._latestEnd;
+        _cutoff = cutoff;
+        Succession = all.Succession;
+        AdminUnits = all.AdminUnits;
+        ExpectedUnits = all.ExpectedUnits;
+        LatestYear = all.LatestYear;
     }
 
     /// <summary>Every administrative unit named by the dataset, in ordinal order.</summary>
@@ -176,6 +267,12 @@ public sealed class FigureTable
     /// <summary>The units the dataset says are expected to report, in its order.</summary>
     public IReadOnlyList<string> ExpectedUnits { get; }
 
+    /// <summary>The locality's merger, when it has one: the boundaries figures may be given for.</summary>
+    public Succession? Succession { get; }
+
+    /// <summary>The date after which figures are not read, when this is a view as of a date (<see cref="AsOf"/>).</summary>
+    public DateOnly? Cutoff => _cutoff;
+
     /// <summary>The last year any figure touches, or null when there are none (as <see cref="Dataset.LatestYear"/>).</summary>
     internal int? LatestYear { get; }
 
@@ -183,23 +280,54 @@ public sealed class FigureTable
     internal CatalogIndex Index => _index;
 
     /// <summary>
-    /// The units a target over <paramref name="indicator"/> holds for: those expected to report and those reporting it
-    /// (or, for a share, its counts), in ordinal order.
+    /// The figures as they stood on <paramref name="asOf"/>: a view that never reads a figure whose period ends after that
+    /// date (a 2024 figure, or the year 2023 as of 30 June 2023). Cheap: the view shares this table's index.
     /// </summary>
-    public IReadOnlyList<string> UnitsFor(IndicatorId indicator)
+    public FigureTable AsOf(DateOnly asOf) =>
+        asOf >= _latestEnd && _cutoff is null ? this : new FigureTable(this, _cutoff is { } earlier && earlier < asOf ? earlier : asOf);
+
+    /// <summary>Whether the figure is read as of this table's cut-off date.</summary>
+    public bool IsReadable(Figure figure)
     {
-        var ordinal = OrdinalOf(indicator);
-        return _unitsFor[ordinal] ??= ComputeUnitsFor(ordinal);
+        ArgumentNullException.ThrowIfNull(figure);
+        return Usable(figure);
     }
 
     /// <summary>
-    /// Reads an indicator for a period: a share from its counts when both are given (else from the share figure); a
-    /// count from its figure, or for a span, summed from the span's years when it was not reported whole.
+    /// The units a target over <paramref name="indicator"/> holds for: those expected to report and those reporting it
+    /// (or, for a share, its counts), in ordinal order.
     /// </summary>
-    public bool TryRead(IndicatorId indicator, ReportingPeriod period, string? adminUnit, out ReadValue value)
+    public IReadOnlyList<string> UnitsFor(IndicatorId indicator) => UnitsFor(OrdinalOf(indicator));
+
+    /// <summary>Whether any unit reports <paramref name="indicator"/> (or, for a share, either of its counts).</summary>
+    public bool HasUnitFigures(IndicatorId indicator)
+    {
+        if (_unitsByIndicator is null)
+        {
+            return false;
+        }
+
+        var ordinal = OrdinalOf(indicator);
+        return _unitsByIndicator.ContainsKey(ordinal) ||
+               (_index.IsShare[ordinal] && (_unitsByIndicator.ContainsKey(_index.Numerator[ordinal]) || _unitsByIndicator.ContainsKey(_index.Denominator[ordinal])));
+    }
+
+    /// <summary>
+    /// Reads an indicator for a period, for the locality as its documents set it (or a unit of it): see the remarks on
+    /// <see cref="FigureTable"/> for how stocks, flows, units and shares are read.
+    /// </summary>
+    public bool TryRead(IndicatorId indicator, ReportingPeriod period, string? adminUnit, out ReadValue value) =>
+        TryRead(indicator, period, adminUnit, boundary: null, out value);
+
+    /// <summary>
+    /// Reads an indicator for a period and a boundary of a merged locality (null: the former unit; a joined unit's code;
+    /// <see cref="Succession.MergedBoundary"/>: the merged locality, given or added up from its parts).
+    /// </summary>
+    /// <exception cref="DataException">The share computed from the counts read would exceed 100%.</exception>
+    public bool TryRead(IndicatorId indicator, ReportingPeriod period, string? adminUnit, string? boundary, out ReadValue value)
     {
         var used = new List<Figure>(2);
-        if (TryRead(OrdinalOf(indicator), period, adminUnit, used, out var read, out var numerator, out var denominator))
+        if (TryRead(OrdinalOf(indicator), period, adminUnit, boundary, used, out var read, out var numerator, out var denominator))
         {
             value = new ReadValue(read, numerator, denominator, [.. used]);
             return true;
@@ -218,17 +346,31 @@ public sealed class FigureTable
     /// <see cref="TryRead(IndicatorId, ReportingPeriod, string?, out ReadValue)"/> without allocating: the figures used are
     /// appended to <paramref name="used"/> (nothing is appended when the read fails).
     /// </summary>
-    internal bool TryRead(int ordinal, ReportingPeriod period, string? adminUnit, List<Figure> used, out decimal value, out decimal? numerator, out decimal? denominator)
+    internal bool TryRead(int ordinal, ReportingPeriod period, string? adminUnit, List<Figure> used, out decimal value, out decimal? numerator, out decimal? denominator) =>
+        TryRead(ordinal, period, adminUnit, null, used, out value, out numerator, out denominator);
+
+    /// <summary>As above, for a boundary of a merged locality.</summary>
+    internal bool TryRead(int ordinal, ReportingPeriod period, string? adminUnit, string? boundary, List<Figure> used, out decimal value, out decimal? numerator, out decimal? denominator)
     {
         numerator = null;
         denominator = null;
         if (_index.IsShare[ordinal])
         {
             var mark = used.Count;
-            if (TryReadCount(_index.Numerator[ordinal], period, adminUnit, used, out var top) &&
-                TryReadCount(_index.Denominator[ordinal], period, adminUnit, used, out var bottom) &&
+            if (TryReadCount(_index.Numerator[ordinal], period, adminUnit, boundary, used, out var top) &&
+                TryReadCount(_index.Denominator[ordinal], period, adminUnit, boundary, used, out var bottom) &&
                 bottom > 0)
             {
+                if (top > bottom)
+                {
+                    // Directly given counts are checked when the table is built; this is counts added up from parts.
+                    throw new DataException(
+                        $"'{_index.Indicators[_index.Numerator[ordinal]].Id}' adds up to {Number(top)}, above its denominator " +
+                        $"'{_index.Indicators[_index.Denominator[ordinal]].Id}' ({Number(bottom)}) for {period}{UnitSuffix(adminUnit)}{BoundarySuffix(boundary)}, " +
+                        $"so the share '{_index.Indicators[ordinal].Id}' would exceed 100% ({Cite(used.Skip(mark))})",
+                        used[mark].Source);
+                }
+
                 value = top * 100m / bottom;
                 numerator = top;
                 denominator = bottom;
@@ -236,7 +378,7 @@ public sealed class FigureTable
             }
 
             used.RemoveRange(mark, used.Count - mark);
-            if (TryGet(ordinal, period, adminUnit, out var share))
+            if (TryGet(ordinal, period, adminUnit, boundary, out var share) || TryGetStockAtEnd(ordinal, period, adminUnit, boundary, out share))
             {
                 used.Add(share);
                 value = share.Value;
@@ -247,14 +389,14 @@ public sealed class FigureTable
             return false;
         }
 
-        return TryReadCount(ordinal, period, adminUnit, used, out value);
+        return TryReadCount(ordinal, period, adminUnit, boundary, used, out value);
     }
 
     /// <summary>
-    /// For a share whose two counts are both reported, the denominator's id when it is zero (the share cannot be
-    /// computed: nothing to take a percentage of); otherwise null.
+    /// For a share whose two counts are both read, the denominator's id when it is zero (the share cannot be computed:
+    /// nothing to take a percentage of); otherwise null.
     /// </summary>
-    internal IndicatorId? ZeroDenominator(int ordinal, ReportingPeriod period, string? adminUnit)
+    internal IndicatorId? ZeroDenominator(int ordinal, ReportingPeriod period, string? adminUnit, string? boundary = null)
     {
         if (!_index.IsShare[ordinal])
         {
@@ -262,16 +404,50 @@ public sealed class FigureTable
         }
 
         var scratch = new List<Figure>(2);
-        return TryReadCount(_index.Numerator[ordinal], period, adminUnit, scratch, out _) &&
-               TryReadCount(_index.Denominator[ordinal], period, adminUnit, scratch, out var bottom) &&
+        return TryReadCount(_index.Numerator[ordinal], period, adminUnit, boundary, scratch, out _) &&
+               TryReadCount(_index.Denominator[ordinal], period, adminUnit, boundary, scratch, out var bottom) &&
                bottom == 0
             ? _index.Indicators[_index.Denominator[ordinal]].Id
             : null;
     }
 
-    private bool TryReadCount(int ordinal, ReportingPeriod period, string? adminUnit, List<Figure> used, out decimal value)
+    /// <summary>A count for a period: given, else from its parts in time, its units, or a merged locality's parts.</summary>
+    private bool TryReadCount(int ordinal, ReportingPeriod period, string? adminUnit, string? boundary, List<Figure> used, out decimal value)
     {
-        if (TryGet(ordinal, period, adminUnit, out var figure))
+        if (TryGet(ordinal, period, adminUnit, boundary, out var figure))
+        {
+            used.Add(figure);
+            value = figure.Value;
+            return true;
+        }
+
+        if (_index.IsStock[ordinal]
+                ? TryReadStockAtEnd(ordinal, period, adminUnit, boundary, used, out value)
+                : TryAddUpInTime(ordinal, period, adminUnit, boundary, used, out value))
+        {
+            return true;
+        }
+
+        if (adminUnit is null && _unitsByIndicator is not null && _unitsByIndicator.ContainsKey(ordinal) &&
+            TryAddUp(Units(ordinal, period, boundary), ordinal, used, out value))
+        {
+            return true;
+        }
+
+        if (boundary == Succession.MergedBoundary && Succession is { } succession &&
+            TryAddUp(Merged(succession, period, adminUnit), ordinal, used, out value))
+        {
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+
+    /// <summary>A stock not given for the period itself: the figure for another period ending on the same day.</summary>
+    private bool TryReadStockAtEnd(int ordinal, ReportingPeriod period, string? adminUnit, string? boundary, List<Figure> used, out decimal value)
+    {
+        if (TryGetStockAtEnd(ordinal, period, adminUnit, boundary, out var figure))
         {
             used.Add(figure);
             value = figure.Value;
@@ -280,22 +456,85 @@ public sealed class FigureTable
 
         if (period.Kind == PeriodKind.Span)
         {
-            var mark = used.Count;
-            decimal sum = 0;
-            for (var year = period.StartYear; year <= period.EndYear; year++)
-            {
-                if (!TryGet(ordinal, ReportingPeriod.Year(year), adminUnit, out var part))
-                {
-                    used.RemoveRange(mark, used.Count - mark);
-                    value = 0;
-                    return false;
-                }
+            return TryReadCount(ordinal, ReportingPeriod.Year(period.EndYear), adminUnit, boundary, used, out value);
+        }
 
-                used.Add(part);
-                sum += part.Value;
+        value = 0;
+        return false;
+    }
+
+    private bool TryGetStockAtEnd(int ordinal, ReportingPeriod period, string? adminUnit, string? boundary, out Figure figure)
+    {
+        if (_stocksByEnd is not null && _index.IsStock[ordinal] &&
+            _stocksByEnd.TryGetValue(new EndKey(ordinal, period.End, adminUnit, boundary), out var atEnd) && Usable(atEnd))
+        {
+            figure = atEnd;
+            return true;
+        }
+
+        figure = null!;
+        return false;
+    }
+
+    /// <summary>A flow not given for the period itself: a year from its halves, a half from its quarters, a span from its years.</summary>
+    private bool TryAddUpInTime(int ordinal, ReportingPeriod period, string? adminUnit, string? boundary, List<Figure> used, out decimal value)
+    {
+        switch (period.Kind)
+        {
+            case PeriodKind.Span:
+                return TryAddUp(period.Years.Select(year => new Part(year, adminUnit, boundary)), ordinal, used, out value);
+            case PeriodKind.Year when _hasPartsOfYears:
+                return TryAddUp([new(ReportingPeriod.Half(period.StartYear, 1), adminUnit, boundary), new(ReportingPeriod.Half(period.StartYear, 2), adminUnit, boundary)], ordinal, used, out value);
+            case PeriodKind.Half when _hasPartsOfYears:
+                var first = (period.Part * 2) - 1;
+                return TryAddUp([new(ReportingPeriod.Quarter(period.StartYear, first), adminUnit, boundary), new(ReportingPeriod.Quarter(period.StartYear, first + 1), adminUnit, boundary)], ordinal, used, out value, direct: true);
+            default:
+                value = 0;
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// The sum of a count over parts (periods, units or merged units), each read in full, or only as given when
+    /// <paramref name="direct"/>; false, with nothing appended to <paramref name="used"/>, when a part is missing.
+    /// </summary>
+    private bool TryAddUp(IEnumerable<Part> parts, int ordinal, List<Figure> used, out decimal value, bool direct = false)
+    {
+        var mark = used.Count;
+        decimal sum = 0;
+        var any = false;
+        foreach (var part in parts)
+        {
+            if (direct
+                    ? TryGetUsed(ordinal, part.Period, part.AdminUnit, part.Boundary, used, out var partValue)
+                    : TryReadCount(ordinal, part.Period, part.AdminUnit, part.Boundary, used, out partValue))
+            {
+                sum += partValue;
+                any = true;
+                continue;
             }
 
-            value = sum;
+            used.RemoveRange(mark, used.Count - mark);
+            value = 0;
+            return false;
+        }
+
+        value = sum;
+        return any;
+    }
+
+    private IEnumerable<Part> Units(int ordinal, ReportingPeriod period, string? boundary) =>
+        UnitsFor(ordinal).Select(unit => new Part(period, unit, boundary));
+
+    private static IEnumerable<Part> Merged(Succession succession, ReportingPeriod period, string? adminUnit) =>
+        succession.Parts.Select(boundary => new Part(period, adminUnit, boundary));
+
+    private bool TryGetUsed(int ordinal, ReportingPeriod period, string? adminUnit, string? boundary, List<Figure> used, out decimal value)
+    {
+        if (TryGet(ordinal, period, adminUnit, boundary, out var figure))
+        {
+            used.Add(figure);
+            value = figure.Value;
             return true;
         }
 
@@ -303,14 +542,14 @@ public sealed class FigureTable
         return false;
     }
 
-    /// <summary>The figure reported for exactly this indicator, period and unit.</summary>
-    private bool TryGet(int ordinal, ReportingPeriod period, string? adminUnit, out Figure figure)
+    /// <summary>The figure reported for exactly this indicator, period, unit and boundary, if it is read as of the cut-off.</summary>
+    private bool TryGet(int ordinal, ReportingPeriod period, string? adminUnit, string? boundary, out Figure figure)
     {
-        if (_yearly is not null && adminUnit is null && period.Kind == PeriodKind.Year)
+        if (_yearly is not null && adminUnit is null && boundary is null && period.Kind == PeriodKind.Year)
         {
             // Every yearly figure of the locality as a whole is in the array, so a year outside its range has none.
             var offset = period.StartYear - _firstYear;
-            if ((uint)offset < (uint)_yearCount && _yearly[(ordinal * _yearCount) + offset] is { } yearly)
+            if ((uint)offset < (uint)_yearCount && _yearly[(ordinal * _yearCount) + offset] is { } yearly && Usable(yearly))
             {
                 figure = yearly;
                 return true;
@@ -320,7 +559,7 @@ public sealed class FigureTable
             return false;
         }
 
-        if (_others is not null && _others.TryGetValue(new FigureKey(ordinal, period, adminUnit), out var other))
+        if (_others is not null && _others.TryGetValue(new FigureKey(ordinal, period, adminUnit, boundary), out var other) && Usable(other))
         {
             figure = other;
             return true;
@@ -330,10 +569,13 @@ public sealed class FigureTable
         return false;
     }
 
+    private bool Usable(Figure figure) =>
+        _cutoff is not { } cutoff || figure.Period.EndYear < cutoff.Year || (figure.Period.EndYear == cutoff.Year && figure.Period.End <= cutoff);
+
     /// <summary>Files a figure; false (with the figure already there) when it is a duplicate.</summary>
-    private bool TryFile(int ordinal, Figure figure, ref Dictionary<FigureKey, Figure>? others, out Figure first)
+    private bool TryFile(int ordinal, Figure figure, string? boundary, ref Dictionary<FigureKey, Figure>? others, out Figure first)
     {
-        if (_yearly is not null && figure.AdminUnit is null && figure.Period.Kind == PeriodKind.Year)
+        if (_yearly is not null && figure.AdminUnit is null && boundary is null && figure.Period.Kind == PeriodKind.Year)
         {
             ref var slot = ref _yearly[(ordinal * _yearCount) + (figure.Period.StartYear - _firstYear)];
             if (slot is { } existing)
@@ -348,7 +590,7 @@ public sealed class FigureTable
         }
 
         others ??= [];
-        var key = new FigureKey(ordinal, figure.Period, figure.AdminUnit);
+        var key = new FigureKey(ordinal, figure.Period, figure.AdminUnit, boundary);
         if (!others.TryAdd(key, figure))
         {
             first = others[key];
@@ -358,6 +600,41 @@ public sealed class FigureTable
         first = figure;
         return true;
     }
+
+    /// <summary>Files a stock by the day it stands at, refusing two figures for the same day that disagree.</summary>
+    private void FileStock(int ordinal, Figure figure, string? boundary, Dataset dataset)
+    {
+        var key = new EndKey(ordinal, figure.Period.End, figure.AdminUnit, boundary);
+        if (!_stocksByEnd!.TryAdd(key, figure) && _stocksByEnd[key] is { } earlier && earlier.Value != figure.Value)
+        {
+            throw new DataException(
+                $"'{figure.Indicator}' is a stock (a state at a date), and two figures for {figure.Period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" +
+                $"{UnitSuffix(figure.AdminUnit)}{BoundarySuffix(boundary)} disagree: {earlier.Period} {Number(earlier.Value)}{At(earlier)} and {figure.Period} {Number(figure.Value)}",
+                Locate(figure, dataset));
+        }
+    }
+
+    /// <summary>The boundary a figure is filed under (null for the former unit), refusing one the locality does not have.</summary>
+    private string? CheckBoundary(Figure figure, Dataset dataset)
+    {
+        if (figure.Boundary is not { } boundary || boundary == Succession.FormerBoundary)
+        {
+            return null;
+        }
+
+        if (Succession is not { } succession)
+        {
+            throw new DataException(
+                $"the figure names the boundary '{boundary}', but this locality has no merger declared (plugin.json 'succession'); leave 'boundary' out", Locate(figure, dataset));
+        }
+
+        return succession.Boundaries.Contains(boundary, StringComparer.Ordinal)
+            ? boundary
+            : throw new DataException(
+                $"unknown boundary '{boundary}'{DidYouMean.Hint(boundary, succession.Boundaries)} (known: {string.Join(", ", succession.Boundaries)})", Locate(figure, dataset));
+    }
+
+    private IReadOnlyList<string> UnitsFor(int ordinal) => _unitsFor[ordinal] ??= ComputeUnitsFor(ordinal);
 
     private System.Collections.ObjectModel.ReadOnlyCollection<string> ComputeUnitsFor(int ordinal)
     {
@@ -395,7 +672,7 @@ public sealed class FigureTable
                 }
 
                 var figure = figures[i];
-                if (TryGet(denominator, figure.Period, figure.AdminUnit, out var below) && figure.Value > below.Value)
+                if (TryGet(denominator, figure.Period, figure.AdminUnit, Normalized(figure.Boundary), out var below) && figure.Value > below.Value)
                 {
                     worstShare = share;
                     top = figure;
@@ -407,23 +684,92 @@ public sealed class FigureTable
         if (top is not null && bottom is not null)
         {
             throw new DataException(
-                $"'{top.Indicator}' ({top.Value.ToString(CultureInfo.InvariantCulture)}) is above its denominator " +
-                $"'{bottom.Indicator}' ({bottom.Value.ToString(CultureInfo.InvariantCulture)}) for {top.Period}{UnitSuffix(top.AdminUnit)}, " +
+                $"'{top.Indicator}' ({Number(top.Value)}) is above its denominator " +
+                $"'{bottom.Indicator}' ({Number(bottom.Value)}) for {top.Period}{UnitSuffix(top.AdminUnit)}, " +
                 $"so the share '{_index.Indicators[worstShare].Id}' would exceed 100%",
                 top.Source ?? datasetLocation);
         }
     }
 
+    /// <summary>
+    /// Refuses a count given together with parts that add up to something else: a flow's year (or half, or span) and its
+    /// halves, quarters or years; the locality as a whole and its units; a merged locality and its parts. Each error names
+    /// both sides with where they were read.
+    /// </summary>
+    private void CheckWholesAgreeWithParts(IReadOnlyList<Figure> figures, int[] ordinals, Dataset dataset)
+    {
+        var parts = new List<Figure>(8);
+        for (var i = 0; i < figures.Count; i++)
+        {
+            var figure = figures[i];
+            var ordinal = ordinals[i];
+            if (_index.IsShare[ordinal])
+            {
+                continue;
+            }
+
+            var boundary = Normalized(figure.Boundary);
+            var period = figure.Period;
+            parts.Clear();
+            if (!_index.IsStock[ordinal] && TryAddUpInTime(ordinal, period, figure.AdminUnit, boundary, parts, out var inTime) && inTime != figure.Value)
+            {
+                throw Contradiction(figure, period.Kind switch
+                {
+                    PeriodKind.Span => "its years add up to",
+                    PeriodKind.Year => "its halves (or quarters) add up to",
+                    _ => "its quarters add up to",
+                }, inTime, parts, dataset);
+            }
+
+            parts.Clear();
+            if (figure.AdminUnit is null && _unitsByIndicator is not null && _unitsByIndicator.ContainsKey(ordinal) &&
+                TryAddUp(Units(ordinal, period, boundary), ordinal, parts, out var byUnits) && byUnits != figure.Value)
+            {
+                throw Contradiction(figure, "its units add up to", byUnits, parts, dataset);
+            }
+
+            parts.Clear();
+            if (boundary == Succession.MergedBoundary && Succession is { } succession &&
+                TryAddUp(Merged(succession, period, figure.AdminUnit), ordinal, parts, out var byParts) && byParts != figure.Value)
+            {
+                throw Contradiction(figure, $"the units merged into it ({string.Join(", ", succession.Parts.Select(succession.NameOf))}) add up to", byParts, parts, dataset);
+            }
+        }
+    }
+
+    private static DataException Contradiction(Figure whole, string what, decimal sum, List<Figure> parts, Dataset dataset) => new(
+        $"'{whole.Indicator}' for {whole.Period}{UnitSuffix(whole.AdminUnit)}{BoundarySuffix(Normalized(whole.Boundary))} is given as {Number(whole.Value)}, " +
+        $"but {what} {Number(sum)} ({string.Join(" + ", parts.Select(p => $"{p.Period}{UnitSuffix(p.AdminUnit)}{BoundarySuffix(Normalized(p.Boundary))} {Number(p.Value)}{At(p)}"))}); " +
+        "give one or make them agree",
+        Locate(whole, dataset));
+
+    private static string Cite(IEnumerable<Figure> figures) =>
+        string.Join(" + ", figures.Select(f => $"{f.Indicator} {f.Period}{UnitSuffix(f.AdminUnit)}{BoundarySuffix(Normalized(f.Boundary))} {Number(f.Value)}{At(f)}"));
+
+    private static string At(Figure figure) => figure.Source is { } source ? $" at {source}" : string.Empty;
+
+    private static string? Normalized(string? boundary) => boundary is null or Succession.FormerBoundary ? null : boundary;
+
+    private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
     private static SourceLocation Locate(Figure figure, Dataset dataset) => figure.Source ?? new SourceLocation(dataset.SourceFile ?? "dataset");
 
     private static string UnitSuffix(string? unit) => unit is null ? string.Empty : $" ({unit})";
 
-    private readonly record struct FigureKey(int Indicator, ReportingPeriod Period, string? AdminUnit);
+    private static string BoundarySuffix(string? boundary) => boundary is null ? string.Empty : $" [boundary {boundary}]";
+
+    private readonly record struct FigureKey(int Indicator, ReportingPeriod Period, string? AdminUnit, string? Boundary);
+
+    private readonly record struct EndKey(int Indicator, DateOnly End, string? AdminUnit, string? Boundary);
+
+    /// <summary>A part a count is added up from: a period, for a unit and a boundary.</summary>
+    private readonly record struct Part(ReportingPeriod Period, string? AdminUnit, string? Boundary);
 }
 
 /// <summary>
-/// A catalog's indicators numbered 0..n−1 in catalog order, with each share's counts and, for each count, the shares it
-/// is the numerator of: computed once per catalog and shared by every <see cref="FigureTable"/> over it.
+/// A catalog's indicators numbered 0..n−1 in catalog order, with each share's counts, each indicator's stock or flow and,
+/// for each count, the shares it is the numerator of: computed once per catalog and shared by every
+/// <see cref="FigureTable"/> over it.
 /// </summary>
 internal sealed class CatalogIndex
 {
@@ -440,6 +786,7 @@ internal sealed class CatalogIndex
         }
 
         IsShare = new bool[Indicators.Length];
+        IsStock = new bool[Indicators.Length];
         Numerator = new int[Indicators.Length];
         Denominator = new int[Indicators.Length];
         var shares = new List<(int Share, int Denominator)>[Indicators.Length];
@@ -447,6 +794,7 @@ internal sealed class CatalogIndex
         {
             var indicator = Indicators[i];
             IsShare[i] = indicator.IsShare;
+            IsStock[i] = catalog.StockOrFlowOf(indicator.Id) == StockOrFlow.Stock;
             Numerator[i] = indicator.Numerator is { } top && _ordinals.TryGetValue(top, out var n) ? n : -1;
             Denominator[i] = indicator.Denominator is { } bottom && _ordinals.TryGetValue(bottom, out var d) ? d : -1;
             if (indicator.IsShare && Numerator[i] >= 0 && Denominator[i] >= 0)
@@ -466,6 +814,9 @@ internal sealed class CatalogIndex
 
     /// <summary>Whether each indicator is a share.</summary>
     public bool[] IsShare { get; }
+
+    /// <summary>Whether each indicator is a stock (for a share: both its counts are), read at the end of a period.</summary>
+    public bool[] IsStock { get; }
 
     /// <summary>Each share's numerator (−1 for counts).</summary>
     public int[] Numerator { get; }

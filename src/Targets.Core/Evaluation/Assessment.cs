@@ -1,4 +1,5 @@
 using Targets.Core.Documents;
+using Targets.Core.Successions;
 using Targets.Core.Tasks;
 using Targets.Core.Targets;
 
@@ -133,4 +134,16 @@ public sealed record Assessment
 
     /// <summary>The dataset's own description (e.g. that the figures are illustrative).</summary>
     public string? DataDescription { get; init; }
+
+    /// <summary>
+    /// The figures of the dataset that no target read, each with the reason: nothing given is dropped without a word.
+    /// Worked out when first asked for.
+    /// </summary>
+    public IReadOnlyList<UnusedFigure> UnusedFigures { get; init; } = [];
+
+    /// <summary>What the reader must know about the assessment as a whole (an as-of date after a plan's period), in Vietnamese.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The locality's merger, when it has one: the boundaries its figures may be given for.</summary>
+    public Succession? Succession { get; init; }
 }

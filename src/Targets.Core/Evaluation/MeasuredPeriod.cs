@@ -29,13 +29,23 @@ public enum MeasurementStage
 
 /// <summary>
 /// What was measured of a target in one period: the fact its rule judges. Core's arithmetic (schedules, baselines,
-/// shares, progress paths, projections) produces it; the rules give it a verdict. For a target that holds for each
-/// administrative unit it carries one <see cref="MeasuredUnit"/> per unit instead of a measurement of its own.
+/// shares, progress paths, projections, roll-ups, boundaries) produces it; the rules give it a verdict. For a target that
+/// holds for each administrative unit it carries one <see cref="MeasuredUnit"/> per unit instead of a measurement of its
+/// own; for a target on the whole whose figures are also given per unit, it carries both (the units are the drill-down).
 /// </summary>
 /// <remarks>A class with reference identity: two periods that measure alike are still two facts.</remarks>
 public sealed class MeasuredPeriod
 {
-    internal MeasuredPeriod(Target target, int position, ReportingPeriod period, MeasurementStage stage, Measured measured, ProgressCheck? progress = null, bool onPath = false)
+    internal MeasuredPeriod(
+        Target target,
+        int position,
+        ReportingPeriod period,
+        MeasurementStage stage,
+        Measured measured,
+        ProgressCheck? progress = null,
+        bool onPath = false,
+        ResultBoundary boundary = ResultBoundary.AsSet,
+        IReadOnlyList<MeasuredUnit>? byUnit = null)
     {
         Target = target;
         Position = position;
@@ -48,7 +58,8 @@ public sealed class MeasuredPeriod
         Figures = measured.Figures;
         MissingFigures = measured.Missing;
         Note = measured.Note;
-        Units = [];
+        Boundary = boundary;
+        Units = byUnit ?? [];
     }
 
     internal MeasuredPeriod(Target target, int position, ReportingPeriod period, ReportingPeriod valuePeriod, IReadOnlyList<MeasuredUnit> units)
@@ -99,7 +110,11 @@ public sealed class MeasuredPeriod
     /// <summary>Before a deadline: whether the measurement is at least as good as the straight-line path.</summary>
     public bool OnPath { get; }
 
-    /// <summary>For a target that holds for each unit: each unit's measurement, in the order the figures list the units.</summary>
+    /// <summary>
+    /// Each unit's measurement, in the order the figures list the units: for a target that holds for each unit, the units
+    /// it is judged on; for a target on the locality as a whole whose figures are also given per unit, the drill-down (each
+    /// unit under the same requirement, <see cref="TargetResult.ByUnit"/>); else empty.
+    /// </summary>
     public IReadOnlyList<MeasuredUnit> Units { get; }
 
     /// <summary>The path checked before a deadline, if any.</summary>
@@ -116,6 +131,9 @@ public sealed class MeasuredPeriod
 
     /// <summary>Why the figures could not be used (e.g. a zero baseline), if so.</summary>
     public string? Note { get; }
+
+    /// <summary>Which boundary the figures are for, for a locality that has merged (see <see cref="ResultBoundary"/>).</summary>
+    public ResultBoundary Boundary { get; }
 
     private ReportingPeriod? ValuePeriod { get; }
 
@@ -155,11 +173,26 @@ public sealed class MeasuredPeriod
 
     /// <summary>The result of a target that holds for the locality as a whole, from its criterion's judgement.</summary>
     /// <exception cref="InvalidOperationException">The target holds for each unit.</exception>
-    public TargetResult Result(Judgement judgement)
+    /// <exception cref="ArgumentException">Its figures are also given per unit: judge the drill-down too.</exception>
+    public TargetResult Result(Judgement judgement) => Result(judgement, []);
+
+    /// <summary>
+    /// The result of a target that holds for the locality as a whole, from its criterion's judgement of the whole and of
+    /// each unit of the drill-down (in the order of <see cref="Units"/>; none when its figures are not given per unit).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The target holds for each unit.</exception>
+    /// <exception cref="ArgumentException">There is not one judgement per unit of the drill-down.</exception>
+    public TargetResult Result(Judgement judgement, IReadOnlyList<Judgement> unitJudgements)
     {
+        ArgumentNullException.ThrowIfNull(unitJudgements);
         if (IsEachUnit)
         {
             throw new InvalidOperationException($"'{TargetId}' holds for each unit: judge its units");
+        }
+
+        if (unitJudgements.Count != Units.Count)
+        {
+            throw new ArgumentException($"'{TargetId}' has {Units.Count} units in its drill-down, not {unitJudgements.Count} judgements", nameof(unitJudgements));
         }
 
         if (Stage == MeasurementStage.Deliverable)
@@ -184,7 +217,22 @@ public sealed class MeasuredPeriod
             MissingFigures = MissingFigures,
             Note = Note,
             Progress = Progress,
+            Boundary = Boundary,
+            ByUnit = Units.Count == 0 ? [] : JudgedUnits(unitJudgements),
         };
+    }
+
+    private UnitResult[] JudgedUnits(IReadOnlyList<Judgement> unitJudgements)
+    {
+        var results = new UnitResult[Units.Count];
+        for (var u = 0; u < results.Length; u++)
+        {
+            var unit = Units[u];
+            var status = unit.Reading.HasValue ? Verdict.StatusOf(unitJudgements[u]) : AssessmentStatus.NoData;
+            results[u] = new UnitResult(unit.Unit, status, unit.Reading, unit.Figures) { BaselinePeriod = unit.BaselinePeriod };
+        }
+
+        return results;
     }
 
     /// <summary>
@@ -239,18 +287,16 @@ public sealed class MeasuredPeriod
             throw new ArgumentException($"'{TargetId}' has {Units.Count} units to judge, not {unitJudgements.Count}", nameof(unitJudgements));
         }
 
-        var unitResults = new UnitResult[Units.Count];
+        var unitResults = JudgedUnits(unitJudgements);
         bool anyNotMet = false, anyNoData = false, allExceeded = true;
         var figureCount = 0;
         for (var u = 0; u < unitResults.Length; u++)
         {
-            var unit = Units[u];
-            var status = unit.Reading.HasValue ? Verdict.StatusOf(unitJudgements[u]) : AssessmentStatus.NoData;
-            unitResults[u] = new UnitResult(unit.Unit, status, unit.Reading, unit.Figures) { BaselinePeriod = unit.BaselinePeriod };
+            var status = unitResults[u].Status;
             anyNotMet |= status == AssessmentStatus.NotMet;
             anyNoData |= status == AssessmentStatus.NoData;
             allExceeded &= status == AssessmentStatus.Exceeded;
-            figureCount += unit.Figures.Count;
+            figureCount += unitResults[u].Figures.Count;
         }
 
         var overall = unitResults.Length == 0 ? AssessmentStatus.NoData

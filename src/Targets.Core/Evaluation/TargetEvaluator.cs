@@ -13,7 +13,7 @@ namespace Targets.Core.Evaluation;
 /// the straight-line path before a deadline and projects cumulative totals. What it measures is judged by the target's
 /// criterion, compiled by the rules engine (or given here in plain C#). Stateless and thread-safe.
 /// </summary>
-public static class TargetEvaluator
+public static partial class TargetEvaluator
 {
     /// <summary>Evaluates a measured (non-composite) target for every period its schedule asks for, judging with a criterion.</summary>
     /// <exception cref="RuleSetException">The criterion threw: a broken rule is an error, never a failed target.</exception>
@@ -25,9 +25,10 @@ public static class TargetEvaluator
         for (var i = 0; i < results.Length; i++)
         {
             var period = periods[i];
+            Judgement[] units = [.. period.Units.Select(unit => unit.IsJudged ? Judge(target, criterion, unit.Measurement) : Judgement.NotJudged)];
             results[i] = period.IsEachUnit
-                ? period.Result([.. period.Units.Select(unit => unit.IsJudged ? Judge(target, criterion, unit.Measurement) : Judgement.NotJudged)])
-                : period.Result(period.IsJudged ? Judge(target, criterion, period.Measurement) : Judgement.NotJudged);
+                ? period.Result(units)
+                : period.Result(period.IsJudged ? Judge(target, criterion, period.Measurement) : Judgement.NotJudged, units);
         }
 
         return results;
@@ -123,7 +124,8 @@ public static class TargetEvaluator
     private static MeasuredPeriod Memoized(
         MeasurementMemo? memo, Target target, int position, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period, ReportingPeriod valuePeriod)
     {
-        if (memo is null)
+        // A period the as-of date cuts into (the year 2023 as of 30 June 2023) reads fewer figures than it will later.
+        if (memo is null || context.Figures.Cutoff is { } cutoff && valuePeriod.End > cutoff)
         {
             return MeasurePeriod(target, position, context, plan, period, valuePeriod);
         }
@@ -203,7 +205,36 @@ public static class TargetEvaluator
             return new MeasuredPeriod(target, position, period, valuePeriod, measured);
         }
 
-        return new MeasuredPeriod(target, position, period, MeasurementStage.Final, Measure(target, context, plan, period, valuePeriod, adminUnit: null));
+        var whole = Measure(target, context, plan, period, valuePeriod, adminUnit: null);
+        var boundary = ResultBoundary.AsSet;
+        if (whole.Measurement is null && context.Figures.Succession is { } succession && valuePeriod.End >= succession.Date)
+        {
+            (whole, boundary) = AcrossSuccession(target, context, plan, period, valuePeriod, whole, succession);
+        }
+
+        return new MeasuredPeriod(target, position, period, MeasurementStage.Final, whole, boundary: boundary, byUnit: DrillDown(target, context, plan, period, valuePeriod));
+    }
+
+    /// <summary>
+    /// For a target on the locality as a whole whose figures are also given per unit: each unit measured on its own under
+    /// the same requirement, so that the report can name the units that pull the whole below the bar. Empty otherwise.
+    /// </summary>
+    private static MeasuredUnit[] DrillDown(Target target, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period, ReportingPeriod valuePeriod)
+    {
+        if (!context.Figures.HasUnitFigures(target.Indicator!.Value))
+        {
+            return [];
+        }
+
+        var units = context.Figures.UnitsFor(target.Indicator!.Value);
+        var measured = new MeasuredUnit[units.Count];
+        for (var u = 0; u < measured.Length; u++)
+        {
+            var unit = Measure(target, context, plan, period, valuePeriod, units[u]);
+            measured[u] = new MeasuredUnit(units[u], unit.Measurement, unit.Figures, unit.BaselinePeriod);
+        }
+
+        return measured;
     }
 
     private static MeasuredPeriod MeasureProgress(Target target, int position, EvaluationContext context, ReportingPeriod plan)
@@ -253,8 +284,8 @@ public static class TargetEvaluator
     /// A one-off deliverable: the count delivered since the plan started, summed year by year up to the as-of year (or its
     /// deadline, a single year's schedule or the plan's end), with the running total of each year reported. The rule judges
     /// the total; <see cref="MeasuredPeriod.Result(Judgement)"/> turns a total not yet enough into pending before the
-    /// deadline. Everything it reads is fixed by the period it reports, so a remembered one serves every as-of date that
-    /// reports the same period.
+    /// deadline. Everything it reads is fixed by the period it reports (unless the as-of date cuts into its last year), so a
+    /// remembered one serves every as-of date that reports the same period.
     /// </summary>
     private static MeasuredPeriod MeasureDeliverable(MeasurementMemo? memo, Target target, int position, EvaluationContext context, ReportingPeriod plan)
     {
@@ -262,6 +293,13 @@ public static class TargetEvaluator
         var last = Math.Min(context.AsOfYear, deadline);
         var period = ReportingPeriod.Span(plan.StartYear, Math.Max(plan.StartYear, last));
         var before = last < plan.StartYear;
+
+        // As with Memoized: a year the as-of date cuts into reads fewer figures than it will later, so it is never kept.
+        if (context.Figures.Cutoff is { } cutoff && period.End > cutoff)
+        {
+            memo = null;
+        }
+
         if (memo is not null && !before && memo.TryGet(position, period, out var remembered))
         {
             return remembered;
@@ -370,7 +408,8 @@ public static class TargetEvaluator
         ReportingPeriod period,
         ReportingPeriod valuePeriod,
         string? adminUnit,
-        ReportingPeriod? projectTo = null)
+        ReportingPeriod? projectTo = null,
+        string? boundary = null)
     {
         // The figures used go to a per-thread scratch list and are copied once into the result.
         var used = Scratch();
@@ -381,23 +420,25 @@ public static class TargetEvaluator
 
         decimal value = 0, numerator = 0, denominator = 0;
         string? zeroShare = null;
-        if (table.TryRead(ordinal, valuePeriod, adminUnit, used, out var read, out var top, out var bottom))
+        if (table.TryRead(ordinal, valuePeriod, adminUnit, boundary, used, out var read, out var top, out var bottom))
         {
             value = read;
             numerator = top ?? 0;
             denominator = bottom ?? 0;
-            if (projectTo is { } whole && !table.Index.IsShare[ordinal] && valuePeriod.YearCount < whole.YearCount)
+
+            // A running total is projected to the whole period; a stock's value is where it stands, never projected.
+            if (projectTo is { } whole && !table.Index.IsShare[ordinal] && !table.Index.IsStock[ordinal] && valuePeriod.YearCount < whole.YearCount)
             {
                 value = value * whole.YearCount / valuePeriod.YearCount;
             }
         }
-        else if (table.ZeroDenominator(ordinal, valuePeriod, adminUnit) is { } zeroBase)
+        else if (table.ZeroDenominator(ordinal, valuePeriod, adminUnit, boundary) is { } zeroBase)
         {
             zeroShare = $"Mẫu số của tỷ lệ ({Formatting.VietnameseFormat.LowerFirst(table.Catalog.Get(zeroBase).Name)}, {Formatting.VietnameseFormat.Period(valuePeriod)}) bằng 0 nên không tính được tỷ lệ; chỉ tiêu chưa đánh giá được.";
         }
         else
         {
-            (missing ??= []).Add(new MissingFigure(indicator, valuePeriod, adminUnit));
+            (missing ??= []).Add(new MissingFigure(indicator, valuePeriod, adminUnit, boundary));
         }
 
         ReportingPeriod? baselinePeriod = null;
@@ -407,9 +448,9 @@ public static class TargetEvaluator
         {
             var resolved = baselineRule.Resolve(period, plan);
             baselinePeriod = resolved;
-            if (!table.TryRead(ordinal, resolved, adminUnit, used, out baseline, out _, out _))
+            if (!table.TryRead(ordinal, resolved, adminUnit, boundary, used, out baseline, out _, out _))
             {
-                (missing ??= []).Add(new MissingFigure(indicator, resolved, adminUnit));
+                (missing ??= []).Add(new MissingFigure(indicator, resolved, adminUnit, boundary));
             }
         }
 
@@ -420,9 +461,9 @@ public static class TargetEvaluator
             {
                 quota = fixedQuota;
             }
-            else if (!table.TryRead(table.OrdinalOf(quotaRule.QuotaIndicator!.Value), valuePeriod, adminUnit, used, out quota, out _, out _))
+            else if (!table.TryRead(table.OrdinalOf(quotaRule.QuotaIndicator!.Value), valuePeriod, adminUnit, boundary, used, out quota, out _, out _))
             {
-                (missing ??= []).Add(new MissingFigure(quotaRule.QuotaIndicator!.Value, valuePeriod, adminUnit));
+                (missing ??= []).Add(new MissingFigure(quotaRule.QuotaIndicator!.Value, valuePeriod, adminUnit, boundary));
             }
         }
 

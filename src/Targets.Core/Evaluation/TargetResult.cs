@@ -62,10 +62,31 @@ public sealed record ProgressCheck(
 /// <param name="Indicator">The indicator.</param>
 /// <param name="Period">The period.</param>
 /// <param name="AdminUnit">The administrative unit, for a per-unit target; null for the locality as a whole.</param>
-public sealed record MissingFigure(IndicatorId Indicator, ReportingPeriod Period, string? AdminUnit = null)
+/// <param name="Boundary">
+/// For a locality that has merged: the boundary the figure was sought for (<see cref="Successions.Succession.MergedBoundary"/>
+/// or a joined unit's code); null for the unit the documents were written for.
+/// </param>
+public sealed record MissingFigure(IndicatorId Indicator, ReportingPeriod Period, string? AdminUnit = null, string? Boundary = null)
 {
     /// <inheritdoc />
-    public override string ToString() => AdminUnit is null ? $"{Indicator} {Period}" : $"{Indicator} {Period} ({AdminUnit})";
+    public override string ToString() =>
+        $"{Indicator} {Period}{(AdminUnit is null ? string.Empty : $" ({AdminUnit})")}{(Boundary is null ? string.Empty : $" [boundary {Boundary}]")}";
+}
+
+/// <summary>Which boundary a result's figures are for, for a locality that has merged.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ResultBoundary>))]
+public enum ResultBoundary
+{
+    /// <summary>The unit the target's document was written for (the default, and the only one without a merger).</summary>
+    [JsonStringEnumMemberName("asSet")]
+    AsSet,
+
+    /// <summary>
+    /// The merged locality, like with like: only merged figures were given for the period, so the change is measured
+    /// between the merged value and the sum of the merged units' baselines.
+    /// </summary>
+    [JsonStringEnumMemberName("merged")]
+    Merged,
 }
 
 /// <summary>One administrative unit's result under a target that holds for each unit.</summary>
@@ -120,6 +141,18 @@ public sealed record TargetResult
 
     /// <summary>The components' results, for a composite.</summary>
     public IReadOnlyList<TargetResult> Components { get; init; } = [];
+
+    /// <summary>
+    /// For a target on the locality as a whole whose figures are also given per unit: each unit's own result under the
+    /// same requirement (the whole is the units rolled up, or given alongside them).
+    /// </summary>
+    public IReadOnlyList<UnitResult> ByUnit { get; init; } = [];
+
+    /// <summary>The drill-down: of <see cref="ByUnit"/>, the units that do not meet the requirement themselves, pulling the whole down.</summary>
+    public IReadOnlyList<UnitResult> UnitsBelowBar => [.. ByUnit.Where(u => u.Status == AssessmentStatus.NotMet)];
+
+    /// <summary>Which boundary the figures are for (see <see cref="ResultBoundary"/>).</summary>
+    public ResultBoundary Boundary { get; init; }
 
     /// <summary>Whether the period's verdict is final (met, exceeded or not met).</summary>
     public bool IsFinal => Status is AssessmentStatus.Met or AssessmentStatus.Exceeded or AssessmentStatus.NotMet;

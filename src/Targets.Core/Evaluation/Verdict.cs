@@ -58,10 +58,13 @@ public sealed class Verdict
     public int Evaluation { get; }
 
     /// <summary>The verdict of a measured period.</summary>
-    public static Verdict Of(MeasuredPeriod period, Judgement judgement)
+    public static Verdict Of(MeasuredPeriod period, Judgement judgement) => Of(period, judgement, []);
+
+    /// <summary>The verdict of a measured period on the locality as a whole, with the judgement of each unit of its drill-down.</summary>
+    public static Verdict Of(MeasuredPeriod period, Judgement judgement, IReadOnlyList<Judgement> unitJudgements)
     {
         ArgumentNullException.ThrowIfNull(period);
-        return new Verdict(period.Result(judgement), period.Position, period.Slot, period.IsLatest);
+        return new Verdict(period.Result(judgement, unitJudgements), period.Position, period.Slot, period.IsLatest);
     }
 
     /// <summary>The status a judgement gives on its own.</summary>

@@ -20,6 +20,21 @@ public enum IndicatorKind
     Share,
 }
 
+/// <summary>How a count behaves over time: whether its figures for parts of a period add up to the whole period.</summary>
+public enum StockOrFlow
+{
+    /// <summary>
+    /// Events in a period (cases, reports, dossiers): quarters and halves add up to their year, years to a span.
+    /// </summary>
+    Flow,
+
+    /// <summary>
+    /// A state at a date (addicts on record, communes, wanted persons): a figure is the value at the end of its period;
+    /// it is never summed over time, and a year's value is the one at 31 December (a span's, the one at its end).
+    /// </summary>
+    Stock,
+}
+
 /// <summary>
 /// The unit an indicator is counted in, as a Vietnamese report writes it: <c>vụ</c>, <c>người</c>, <c>điểm</c>,
 /// <c>hồ sơ</c>, or <c>%</c> for a share.
@@ -45,6 +60,10 @@ public sealed record Unit(string Symbol)
 /// <param name="Kind">Count or share.</param>
 /// <param name="Numerator">For a share: the count indicator on top.</param>
 /// <param name="Denominator">For a share: the count indicator of the base.</param>
+/// <param name="StockOrFlow">
+/// For a count: a flow (events in a period, summed over time) or a stock (a state at a date, never summed). A share
+/// follows its counts (see <see cref="IndicatorCatalog.StockOrFlowOf"/>); its own value here is not read.
+/// </param>
 public sealed record Indicator(
     IndicatorId Id,
     string Name,
@@ -52,7 +71,8 @@ public sealed record Indicator(
     Direction Direction,
     IndicatorKind Kind,
     IndicatorId? Numerator = null,
-    IndicatorId? Denominator = null)
+    IndicatorId? Denominator = null,
+    StockOrFlow StockOrFlow = StockOrFlow.Flow)
 {
     /// <summary>Whether this indicator is a share with both its counts named.</summary>
     public bool IsShare => Kind == IndicatorKind.Share;

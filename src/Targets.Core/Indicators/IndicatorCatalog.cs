@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Targets.Core.Errors;
+using Targets.Core.Suggestions;
 
 namespace Targets.Core.Indicators;
 
@@ -44,6 +45,24 @@ public sealed class IndicatorCatalog : IReadOnlyCollection<Indicator>
 
     /// <summary>Whether the catalog holds the id.</summary>
     public bool Contains(IndicatorId id) => _byId.ContainsKey(id);
+
+    /// <summary>" (did you mean 'x'?)" for an id the catalog does not hold, naming the nearest ids it does; else empty.</summary>
+    public string Suggest(string unknownId) => DidYouMean.Hint(unknownId, _ordered.Select(i => i.Id.Value));
+
+    /// <summary>
+    /// Whether an indicator is a stock or a flow: a count's own; a share is a stock when both its counts are (a share of
+    /// communes at a date), else a flow (a rate over a period, such as solved over prosecuted cases).
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No indicator has that id.</exception>
+    public StockOrFlow StockOrFlowOf(IndicatorId id)
+    {
+        var indicator = Get(id);
+        return !indicator.IsShare ? indicator.StockOrFlow
+            : TryGet(indicator.Numerator!.Value, out var top) && top.StockOrFlow == StockOrFlow.Stock &&
+              TryGet(indicator.Denominator!.Value, out var bottom) && bottom.StockOrFlow == StockOrFlow.Stock
+                ? StockOrFlow.Stock
+                : StockOrFlow.Flow;
+    }
 
     /// <summary>
     /// A catalog with these indicators added. An id already present is accepted only when the definition is the same
@@ -99,6 +118,7 @@ public sealed class IndicatorCatalog : IReadOnlyCollection<Indicator>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>Maps the JSON form of an indicator (shared by the catalog and rule sets) to the model.</summary>
+    /// <exception cref="ArgumentException">The definition is not complete or not consistent.</exception>
     internal static Indicator FromDefinition(IndicatorDefinition definition) => new(
         new IndicatorId(definition.Id),
         definition.Name,
@@ -116,7 +136,18 @@ public sealed class IndicatorCatalog : IReadOnlyCollection<Indicator>
             _ => throw new ArgumentException($"unknown indicator kind '{definition.Kind}'"),
         },
         definition.Numerator is null ? null : new IndicatorId(definition.Numerator),
-        definition.Denominator is null ? null : new IndicatorId(definition.Denominator))
+        definition.Denominator is null ? null : new IndicatorId(definition.Denominator),
+        (definition.Kind, definition.StockOrFlow) switch
+        {
+            ("share", null) => StockOrFlow.Flow,
+            ("share", _) => throw new ArgumentException(
+                $"share '{definition.Id}' follows its counts: it is a stock when both are, else a flow; remove 'stockOrFlow'"),
+            (_, "flow") => StockOrFlow.Flow,
+            (_, "stock") => StockOrFlow.Stock,
+            (_, null) => throw new ArgumentException(
+                $"count '{definition.Id}' must say whether it is a flow or a stock: 'stockOrFlow': 'flow' (events in a period, added up over time) or 'stock' (a state at a date, never added up)"),
+            (_, var other) => throw new ArgumentException($"unknown stockOrFlow '{other}' (expected 'flow' or 'stock')"),
+        })
     {
         CountedFromPlanStart = definition.CountedFrom switch
         {
@@ -154,6 +185,7 @@ internal sealed record IndicatorDefinition(
     string Kind,
     string? Numerator = null,
     string? Denominator = null,
+    string? StockOrFlow = null,
     string? CountedFrom = null);
 
 internal sealed record CatalogFile(IReadOnlyList<IndicatorDefinition> Indicators);

@@ -133,7 +133,7 @@ internal sealed class ReportBody(Report report, ReportSettings settings)
         var who = settings.Issuer is { } issuer ? $" {issuer}" : string.Empty;
         yield return Body(Text(
             $"Thực hiện {Join(citations)},{who} báo cáo kết quả thực hiện các chỉ tiêu {report.Summary.YearText} trên địa bàn {header.UnitName} ({header.PlanPeriodText}) như sau:"));
-        yield return Body(Text($"Số liệu tính đến {header.AsOfText}.{(header.DataNote.Length > 0 ? " " + header.DataNote : string.Empty)}", italic: true));
+        yield return Body(Text($"Số liệu tính đến {header.AsOfText}.{(header.DataNote.Length > 0 ? " " + header.DataNote : string.Empty)}{string.Concat(header.Notes.Select(n => " " + n))}", italic: true));
 
         yield return Section("Tổng hợp");
         foreach (var sentence in report.Summary.Sentences)
@@ -194,6 +194,15 @@ internal sealed class ReportBody(Report report, ReportSettings settings)
                 yield return Body(Text("- "), Text(unit.Unit, bold: true), Text($": {unit.Sentence}."));
             }
         }
+
+        if (report.UnusedFigures.Count > 0)
+        {
+            yield return Section("Số liệu không dùng để đánh giá");
+            foreach (var figures in report.UnusedFigures)
+            {
+                yield return Body(Text($"- {figures.Sentence}."));
+            }
+        }
     }
 
     private Paragraph Section(string title) =>
@@ -218,6 +227,10 @@ internal sealed class ReportBody(Report report, ReportSettings settings)
                             Text($"- {VietnameseFormat.UpperFirst(year.PeriodText)}: {year.Body} — "),
                             Text(year.StatusText, bold: true),
                             Text(year.VerdictNote.Length > 0 ? $" ({year.VerdictNote})." : "."));
+                        if (year.DrillDownText.Length > 0)
+                        {
+                            yield return Body(Text($"+ {VietnameseFormat.UpperFirst(year.DrillDownText)}."));
+                        }
                     }
                 }
             }
@@ -311,6 +324,15 @@ internal sealed class ReportBody(Report report, ReportSettings settings)
         foreach (var method in annex.Methods)
         {
             yield return Body(Text("- " + method));
+        }
+
+        if (annex.FiguresNotNeeded.Count > 0)
+        {
+            yield return With(DocumentHeading, Text($"{++part}. Số liệu không cần cho đánh giá", bold: true));
+            foreach (var figures in annex.FiguresNotNeeded)
+            {
+                yield return Body(Text($"- {figures.Sentence}."));
+            }
         }
 
         if (report.Goals.Count > 0)

@@ -23,14 +23,23 @@ internal sealed class BulkRules
 {
     private readonly Func<MeasuredPeriod, Judgement>?[] _judge;
     private readonly Func<MeasuredPeriod, Judgement[]>?[] _judgeUnits;
+    private readonly LambdaExpression?[] _unitCriteria;
     private readonly ChainGroup[] _groups;
     private readonly int[] _groupOf;
     private readonly ISessionFactory? _shared;
     private readonly RuleCitations _citations;
 
-    public BulkRules(LambdaExpression?[] criteria, IReadOnlyList<ChainedRule> chained, RuleCitations citations)
+    /// <param name="criteria">Each measured target's criterion binding (null for composites).</param>
+    /// <param name="unitCriteria">
+    /// Each measured target's criterion over the period's units: its units, or the drill-down of a target on the whole
+    /// (compiled when first needed: most figures are not given per unit).
+    /// </param>
+    /// <param name="chained">The rules that chain on verdicts.</param>
+    /// <param name="citations">The rules' files, for errors.</param>
+    public BulkRules(LambdaExpression?[] criteria, LambdaExpression?[] unitCriteria, IReadOnlyList<ChainedRule> chained, RuleCitations citations)
     {
         _citations = citations;
+        _unitCriteria = unitCriteria;
         _judge = new Func<MeasuredPeriod, Judgement>?[criteria.Length];
         _judgeUnits = new Func<MeasuredPeriod, Judgement[]>?[criteria.Length];
         for (var p = 0; p < criteria.Length; p++)
@@ -185,7 +194,9 @@ internal sealed class BulkRules
                 {
                     try
                     {
-                        result = _judgeUnits[p] is { } judgeUnits ? period.Result(judgeUnits(period)) : period.Result(_judge[p]!(period));
+                        result = period.IsEachUnit
+                            ? period.Result(_judgeUnits[p]!(period))
+                            : period.Result(_judge[p]!(period), period.Units.Count == 0 ? [] : JudgeUnits(p)(period));
                     }
                     catch (Exception exception) when (exception is not TargetsException)
                     {
@@ -201,6 +212,10 @@ internal sealed class BulkRules
 
         return new JudgedPeriods(pending.Board, evaluation);
     }
+
+    /// <summary>The criterion over a period's units, compiled on first use (a race compiles it twice, harmlessly).</summary>
+    private Func<MeasuredPeriod, Judgement[]> JudgeUnits(int position) =>
+        _judgeUnits[position] ??= RuleCompilation.Compiler.Compile((Expression<Func<MeasuredPeriod, Judgement[]>>)_unitCriteria[position]!);
 
     /// <summary>Chained rules that read each other's facts, compiled into one session factory of their own.</summary>
     private sealed class ChainGroup

@@ -40,6 +40,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         Target[] targets,
         ISessionFactory rules,
         LambdaExpression?[] criteria,
+        LambdaExpression?[] unitCriteria,
         IReadOnlyList<ChainedRule> chainedRules,
         RuleCitations citations)
     {
@@ -50,7 +51,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         _targets = targets;
         _rules = rules;
         _citations = citations;
-        _bulk = new Lazy<BulkRules>(() => new BulkRules(criteria, chainedRules, citations));
+        _bulk = new Lazy<BulkRules>(() => new BulkRules(criteria, unitCriteria, chainedRules, citations));
         _tasks = [.. ruleSets.SelectMany(set => set.Tasks)];
         _goals = [.. ruleSets.SelectMany(set => set.Goals)];
         _documentPeriods = [.. ruleSets.Select(set => set.Document.Period).Distinct()];
@@ -70,6 +71,12 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
 
     public IndicatorCatalog Catalog { get; }
 
+    /// <summary>
+    /// The documents whose plans are being carried out: a retrospective account (a period before the plan, which a document
+    /// recounts) is assessed after its period by nature, so an as-of date after it is nothing to note.
+    /// </summary>
+    private IEnumerable<Core.Documents.DocumentReference> PlansInForce => RuleSets.Where(set => !set.IsRetrospective).Select(set => set.Document);
+
     /// <summary>The session factory every evaluation draws its session from (for tests of the engine's guards).</summary>
     internal ISessionFactory SessionFactory => _rules;
 
@@ -82,7 +89,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
                 new SourceLocation(dataset.SourceFile ?? "dataset", Path: "$.locality"));
         }
 
-        return new FigureTable(dataset, Catalog);
+        return new FigureTable(dataset, Catalog, Locality.Succession);
     }
 
     public Assessment Evaluate(Dataset dataset, EvaluationOptions? options = null)
@@ -137,13 +144,16 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         }
     }
 
-    /// <summary>The start of an evaluation: the as-of date, what was measured, an empty board.</summary>
+    /// <summary>
+    /// The start of an evaluation: the as-of date, the figures as they stood then (nothing dated later is read), what was
+    /// measured, an empty board.
+    /// </summary>
     private PendingAssessment Begin(Dataset dataset, FigureTable figures, EvaluationOptions options, DatasetMemo? memo)
     {
-        var asOf = options.AsOf ?? dataset.AsOf ?? new DateOnly(figures.LatestYear ?? DateTime.UnixEpoch.Year, 12, 31);
-        var context = new EvaluationContext(figures, asOf.Year, options.PlanOverride) { DocumentPeriods = _documentPeriods };
+        var asOf = AssessmentDate.Resolve(options.AsOf, dataset, figures);
+        var context = new EvaluationContext(figures.AsOf(asOf), asOf.Year, options.PlanOverride) { DocumentPeriods = _documentPeriods };
         var measured = Measure(dataset, context, memo?.Measurements);
-        return new PendingAssessment(asOf, measured, new VerdictBoard(_targets, measured, _citations), [], memo, context);
+        return new PendingAssessment(asOf, context, measured, new VerdictBoard(_targets, measured, _citations), [], memo);
     }
 
     /// <summary>The assessment, once the rules have given every verdict.</summary>
@@ -169,6 +179,9 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         var whole = evaluated.Count == RuleSets.Count;
         var goals = whole ? _goals : [.. evaluated.SelectMany(set => set.Goals)];
         var findings = pending.Findings;
+
+        // What the lists worked out when first read need, and nothing more (not the measurements), is kept for them.
+        var (figures, context, asOf) = (dataset.Figures, pending.Context, pending.AsOf);
         return new Assessment
         {
             Locality = Locality.Code,
@@ -181,6 +194,9 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
             Summary = AssessmentSummary.OfTargets(byTarget, goals.Count),
             Findings = findings.Count == 0 ? [] : [.. findings.OrderBy(f => _positions.TryGetValue(f.Target.Id, out var p) ? p : int.MaxValue).ThenBy(f => f.Period)],
             DataDescription = dataset.Description,
+            UnusedFigures = new DeferredList<UnusedFigure>(() => UnusedFigures.Find(figures, context.Figures, all, _targets, asOf.Year, context.PlanOverride)),
+            Notes = new DeferredList<string>(() => AssessmentNotes.AsOfOutsidePlans(PlansInForce, asOf, context.PlanOverride)),
+            Succession = Locality.Succession,
         };
     }
 
@@ -287,14 +303,14 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
     }
 }
 
-/// <summary>An evaluation under way: its as-of date, what was measured, the verdicts and findings so far.</summary>
+/// <summary>An evaluation under way: its as-of date and figures, what was measured, the verdicts and findings so far.</summary>
 /// <param name="AsOf">The as-of date.</param>
+/// <param name="Context">The figures as of that date, the year and the plan each document is evaluated under.</param>
 /// <param name="Measured">What was measured.</param>
 /// <param name="Board">The verdicts.</param>
 /// <param name="Findings">The findings.</param>
 /// <param name="Memo">On the bulk path, what is kept for the dataset across its as-of dates.</param>
-/// <param name="Context">The figures, the as-of year and the plan each document is evaluated under.</param>
-internal sealed record PendingAssessment(DateOnly AsOf, Measurements Measured, VerdictBoard Board, List<Finding> Findings, DatasetMemo? Memo, EvaluationContext Context);
+internal sealed record PendingAssessment(DateOnly AsOf, EvaluationContext Context, Measurements Measured, VerdictBoard Board, List<Finding> Findings, DatasetMemo? Memo);
 
 /// <summary>What the bulk path keeps while it evaluates one dataset under one plan period as of several dates.</summary>
 /// <param name="Measurements">The measurements that do not depend on the as-of date, and their judged results.</param>

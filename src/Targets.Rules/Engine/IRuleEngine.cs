@@ -2,6 +2,7 @@ using Targets.Core.Data;
 using Targets.Core.Evaluation;
 using Targets.Core.Indicators;
 using Targets.Core.Periods;
+using Targets.Core.Successions;
 using Targets.Rules.RuleSets;
 
 namespace Targets.Rules.Engine;
@@ -38,7 +39,8 @@ public interface IRuleEngine
 /// <param name="Code">The code.</param>
 /// <param name="Name">The name.</param>
 /// <param name="UnitName">The administrative unit as reports write it (<c>thành phố Cần Thơ</c>).</param>
-public sealed record Locality(string Code, string Name, string? UnitName = null);
+/// <param name="Succession">Its merger since its documents were written, if any (plugin.json <c>succession</c>).</param>
+public sealed record Locality(string Code, string Name, string? UnitName = null, Succession? Succession = null);
 
 /// <summary>How an evaluation is run.</summary>
 public sealed record EvaluationOptions

@@ -48,6 +48,7 @@ public sealed class NRulesRuleEngine : IRuleEngine
         var chained = new List<ChainedRule>();
         var citations = new Dictionary<string, RuleCitation>(StringComparer.Ordinal);
         var criteria = new LambdaExpression?[targets.Count];
+        var unitCriteria = new LambdaExpression?[targets.Count];
         for (var position = 0; position < targets.Count; position++)
         {
             var (set, target) = targets[position];
@@ -71,8 +72,10 @@ public sealed class NRulesRuleEngine : IRuleEngine
             }
             else
             {
-                criteria[position] = TargetRules.MeasuredCriterion(criterion, m, target.Scope is TargetScope.EachUnit);
-                rules.Add(TargetRules.Measured(target, position, criteria[position]!));
+                var eachUnit = target.Scope is TargetScope.EachUnit;
+                criteria[position] = TargetRules.MeasuredCriterion(criterion, m, eachUnit);
+                unitCriteria[position] = eachUnit ? criteria[position] : TargetRules.MeasuredCriterion(criterion, m, eachUnit: true);
+                rules.Add(TargetRules.Measured(target, position, criteria[position]!, eachUnit ? null : unitCriteria[position]));
             }
         }
 
@@ -90,7 +93,7 @@ public sealed class NRulesRuleEngine : IRuleEngine
         }
 
         var ruleCitations = new RuleCitations(locality.Code, citations);
-        return new CompiledRuleSet(locality, ruleSets, catalog, [.. targets.Select(t => t.target)], CompileRules(rules, ruleCitations), criteria, chained, ruleCitations);
+        return new CompiledRuleSet(locality, ruleSets, catalog, [.. targets.Select(t => t.target)], CompileRules(rules, ruleCitations), criteria, unitCriteria, chained, ruleCitations);
     }
 
     /// <summary>Whether a target's measured value counts whole things (an indicator of kind count): its pass mark moves by one.</summary>

@@ -49,12 +49,12 @@ internal static class RuleSetChecks
 
             if (!catalog.Contains(indicator))
             {
-                throw Error($"unknown indicator '{indicator}'");
+                throw Error($"unknown indicator '{indicator}'{catalog.Suggest(indicator.Value)}");
             }
 
             if (target.Requirement is QuotaRequirement { QuotaIndicator: { } quota } && !catalog.Contains(quota))
             {
-                throw Error($"unknown quota indicator '{quota}'");
+                throw Error($"unknown quota indicator '{quota}'{catalog.Suggest(quota.Value)}");
             }
 
             if (target.Requirement is DeliverableRequirement && (target.Schedule is Core.Schedules.Schedule.EachYear || target.Scope is not TargetScope.WholeLocality))

@@ -11,7 +11,8 @@ namespace Targets.Rules.Engine;
 /// <list type="bullet">
 /// <item>a measured target: <c>when MeasuredPeriod period (of this target), judgement = criterion(period.Measurement)
 /// then insert its Verdict</c> (for a target that holds for each unit, the criterion judges every unit, and the rule also
-/// inserts each unit's verdict);</item>
+/// inserts each unit's verdict; for a target on the whole whose figures are also given per unit, the action judges the
+/// drill-down's units with the same criterion);</item>
 /// <item>a composite: <c>when CompositePeriod period (of this target), the Verdict of each component for that period,
 /// judgement = criterion(how many are met) then insert its Verdict</c>, so composites fire by forward chaining once their
 /// components' verdicts are in, composites of composites included.</item>
@@ -27,7 +28,10 @@ internal static class TargetRules
     /// <summary>The criterion binding of a measured target, over its measured period.</summary>
     /// <param name="criteria">The criterion, over <paramref name="m"/>.</param>
     /// <param name="m">The measurement parameter the criterion reads.</param>
-    /// <param name="eachUnit">Whether the target holds for each unit (the binding then judges every unit).</param>
+    /// <param name="eachUnit">
+    /// Whether to judge the period's units (<see cref="MeasuredPeriod.Units"/>): those of a target that holds for each
+    /// unit, or the drill-down of a target on the whole.
+    /// </param>
     /// <returns><c>(MeasuredPeriod period) =&gt; Judgement</c>, or <c>=&gt; Judgement[]</c> for each unit.</returns>
     public static LambdaExpression MeasuredCriterion(Criteria criteria, ParameterExpression m, bool eachUnit)
     {
@@ -53,7 +57,8 @@ internal static class TargetRules
     /// <param name="target">The target (its id names the rule).</param>
     /// <param name="position">The target's place in its locality's evaluation order.</param>
     /// <param name="criterion">Its criterion binding (<see cref="MeasuredCriterion"/>).</param>
-    public static IRuleDefinition Measured(Target target, int position, LambdaExpression criterion)
+    /// <param name="drillDown">For a target on the whole: its criterion over the units (judged in the action, when there are any).</param>
+    public static IRuleDefinition Measured(Target target, int position, LambdaExpression criterion, LambdaExpression? drillDown)
     {
         var builder = new RuleBuilder();
         builder.Name(target.Id.Value);
@@ -72,9 +77,10 @@ internal static class TargetRules
 
         var context = Expression.Parameter(typeof(IContext), "context");
         var judgement = Expression.Parameter(criterion.ReturnType, JudgementName);
-        var action = criterion.ReturnType == typeof(Judgement[]) ? nameof(RuleActions.InsertUnitVerdicts) : nameof(RuleActions.InsertVerdict);
-        builder.RightHandSide().Action(Expression.Lambda(
-            Expression.Call(typeof(RuleActions), action, null, context, period, judgement), context, period, judgement));
+        var call = drillDown is null
+            ? Expression.Call(typeof(RuleActions), nameof(RuleActions.InsertUnitVerdicts), null, context, period, judgement)
+            : Expression.Call(typeof(RuleActions), nameof(RuleActions.InsertVerdict), null, context, period, judgement, UnitsJudged(period, drillDown));
+        builder.RightHandSide().Action(Expression.Lambda(call, context, period, judgement));
         return builder.Build();
     }
 
@@ -120,6 +126,17 @@ internal static class TargetRules
         return builder.Build();
     }
 
+    /// <summary><c>period.Units.Count == 0 ? [] : drillDown(period)</c>: nothing is judged when the figures are not given per unit.</summary>
+    private static ConditionalExpression UnitsJudged(ParameterExpression period, LambdaExpression drillDown)
+    {
+        var units = Expression.Property(period, nameof(MeasuredPeriod.Units));
+        var count = Expression.Property(units, typeof(IReadOnlyCollection<MeasuredUnit>).GetProperty(nameof(IReadOnlyCollection<MeasuredUnit>.Count))!);
+        return Expression.Condition(
+            Expression.Equal(count, Expression.Constant(0)),
+            Expression.Constant(Array.Empty<Judgement>()),
+            new Substitution(drillDown.Parameters[0], period).Visit(drillDown.Body));
+    }
+
     private static LambdaExpression IsPositionOf(ParameterExpression fact, string property, int position) =>
         Expression.Lambda(Expression.Equal(Expression.Property(fact, property), Expression.Constant(position)), fact);
 
@@ -159,8 +176,8 @@ internal static class RuleActions
         set => t_unmatched = value;
     }
 
-    public static void InsertVerdict(IContext context, MeasuredPeriod period, Judgement judgement) =>
-        Insert(context, Verdict.Of(period, judgement));
+    public static void InsertVerdict(IContext context, MeasuredPeriod period, Judgement judgement, Judgement[] unitJudgements) =>
+        Insert(context, Verdict.Of(period, judgement, unitJudgements));
 
     public static void InsertUnitVerdicts(IContext context, MeasuredPeriod period, Judgement[] judgement)
     {

@@ -5,11 +5,11 @@ namespace Targets.Rules.Files;
 
 /// <summary>
 /// The one way Targets reads an input file (a plugin's manifest, rule sets, templates and samples, and a dataset named on
-/// the command line): a regular file only, its size checked before a byte is read, then read through a buffer that never
-/// grows beyond the limit. A FIFO, a device, a socket or a folder is refused with one line instead of being opened in a
+/// the command line, in JSON or, through Targets.Spreadsheets, as a workbook or CSV file): a regular file only, its size
+/// checked before a byte is read, then read through a buffer that never grows beyond the limit. A FIFO, a device, a socket or a folder is refused with one line instead of being opened in a
 /// way that blocks (a FIFO with no writer) or never ends (<c>/dev/zero</c>); a sparse 10 GB file is refused by its size.
 /// </summary>
-internal static class RegularFile
+public static class RegularFile
 {
     private const double Megabyte = 1024 * 1024;
 

@@ -36,7 +36,7 @@ public sealed class NarrativeRenderer
     /// <summary>The default templates, by name.</summary>
     public static IReadOnlyList<string> DefaultTemplateNames { get; } =
         ["report", "summary", "table", "document", "clause", "target-heading", "result-line", "result-body", "target-footer", "target-level", "target-change", "target-range",
-            "target-zero", "target-deliverable", "target-quota", "target-composite", "target-expression", "findings", "tasks", "by-unit", "annex", "goals"];
+            "target-zero", "target-deliverable", "target-quota", "target-composite", "target-expression", "findings", "tasks", "by-unit", "unused-figures", "annex", "goals"];
 
     private const int LoopLimit = 10_000;
     private const int RecursiveLimit = 32;

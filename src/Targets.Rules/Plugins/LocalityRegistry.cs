@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Targets.Core.Errors;
+using Targets.Core.Suggestions;
 using Targets.Rules.Engine;
 
 namespace Targets.Rules.Plugins;
@@ -64,7 +65,7 @@ public sealed class LocalityRegistry
 
         return matches.Count == 0
             ? throw new RuleSetException(
-                $"unknown locality '{locality}' (known: {string.Join(", ", readable.Select(p => p.Manifest.Code).Order(StringComparer.Ordinal))})", null)
+                $"unknown locality '{locality}'{DidYouMean.Hint(locality, readable.Select(p => p.Manifest.Code))} (known: {string.Join(", ", readable.Select(p => p.Manifest.Code).Order(StringComparer.Ordinal))})", null)
             : Single(locality, matches);
     }
 

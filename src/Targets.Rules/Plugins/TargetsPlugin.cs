@@ -90,7 +90,7 @@ public class TargetsPlugin : ITargetsPlugin
     public PluginManifest Manifest => _manifest.Value;
 
     /// <inheritdoc />
-    public Locality Locality => new(Manifest.Code, Manifest.Name, Manifest.UnitName);
+    public Locality Locality => new(Manifest.Code, Manifest.Name, Manifest.UnitName, Manifest.Succession);
 
     /// <inheritdoc />
     public IReadOnlyList<string> Samples => _content.List("samples");

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Targets.Core.Data;
 using Targets.Core.Documents;
 using Targets.Core.Evaluation;
 using Targets.Core.Formatting;
 using Targets.Core.Periods;
+using Targets.Core.Successions;
 using Targets.Core.Targets;
 using Targets.Rules.Engine;
 using Targets.Rules.Plugins;
@@ -90,54 +92,30 @@ public static class JsonReports
                 json.WriteString("baselinePeriod", baseline.ToString());
             }
 
+            if (result.Boundary == ResultBoundary.Merged)
+            {
+                json.WriteString("boundary", "merged");
+            }
+
             json.WriteStartArray("figures");
             foreach (var figure in result.Figures)
             {
-                json.WriteStartObject();
-                json.WriteString("indicator", figure.Indicator.Value);
-                json.WriteString("period", figure.Period.ToString());
-                if (figure.AdminUnit is { } unit)
-                {
-                    json.WriteString("adminUnit", unit);
-                }
-
-                json.WriteNumber("value", figure.Value);
-                if (figure.Note is { } note)
-                {
-                    json.WriteString("note", note);
-                }
-
-                json.WriteEndObject();
+                WriteFigure(json, figure, result.Boundary == ResultBoundary.Merged ? Succession.FormerBoundary : null);
             }
 
             json.WriteEndArray();
-            if (result.Units.Count > 0)
+            WriteUnits(json, "units", result.Units);
+            if (result.ByUnit.Count > 0)
             {
-                json.WriteStartArray("units");
-                foreach (var unit in result.Units)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("unit", unit.Unit);
-                    json.WriteString("status", ResultText.StatusCode(unit.Status));
-                    if (unit.Measurement is { } um)
-                    {
-                        json.WriteNumber("value", um.Value);
-                    }
-                    else
-                    {
-                        json.WriteNull("value");
-                    }
-
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
+                WriteUnits(json, "byUnit", result.ByUnit);
+                WriteStrings(json, "unitsBelowBar", result.UnitsBelowBar.Select(u => u.Unit));
             }
 
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
+        WriteAssessmentExtras(json, assessment);
         json.WriteStartArray("tasks");
         foreach (var (task, result) in report.Tasks.Zip(assessment.Tasks))
         {
@@ -378,6 +356,122 @@ public static class JsonReports
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// What is written only when there is something to say, so that an assessment without it reads as before: notes on
+    /// the as-of date, the merger when any figure names a boundary, and the figures no target read.
+    /// </summary>
+    private static void WriteAssessmentExtras(Utf8JsonWriter json, Assessment assessment)
+    {
+        if (assessment.Notes.Count > 0)
+        {
+            WriteStrings(json, "notes", assessment.Notes);
+        }
+
+        if (assessment.Succession is { } succession &&
+            assessment.Results.Any(r => r.Boundary == ResultBoundary.Merged || r.Figures.Any(f => f.Boundary is not null)))
+        {
+            json.WriteStartObject("succession");
+            json.WriteString("date", succession.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.WriteString("former", succession.FormerName);
+            json.WriteString("merged", succession.MergedName);
+            json.WriteStartArray("joined");
+            foreach (var joined in succession.Joined)
+            {
+                json.WriteStartObject();
+                json.WriteString("code", joined.Code);
+                json.WriteString("name", joined.Name);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        if (assessment.UnusedFigures.Count > 0)
+        {
+            json.WriteStartArray("unusedFigures");
+            foreach (var unused in assessment.UnusedFigures)
+            {
+                json.WriteStartObject();
+                json.WriteString("indicator", unused.Figure.Indicator.Value);
+                json.WriteString("period", unused.Figure.Period.ToString());
+                if (unused.Figure.AdminUnit is { } unit)
+                {
+                    json.WriteString("adminUnit", unit);
+                }
+
+                if (unused.Figure.Boundary is { } boundary)
+                {
+                    json.WriteString("boundary", boundary);
+                }
+
+                json.WriteNumber("value", unused.Figure.Value);
+                json.WriteString("reason", unused.ReasonCode);
+                json.WriteString("explanation", unused.Explanation);
+                if (unused.Figure.Source is { } source)
+                {
+                    json.WriteString("source", source.ToString());
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+    }
+
+    private static void WriteFigure(Utf8JsonWriter json, Figure figure, string? defaultBoundary)
+    {
+        json.WriteStartObject();
+        json.WriteString("indicator", figure.Indicator.Value);
+        json.WriteString("period", figure.Period.ToString());
+        if (figure.AdminUnit is { } unit)
+        {
+            json.WriteString("adminUnit", unit);
+        }
+
+        if ((figure.Boundary ?? defaultBoundary) is { } boundary)
+        {
+            json.WriteString("boundary", boundary);
+        }
+
+        json.WriteNumber("value", figure.Value);
+        if (figure.Note is { } note)
+        {
+            json.WriteString("note", note);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteUnits(Utf8JsonWriter json, string name, IReadOnlyList<UnitResult> units)
+    {
+        if (units.Count == 0)
+        {
+            return;
+        }
+
+        json.WriteStartArray(name);
+        foreach (var unit in units)
+        {
+            json.WriteStartObject();
+            json.WriteString("unit", unit.Unit);
+            json.WriteString("status", ResultText.StatusCode(unit.Status));
+            if (unit.Measurement is { } measurement)
+            {
+                json.WriteNumber("value", measurement.Value);
+            }
+            else
+            {
+                json.WriteNull("value");
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteDocument(Utf8JsonWriter json, DocumentReference document)

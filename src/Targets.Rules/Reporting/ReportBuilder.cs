@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text;
+using Targets.Core.Data;
 using Targets.Core.Evaluation;
 using Targets.Core.Formatting;
 using Targets.Core.Indicators;
 using Targets.Core.Periods;
 using Targets.Core.Requirements;
 using Targets.Core.Schedules;
+using Targets.Core.Successions;
 using Targets.Core.Tasks;
 using Targets.Core.Targets;
 using Targets.Rules.Engine;
@@ -56,6 +58,10 @@ public static class ReportBuilder
         private readonly Dictionary<TargetId, List<int>> _readingNumbers = [];
         private readonly List<AnnexReading> _readings = [];
         private readonly List<(string Id, string Label)> _namedIds;
+        private readonly Succession? _succession;
+
+        /// <summary>Whether the boundary of the figures needs saying: a merged locality whose figures name a boundary, or as of after the merger.</summary>
+        private readonly bool _boundaryMatters;
 
         public Builder(Assessment assessment, ICompiledRuleSet rules, ReportingPeriod? plan)
         {
@@ -69,6 +75,9 @@ public static class ReportBuilder
             _targets = [.. _sets.SelectMany(set => set.Targets.Select(target => (set, target)))];
             _byId = rules.RuleSets.SelectMany(set => set.Targets).ToDictionary(t => t.Id);
             _labels = TargetLabels.For(rules.RuleSets.SelectMany(set => set.Targets));
+            _succession = assessment.Succession;
+            _boundaryMatters = _succession is { } succession && (assessment.AsOf >= succession.Date
+                || assessment.Results.Any(r => r.Boundary == ResultBoundary.Merged || r.Figures.Any(f => f.Boundary is not null)));
             foreach (var group in assessment.Results.GroupBy(r => r.Target.Id))
             {
                 _results[group.Key] = [.. group];
@@ -98,7 +107,8 @@ public static class ReportBuilder
                 Units = Units(tasks),
                 Findings = Findings(),
                 Goals = [.. _sets.SelectMany(s => s.Goals).Select(g => new GoalEntry(g.Id.Value, g.Clause, g.Document.ShortName, g.Wording, Prose(g.Reason)))],
-                Annex = new Annex("Phụ lục: cách hiểu chỉ tiêu và phương pháp đánh giá", _readings, Methods()),
+                UnusedFigures = UnusedFigures(notable: true),
+                Annex = new Annex("Phụ lục: cách hiểu chỉ tiêu và phương pháp đánh giá", _readings, Methods(documents), UnusedFigures(notable: false)),
             };
         }
 
@@ -117,6 +127,9 @@ public static class ReportBuilder
                 YearText = YearText(_year),
                 PlanPeriodText = string.Join(", ", periods),
                 DataNote = _assessment.DataDescription ?? string.Empty,
+                Notes = _boundaryMatters
+                    ? [.. _assessment.Notes, $"Số liệu và kết quả theo địa giới {_succession!.FormerName}, là địa giới văn bản đặt chỉ tiêu, trừ chỗ ghi theo địa giới khác."]
+                    : _assessment.Notes,
             };
         }
 
@@ -233,6 +246,8 @@ public static class ReportBuilder
             decimal? marginValue = null, markValue = null;
             var units = new List<UnitResultLine>();
             var components = new List<ComponentLine>();
+            var byUnit = indicator is null ? [] : result.ByUnit.Select(u => UnitLine(indicator, u)).ToList();
+            var belowBar = byUnit.Where(u => u.Status == AssessmentStatus.NotMet).Select(ShortOf).ToList();
 
             if (result.Components.Count > 0)
             {
@@ -295,7 +310,8 @@ public static class ReportBuilder
             }
             else
             {
-                missing = result.Note ?? ResultText.Missing(result.MissingFigures, _catalog, result.Period);
+                // A note is a sentence of its own; the line runs on from the period and ends it.
+                missing = result.Note is { } note ? VietnameseFormat.LowerFirst(note.TrimEnd('.')) : ResultText.Missing(result.MissingFigures, _catalog, result.Period);
             }
 
             var year = new YearResult
@@ -326,9 +342,14 @@ public static class ReportBuilder
                 MarginText = margin,
                 Margin = marginValue,
                 MissingText = missing,
+                AddedUpText = m is null || indicator is null || result.Components.Count > 0 || result.Units.Count > 0 ? string.Empty : AddedUp(target, indicator, result),
+                BoundaryText = m is null ? string.Empty : BoundaryOf(result),
+                ByUnit = byUnit,
+                UnitsBelowBar = belowBar,
+                DrillDownText = belowBar.Count > 0 ? $"đơn vị chưa đạt: {string.Join(", ", belowBar)}" : string.Empty,
                 Units = units,
                 UnitsMet = units.Count(u => u.Status is AssessmentStatus.Met or AssessmentStatus.Exceeded),
-                UnitsShort = [.. units.Where(u => u.Status == AssessmentStatus.NotMet).Select(u => u.Amount.Length > 0 ? $"{u.Unit} ({u.Amount})" : u.Unit)],
+                UnitsShort = [.. units.Where(u => u.Status == AssessmentStatus.NotMet).Select(ShortOf)],
                 UnitsMissing = [.. units.Where(u => u.Status == AssessmentStatus.NoData).Select(u => u.Unit)],
                 Components = components,
                 Figures = [.. result.Figures.Select(Figure)],
@@ -338,7 +359,8 @@ public static class ReportBuilder
             };
             year = year with { Body = LineBody(year), VerdictNote = VerdictNote(year, requirement.ComparedWith is not null) };
             var verdict = year.VerdictNote.Length > 0 ? $"{year.StatusText} ({year.VerdictNote})" : year.StatusText;
-            return year with { Sentence = $"{VietnameseFormat.UpperFirst(year.PeriodText)}: {year.Body}; yêu cầu {RequirementText.Describe(target, _catalog, _plan)}: {verdict}." };
+            var drillDown = year.DrillDownText.Length > 0 ? $" {VietnameseFormat.UpperFirst(year.DrillDownText)}." : string.Empty;
+            return year with { Sentence = $"{VietnameseFormat.UpperFirst(year.PeriodText)}: {year.Body}; yêu cầu {RequirementText.Describe(target, _catalog, _plan)}: {verdict}.{drillDown}" };
         }
 
         /// <summary>
@@ -358,6 +380,77 @@ public static class ReportBuilder
                 ? $"chưa có {unit} nào"
                 : $"mới có {VietnameseFormat.Number(delivered.Value)} trong {VietnameseFormat.Quantity(delivered.Quota, unit)}";
         }
+
+        /// <summary>A unit falling short, with its figure (or its change from the baseline): <c>quận Ngô Quyền (+9 người)</c>.</summary>
+        private static string ShortOf(UnitResultLine unit) => unit.Amount.Length > 0 ? $"{unit.Unit} ({unit.Amount})" : unit.Unit;
+
+        /// <summary>
+        /// How the figure judged was put together, when it was not given for the period as a whole: a flow added up from its
+        /// halves or quarters, a state at a date read at the end of the period, the whole added up from its units.
+        /// </summary>
+        private string AddedUp(Target target, Indicator indicator, TargetResult result)
+        {
+            IndicatorId[] read = indicator.IsShare ? [indicator.Id, indicator.Numerator!.Value, indicator.Denominator!.Value] : [indicator.Id];
+            var used = result.Figures.Where(f => read.Contains(f.Indicator) && result.Period.Contains(f.Period)).ToList();
+            var units = target.Scope is TargetScope.EachUnit ? 0 : used.Select(f => f.AdminUnit).OfType<string>().Distinct(StringComparer.Ordinal).Count();
+            var parts = used.Select(f => f.Period).Where(p => p != result.Period && p.Kind is PeriodKind.Half or PeriodKind.Quarter).Distinct().ToList();
+            if (_catalog.StockOrFlowOf(indicator.Id) == StockOrFlow.Stock)
+            {
+                // A state at a date is never added up over time: it is read where the period ends.
+                var atEnd = used.Select(f => f.Period).Where(p => p != result.Period).Distinct().ToList();
+                var when = atEnd.Count == 1 ? $"số liệu {VietnameseFormat.Period(atEnd[0])}" : string.Empty;
+                return (when, units) switch
+                {
+                    ("", 0) => string.Empty,
+                    ("", _) => $"cộng {units} đơn vị",
+                    (_, 0) => when,
+                    _ => $"{when}, cộng {units} đơn vị",
+                };
+            }
+
+            var halves = parts.Count(p => p.Kind == PeriodKind.Half);
+            var quarters = parts.Count - halves;
+            var time = (halves, quarters) switch
+            {
+                (0, 0) => string.Empty,
+                (_, 0) => $"{halves} kỳ 6 tháng",
+                (0, _) => $"{quarters} quý",
+                _ => $"{halves} kỳ 6 tháng và {quarters} quý",
+            };
+            return (time, units) switch
+            {
+                ("", 0) => string.Empty,
+                ("", _) => $"cộng {units} đơn vị",
+                (_, 0) => $"cộng {time}",
+                _ => $"cộng {time} của {units} đơn vị",
+            };
+        }
+
+        /// <summary>
+        /// For a result judged on the merged locality's figures: the boundary, and the baseline it is compared with, like
+        /// with like (the merged locality's own, or its parts added up). Empty for a result on the unit the documents set.
+        /// </summary>
+        private string BoundaryOf(TargetResult result)
+        {
+            if (result.Boundary != ResultBoundary.Merged || _succession is not { } succession)
+            {
+                return string.Empty;
+            }
+
+            var text = $"số liệu theo địa giới {succession.MergedName}";
+            if (result.BaselinePeriod is { } baseline)
+            {
+                var parts = result.Figures.Where(f => f.Period == baseline).Select(f => f.Boundary).Distinct().ToList();
+                text += parts.Contains(Succession.MergedBoundary)
+                    ? $", so sánh cùng địa giới với {VietnameseFormat.Period(baseline)}"
+                    : $", so sánh cùng địa giới: {VietnameseFormat.Period(baseline)} cộng số liệu của {Join(parts.Select(succession.NameOf).Distinct(StringComparer.Ordinal).ToList())}";
+            }
+
+            return text;
+        }
+
+        private static string Join(List<string> items) =>
+            items.Count <= 1 ? string.Concat(items) : $"{string.Join(", ", items.Take(items.Count - 1))} và {items[^1]}";
 
         private UnitResultLine UnitLine(Indicator indicator, UnitResult unit)
         {
@@ -385,7 +478,7 @@ public static class ReportBuilder
                 amount);
         }
 
-        private FigureLine Figure(Core.Data.Figure figure)
+        private FigureLine Figure(Figure figure)
         {
             var indicator = _catalog.TryGet(figure.Indicator, out var found) ? found : null;
             return new FigureLine(
@@ -395,8 +488,13 @@ public static class ReportBuilder
                 figure.AdminUnit ?? string.Empty,
                 figure.Value,
                 VietnameseFormat.Quantity(figure.Value, indicator?.Unit.Symbol ?? string.Empty),
-                figure.Note ?? string.Empty);
+                figure.Note ?? string.Empty,
+                BoundaryName(figure.Boundary));
         }
+
+        /// <summary>A figure's boundary by name, when it is not the unit the documents were written for; else empty.</summary>
+        private string BoundaryName(string? boundary) =>
+            boundary is null or Succession.FormerBoundary || _succession is null ? string.Empty : _succession.NameOf(boundary);
 
         /// <summary>The relative change a requirement asks for, nearest the measured one, to tell the shown percentage from it.</summary>
         private static decimal? RelativeThreshold(Requirement requirement, in Measurement m) => requirement switch
@@ -437,6 +535,11 @@ public static class ReportBuilder
             }
 
             text.Append(year.ValueText);
+            if (year.AddedUpText.Length > 0)
+            {
+                text.Append(" (").Append(year.AddedUpText).Append(')');
+            }
+
             if (year.ProjectionText.Length > 0)
             {
                 text.Append("; ").Append(year.ProjectionText);
@@ -448,6 +551,11 @@ public static class ReportBuilder
                 {
                     text.Append(", ").Append(part);
                 }
+            }
+
+            if (year.BoundaryText.Length > 0)
+            {
+                text.Append("; ").Append(year.BoundaryText);
             }
 
             return text.ToString();
@@ -1005,8 +1113,9 @@ public static class ReportBuilder
             return text;
         }
 
-        private List<string> Methods()
+        private List<string> Methods(IReadOnlyList<DocumentSection> documents)
         {
+            var years = documents.SelectMany(d => d.Clauses).SelectMany(c => c.Targets).SelectMany(t => t.Years).ToList();
             var requirements = _targets.Select(t => t.Target.Requirement).ToList();
             var methods = new List<string>
             {
@@ -1050,6 +1159,21 @@ public static class ReportBuilder
                 methods.Add("Chỉ tiêu tổng hợp (gồm nhiều chỉ tiêu thành phần): đạt khi mọi chỉ tiêu thành phần đều đạt; nếu không, lấy kết quả kém nhất của các chỉ tiêu thành phần.");
             }
 
+            if (years.Any(y => y.AddedUpText.Length > 0))
+            {
+                methods.Add("Số liệu chưa có cho cả kỳ được cộng từ các kỳ nhỏ hơn (6 tháng, quý) với chỉ số đếm số việc phát sinh trong kỳ; chỉ số tính tại một thời điểm (như số người nghiện, số xã) lấy số liệu cuối kỳ, không cộng dồn. Số liệu chung chưa có được cộng từ số liệu của các đơn vị; tỷ lệ được tính lại từ các số đếm đã cộng, không lấy bình quân các tỷ lệ.");
+            }
+
+            if (years.Any(y => y.ByUnit.Count > 0))
+            {
+                methods.Add("Khi có số liệu của từng đơn vị, mỗi đơn vị được đối chiếu với cùng yêu cầu; các đơn vị chưa đạt được nêu dưới kết quả chung.");
+            }
+
+            if (_boundaryMatters)
+            {
+                methods.Add($"Từ ngày {VietnameseFormat.ShortDate(_succession!.Date)}, {_succession.MergedName} gồm {Join([_succession.FormerName, .. _succession.Joined.Select(j => j.Name)])}. Chỉ tiêu giữ địa giới văn bản đặt ra: đánh giá theo số liệu của {_succession.FormerName}. Khi chỉ có số liệu theo địa giới mới, chỉ tiêu so sánh với kỳ gốc được đánh giá cùng địa giới (số liệu theo địa giới mới so với tổng kỳ gốc của các đơn vị hợp nhất); chỉ tiêu khác ghi chưa có số liệu.");
+            }
+
             methods.Add("Thiếu số liệu thì ghi “chưa có số liệu” và nêu số liệu còn thiếu; không bao giờ tính là không đạt.");
             methods.Add("Tổng hợp: đếm theo chỉ tiêu được đánh số trong văn bản (mục, điểm); một mục có nhiều chỉ tiêu thành phần được tính là một chỉ tiêu, lấy kết quả kém nhất của các chỉ tiêu thành phần (chỉ “vượt” khi mọi chỉ tiêu thành phần đều vượt); một chỉ tiêu tổng hợp được tính là một chỉ tiêu gồm các chỉ tiêu nó tổng hợp. Chỉ tiêu hàng năm tính theo kết quả năm đánh giá; chỉ tiêu không đạt ở các năm trước được nêu riêng.");
             if (_targets.Any(t => t.Target.AlternativeOf is not null))
@@ -1069,6 +1193,53 @@ public static class ReportBuilder
 
             return methods;
         }
+
+        // ---- Figures no target read ----
+
+        /// <summary>
+        /// The figures no target read, grouped by indicator, boundary and reason in the order of the data: the periods (and
+        /// units) of each group, and why. Notable: those no target can read; else those that were not needed.
+        /// </summary>
+        private List<UnusedFigureEntry> UnusedFigures(bool notable) =>
+            [.. _assessment.UnusedFigures
+                .Where(u => u.IsRefusedWhenStrict == notable)
+                .GroupBy(u => (u.Reason, u.Figure.Indicator, Boundary: BoundaryName(u.Figure.Boundary)))
+                .Select(group =>
+                {
+                    var first = group.First();
+                    var name = _catalog.TryGet(first.Figure.Indicator, out var indicator) ? indicator.Name : "Chỉ số không có trong danh mục";
+                    var periods = group.Select(u => u.Figure.Period).Distinct().ToList();
+                    var units = group.Select(u => u.Figure.AdminUnit).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+                    var where = new List<string> { PeriodsText(periods) };
+                    if (units.Count > 0)
+                    {
+                        where.Add(units.Count <= 3 ? string.Join(", ", units) : $"{units.Count} đơn vị");
+                    }
+
+                    if (group.Key.Boundary.Length > 0)
+                    {
+                        where.Add($"theo địa giới {group.Key.Boundary}");
+                    }
+
+                    return new UnusedFigureEntry
+                    {
+                        IndicatorId = first.Figure.Indicator.Value,
+                        Indicator = name,
+                        Periods = [.. periods.Select(p => p.ToString())],
+                        PeriodText = where[0],
+                        Units = units,
+                        Boundary = group.Key.Boundary,
+                        ReasonCode = first.ReasonCode,
+                        Reason = first.Explanation,
+                        Sentence = $"{name} ({string.Join("; ", where)}): {first.Explanation}",
+                    };
+                })];
+
+        /// <summary>Periods in words, years run together: <c>năm 2021, 2022</c>; <c>quý II năm 2023, năm 2024</c>.</summary>
+        private static string PeriodsText(List<ReportingPeriod> periods) =>
+            periods.All(p => p.Kind == PeriodKind.Year)
+                ? "năm " + string.Join(", ", periods.Select(p => p.StartYear.ToString(CultureInfo.InvariantCulture)))
+                : string.Join(", ", periods.Select(VietnameseFormat.Period));
 
         private static string YearText(int year) => VietnameseFormat.Period(ReportingPeriod.Year(year));
 

@@ -13,7 +13,8 @@ namespace Targets.Rules.Reporting;
 /// <summary>
 /// The “kết quả thực hiện các chỉ tiêu” section of a report for one locality as of one date: header, summary, the
 /// documents' clauses and targets with one result per assessed year, a results table, chart series, tasks, the view by
-/// responsible unit, accountability findings, unmeasured goals, and the annex of readings and methods.
+/// responsible unit, accountability findings, the figures given that no target read, unmeasured goals, and the annex of
+/// readings and methods.
 /// </summary>
 public sealed record Report
 {
@@ -46,6 +47,13 @@ public sealed record Report
 
     /// <summary>Goals written without a number: listed, not evaluated.</summary>
     public required IReadOnlyList<GoalEntry> Goals { get; init; }
+
+    /// <summary>
+    /// “Số liệu không dùng để đánh giá”: figures given that no target can read (an indicator, a period or a date nothing
+    /// reads: what <c>--strict</c> refuses), grouped by indicator and reason. Figures that were only not needed are listed in
+    /// the annex (<see cref="Annex.FiguresNotNeeded"/>).
+    /// </summary>
+    public required IReadOnlyList<UnusedFigureEntry> UnusedFigures { get; init; }
 
     /// <summary>“Phụ lục: cách hiểu chỉ tiêu và phương pháp đánh giá”: every reading once, every method once.</summary>
     public required Annex Annex { get; init; }
@@ -83,6 +91,12 @@ public sealed record ReportHeader
 
     /// <summary>The dataset's own description (e.g. that the figures are illustrative); empty when it has none.</summary>
     public required string DataNote { get; init; }
+
+    /// <summary>
+    /// What the reader must know before the results, one sentence each: an as-of date after (or before) a plan's period;
+    /// for a locality that has merged, the boundary the figures are for. Empty when there is nothing to say.
+    /// </summary>
+    public required IReadOnlyList<string> Notes { get; init; }
 }
 
 /// <summary>How many targets stand where.</summary>
@@ -379,6 +393,32 @@ public sealed record YearResult
     /// <summary>Why there is no verdict: the figures missing, named by indicator and period, or why they cannot be used; empty otherwise.</summary>
     public required string MissingText { get; init; }
 
+    /// <summary>
+    /// How the figure judged was put together when it was not given as such, briefly: <c>cộng 2 kỳ 6 tháng</c>,
+    /// <c>cộng 4 quý của 3 đơn vị</c>, <c>cộng 12 đơn vị</c>, <c>số liệu quý IV năm 2023</c> (a state at a date read at the end
+    /// of the period); empty otherwise.
+    /// </summary>
+    public required string AddedUpText { get; init; }
+
+    /// <summary>
+    /// For a locality that has merged, when the figures judged are the merged locality's: the boundary, and how the
+    /// baseline compares like with like (<c>theo địa giới tỉnh Tây Ninh (từ ngày 01/7/2025), so sánh cùng địa giới: năm
+    /// 2020 cộng số liệu của …</c>); empty otherwise (the figures are those of the unit the documents set the target for).
+    /// </summary>
+    public required string BoundaryText { get; init; }
+
+    /// <summary>
+    /// For a target on the locality as a whole whose figures are also given per unit: each unit's own result under the
+    /// same requirement (the drill-down); empty otherwise.
+    /// </summary>
+    public required IReadOnlyList<UnitResultLine> ByUnit { get; init; }
+
+    /// <summary>Of <see cref="ByUnit"/>, the units that do not meet the requirement themselves, with their figure (<c>huyện Phong Điền (10/40 xã, bằng 25,0%)</c>).</summary>
+    public required IReadOnlyList<string> UnitsBelowBar { get; init; }
+
+    /// <summary>The drill-down in words, shown under the result line (<c>đơn vị chưa đạt: huyện Phong Điền (10/40 xã, bằng 25,0%)</c>); empty when no unit falls below the bar.</summary>
+    public required string DrillDownText { get; init; }
+
     /// <summary>For a per-unit target: every unit's result; empty otherwise.</summary>
     public required IReadOnlyList<UnitResultLine> Units { get; init; }
 
@@ -437,7 +477,11 @@ public sealed record ComponentLine(string Label, AssessmentStatus Status, string
 /// <param name="Value">The value.</param>
 /// <param name="ValueText">The value with its unit.</param>
 /// <param name="Note">The figure's note in the data; empty when none.</param>
-public sealed record FigureLine(string IndicatorId, string Indicator, string Period, string AdminUnit, decimal Value, string ValueText, string Note);
+/// <param name="Boundary">
+/// For a locality that has merged: the boundary the figure is for, by name (<c>tỉnh Long An</c>), when it is not the unit
+/// the documents were written for; empty otherwise.
+/// </param>
+public sealed record FigureLine(string IndicatorId, string Indicator, string Period, string AdminUnit, decimal Value, string ValueText, string Note, string Boundary);
 
 /// <summary>A row of the results table (Chỉ tiêu | Yêu cầu | Kết quả | Đánh giá), for the year assessed.</summary>
 /// <param name="TargetId">The target id; for machines.</param>
@@ -634,6 +678,39 @@ public sealed record Finding
 /// <param name="AmountText">The amount in words, signed (<c>+9 người</c>); empty when unknown.</param>
 public sealed record FlaggedUnit(string Unit, decimal? Amount, string AmountText);
 
+/// <summary>
+/// Figures of one indicator that no target read, for one reason: the periods (and units) given, and why none was read.
+/// </summary>
+public sealed record UnusedFigureEntry
+{
+    /// <summary>The indicator's id; for machines.</summary>
+    public required string IndicatorId { get; init; }
+
+    /// <summary>The indicator's name (<c>Số vụ phạm tội về ma túy được phát hiện, bắt giữ</c>).</summary>
+    public required string Indicator { get; init; }
+
+    /// <summary>The periods given, for machines (<c>2023-Q2</c>), in the order of the data.</summary>
+    public required IReadOnlyList<string> Periods { get; init; }
+
+    /// <summary>The periods in words (<c>năm 2021, 2022</c>; <c>quý II năm 2023</c>).</summary>
+    public required string PeriodText { get; init; }
+
+    /// <summary>The administrative units the figures are for, when given per unit; empty otherwise.</summary>
+    public required IReadOnlyList<string> Units { get; init; }
+
+    /// <summary>The boundary the figures are for, by name, when not the unit the documents set; empty otherwise.</summary>
+    public required string Boundary { get; init; }
+
+    /// <summary>Why no target read them, as a code (<c>indicatorNotRead</c>, <c>outsidePlan</c>, <c>afterAsOf</c>, <c>stockWithinPeriod</c>, <c>earlierThanLatest</c>, <c>checkedAgainstWhole</c>).</summary>
+    public required string ReasonCode { get; init; }
+
+    /// <summary>Why, in words (<c>không chỉ tiêu nào sử dụng chỉ số này</c>).</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>The entry in one sentence, without its full stop (<c>Số người nghiện ma túy (quý II năm 2023): không chỉ tiêu nào sử dụng chỉ số này</c>).</summary>
+    public required string Sentence { get; init; }
+}
+
 /// <summary>A goal with no number.</summary>
 /// <param name="Id">Its id; for machines.</param>
 /// <param name="Label">Its clause.</param>
@@ -649,7 +726,11 @@ public sealed record GoalEntry(string Id, string Label, string DocumentShort, st
 /// with all of them; each target's own sentences follow under its label.
 /// </param>
 /// <param name="Methods">How the verdicts, gaps, paths, projections and tally are worked out, each once.</param>
-public sealed record Annex(string Title, IReadOnlyList<AnnexReading> Readings, IReadOnlyList<string> Methods);
+/// <param name="FiguresNotNeeded">
+/// Figures given that no result read because they were not needed: parts checked against the whole given beside them,
+/// earlier years of a target judged on its latest year. Grouped as <see cref="Report.UnusedFigures"/> are.
+/// </param>
+public sealed record Annex(string Title, IReadOnlyList<AnnexReading> Readings, IReadOnlyList<string> Methods, IReadOnlyList<UnusedFigureEntry> FiguresNotNeeded);
 
 /// <summary>A reading in the annex.</summary>
 /// <param name="Number">Its number, as targets refer to it.</param>

@@ -57,7 +57,7 @@ public static class DatasetReader
                 throw new DataException(problem, location);
             }
 
-            figures.Add(new Figure(new IndicatorId(figure.Indicator), period, figure.Value, figure.AdminUnit, figure.Note, location, figure.Unit));
+            figures.Add(new Figure(new IndicatorId(figure.Indicator), period, figure.Value, figure.AdminUnit, figure.Note, location, figure.Unit, figure.Boundary));
         }
 
         var tasks = (form.Tasks ?? []).Select((task, i) => TaskReport(task, taskLocations[i])).ToList();
@@ -66,7 +66,7 @@ public static class DatasetReader
         {
             Locality = form.Locality,
             Description = form.Description,
-            AsOf = form.AsOf is null ? null : Date(form.AsOf, input.Locate("$.asOf")),
+            AsOf = form.AsOf is null ? null : AsOf(form.AsOf, input.Locate("$.asOf")),
             AdminUnits = form.AdminUnits ?? [],
             Figures = figures,
             Tasks = tasks,
@@ -98,6 +98,13 @@ public static class DatasetReader
                 : throw new DataException(problem, at);
         }).ToList();
         return new TaskReport(task.Task, null, task.Note, location) { Milestones = milestones };
+    }
+
+    /// <summary>The dataset's as-of date, refused outside <see cref="AsOfRange"/> (a year such as 0023 is a slip, not a date).</summary>
+    private static DateOnly AsOf(string text, SourceLocation location)
+    {
+        var date = Date(text, location);
+        return AsOfRange.Problem(date.Year, $"asOf '{text}'") is { } problem ? throw new DataException(problem, location) : date;
     }
 
     private static DateOnly Date(string text, SourceLocation location) =>

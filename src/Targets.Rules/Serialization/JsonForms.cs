@@ -72,7 +72,7 @@ internal sealed record DatasetForm(
     IReadOnlyList<FigureForm> Figures,
     IReadOnlyList<TaskReportForm>? Tasks);
 
-internal sealed record FigureForm(string Indicator, string Period, string? AdminUnit, decimal Value, string? Unit, string? Note);
+internal sealed record FigureForm(string Indicator, string Period, string? AdminUnit, decimal Value, string? Unit, string? Note, string? Boundary);
 
 internal sealed record TaskReportForm(string Task, string? CompletedOn, IReadOnlyList<MilestoneReportForm>? Milestones, string? Note);
 
@@ -84,7 +84,12 @@ internal sealed record PluginManifestForm(
     string Name,
     string? Unit,
     string Description,
-    string DefaultSample);
+    string DefaultSample,
+    SuccessionForm? Succession);
+
+internal sealed record SuccessionForm(string Date, string Former, string Merged, IReadOnlyList<PredecessorForm> Joined, string? Source);
+
+internal sealed record PredecessorForm(string Code, string Name);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

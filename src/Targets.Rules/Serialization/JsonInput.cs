@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Targets.Core.Data;
 using Targets.Core.Errors;
 using Targets.Rules.Files;
 
@@ -131,11 +132,11 @@ internal sealed class JsonInput
         }
     }
 
-    /// <summary>The largest magnitude of any number in an input: far above any count or share, far below decimal's range.</summary>
-    public const decimal MaxMagnitude = 1_000_000_000_000_000m;
+    /// <summary>The largest magnitude of any number in an input: that of a figure (<see cref="FigureLimits"/>).</summary>
+    public const decimal MaxMagnitude = FigureLimits.MaxMagnitude;
 
-    /// <summary>The smallest magnitude of a non-zero number: finer figures are noise, and would make a relative change overflow.</summary>
-    public const decimal MinMagnitude = 0.000001m;
+    /// <summary>The smallest magnitude of a non-zero number: that of a figure (<see cref="FigureLimits"/>).</summary>
+    public const decimal MinMagnitude = FigureLimits.MinMagnitude;
 
     private static string? NumberProblem(ref Utf8JsonReader reader)
     {

@@ -70,11 +70,11 @@ internal static class SampleReports
         var document = report.Documents[0];
         var clause = document.Clauses[0];
         var target = clause.Targets[0];
-        var year = target.Years[0] with { Body = All, VerdictNote = All, PeriodText = All };
+        var year = target.Years[0] with { Body = All, VerdictNote = All, PeriodText = All, DrillDownText = All };
         var chart = report.Charts[0];
         return report with
         {
-            Header = report.Header with { UnitName = "Cần Thơ " + All, DataNote = All, Title = All },
+            Header = report.Header with { UnitName = "Cần Thơ " + All, DataNote = All, Title = All, Notes = [All] },
             Summary = report.Summary with { Sentences = [.. report.Summary.Sentences, All], YearText = All },
             Documents =
             [
@@ -128,9 +128,47 @@ internal static class SampleReports
                 new Finding { TargetLabel = All, Kind = "accountability", Text = All, PeriodText = All, Units = [new FlaggedUnit(All, 9, All)], Sentence = All },
             ],
             Goals = [new GoalEntry("hostile.goal", All, All, All, All)],
-            Annex = report.Annex with { Title = All, Readings = [new AnnexReading(1, [All], All)], Methods = [All] },
+            UnusedFigures = [Unused(All)],
+            Annex = report.Annex with { Title = All, Readings = [new AnnexReading(1, [All], All)], Methods = [All], FiguresNotNeeded = [Unused(All)] },
         };
     }
+
+    /// <summary>
+    /// The Cần Thơ report with what figures kept as offices keep them add: a note before the results, the units below the
+    /// bar under a result line, figures no target read, and figures not needed.
+    /// </summary>
+    public static Report WithFiguresAsKept()
+    {
+        var report = For("can-tho");
+        var document = report.Documents[0];
+        var clause = document.Clauses[0];
+        var target = clause.Targets[0];
+        var year = target.Years[0] with { DrillDownText = "đơn vị chưa đạt: huyện Phong Điền (10/40 xã, bằng 25,0%)" };
+        return report with
+        {
+            Header = report.Header with { Notes = ["Thời điểm đánh giá (31/12/2026) ở sau kỳ kế hoạch."] },
+            Documents =
+            [
+                document with { Clauses = [clause with { Targets = [target with { Years = [year, .. target.Years.Skip(1)] }, .. clause.Targets.Skip(1)] }, .. document.Clauses.Skip(1)] },
+                .. report.Documents.Skip(1),
+            ],
+            UnusedFigures = [Unused("Số vụ phạm tội về ma túy được phát hiện, bắt giữ (năm 2023): không chỉ tiêu nào sử dụng chỉ số này")],
+            Annex = report.Annex with { FiguresNotNeeded = [Unused("Số khu dân cư không có tệ nạn ma túy (năm 2021, 2022): chỉ tiêu phấn đấu đến cuối kỳ được đánh giá theo số liệu năm gần nhất")] },
+        };
+    }
+
+    private static UnusedFigureEntry Unused(string sentence) => new()
+    {
+        IndicatorId = "hostile.indicator",
+        Indicator = sentence,
+        Periods = ["2023"],
+        PeriodText = sentence,
+        Units = [sentence],
+        Boundary = sentence,
+        ReasonCode = "indicatorNotRead",
+        Reason = sentence,
+        Sentence = sentence,
+    };
 
     /// <summary>Runs <paramref name="action"/> with the current culture set to <paramref name="culture"/>.</summary>
     public static T UnderCulture<T>(string culture, Func<T> action)

@@ -240,7 +240,7 @@ public sealed class RequirementKindTests
     [Fact]
     public void Evaluate_DeliverableBeforeThePlanStarts_IsPendingWithNothingMeasured()
     {
-        var result = Deliverable().Evaluate(TestRules.Data(), new EvaluationOptions { AsOf = new DateOnly(2020, 12, 31) }).Only();
+        var result = Deliverable().Evaluate(TestRules.Data() with { AsOf = new DateOnly(2020, 12, 31) }, new EvaluationOptions()).Only();
 
         result.Status.ShouldBe(AssessmentStatus.Pending);
         result.Measurement.ShouldBeNull();

@@ -104,7 +104,7 @@ public sealed class CorpusTests
     /// precedingPlanPeriod, previousYear of its first year), and an evaluation may apply the rules to another period
     /// (<see cref="EvaluationOptions.PlanOverride"/>). Refusing figures outside the plan would break all of these, and a
     /// figure no target reads changes no verdict. The tests below hold that: the same assessment, to the byte, and the
-    /// figure cited nowhere.
+    /// figure cited nowhere in the results, listed instead among the figures no target read (issue 10: nothing silently dropped).
     /// </summary>
     [Fact]
     public void ReadDataset_FigureForAYearOutsideThePlan_IsAcceptedAndUnused()
@@ -116,7 +116,9 @@ public sealed class CorpusTests
         var without = Rules.Value.Evaluate(inside);
 
         outside.Figures.Count(f => f.Period == ReportingPeriod.Year(2030)).ShouldBe(2);
-        HostilePlan.Json(withIt, Rules.Value).ShouldBe(HostilePlan.Json(without, Rules.Value));
+        HostilePlan.Json(withIt with { UnusedFigures = [] }, Rules.Value).ShouldBe(HostilePlan.Json(without, Rules.Value));
+        withIt.UnusedFigures.Select(u => (u.Figure.Period, u.Reason)).ShouldBe([(ReportingPeriod.Year(2030), UnusedReason.AfterAsOf), (ReportingPeriod.Year(2030), UnusedReason.AfterAsOf)]);
+        without.UnusedFigures.ShouldBeEmpty();
         withIt.Results.SelectMany(r => r.Figures.Concat(r.Units.SelectMany(u => u.Figures)).Concat(r.Components.SelectMany(c => c.Figures)))
             .ShouldNotContain(f => f.Period.EndYear == 2030);
     }

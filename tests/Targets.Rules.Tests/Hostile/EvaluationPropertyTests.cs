@@ -106,7 +106,9 @@ public sealed class EvaluationPropertyTests(ITestOutputHelper output)
             {
                 var period = ReportingPeriod.Year(year);
                 var index = data.Figures.ToList().FindIndex(f => f.Indicator.Value == move.Indicator && f.Period == period && f.AdminUnit == move.Unit);
-                if (index < 0)
+
+                // A locality's figure that its units also give must stay their sum: moving it alone is refused, not judged.
+                if (index < 0 || (move.Unit is null && data.Figures.Any(f => f.Indicator.Value == move.Indicator && f.Period == period && f.AdminUnit is not null)))
                 {
                     return;
                 }
@@ -115,7 +117,7 @@ public sealed class EvaluationPropertyTests(ITestOutputHelper output)
                 var old = figures[index];
                 var moved = move.Raise ? Math.Min(old.Value + by, CapFor(figures, old)) : Math.Max(0, old.Value - by);
                 figures[index] = old with { Value = moved };
-                var after = data with { Figures = HostilePlan.KeepSharesConsistent(figures) };
+                var after = data with { Figures = HostilePlan.KeepSharesConsistent(HostilePlan.KeepPartsConsistent(figures, data.AdminUnits)) };
 
                 var before = Verdicts(Delegates.Evaluate(data, options), move.Target, year);
                 var now = Verdicts(Delegates.Evaluate(after, options), move.Target, year);

@@ -228,10 +228,41 @@ internal static class HostilePlan
                 _ => null,
             },
             AdminUnits = units,
-            Figures = WithSources(KeepSharesConsistent(figures)),
+            Figures = WithSources(KeepSharesConsistent(KeepPartsConsistent(figures, units))),
             Tasks = tasks,
             SourceFile = "generated.json",
         };
+    }
+
+    /// <summary>
+    /// Keeps figures from contradicting each other the ways the table refuses: a stock given once per date (and, for the
+    /// stocks that are a share's counts, for years only, so that a share's counts stand at the same dates), a flow's span
+    /// left out when all its years are given or its years may come from its units, and the locality's figure the sum of its units' when every unit gives one.
+    /// </summary>
+    public static List<Figure> KeepPartsConsistent(List<Figure> figures, IReadOnlyList<string> expectedUnits, IndicatorCatalog? catalog = null)
+    {
+        catalog ??= IndicatorCatalog.Shared;
+        var shareParts = catalog.Where(i => i.IsShare).SelectMany(i => new[] { i.Numerator!.Value, i.Denominator!.Value }).ToHashSet();
+        bool IsStock(IndicatorId id) => catalog.StockOrFlowOf(id) == StockOrFlow.Stock;
+        var stockDates = new HashSet<(IndicatorId, DateOnly, string?)>();
+        var kept = figures.Where(f => !IsStock(f.Indicator) || ((f.Period.Kind == PeriodKind.Year || !shareParts.Contains(f.Indicator)) && stockDates.Add((f.Indicator, f.Period.End, f.AdminUnit)))).ToList();
+        var given = kept.Select(f => (f.Indicator, f.Period, f.AdminUnit)).ToHashSet();
+        var perUnit = kept.Where(f => f.AdminUnit is not null).Select(f => f.Indicator).ToHashSet();
+        kept.RemoveAll(f => !IsStock(f.Indicator) && f.Period.Kind == PeriodKind.Span &&
+            (perUnit.Contains(f.Indicator) || f.Period.Years.All(y => given.Contains((f.Indicator, y, f.AdminUnit)))));
+
+        var units = expectedUnits.Concat(kept.Select(f => f.AdminUnit).OfType<string>()).Distinct().ToList();
+        for (var i = 0; i < kept.Count; i++)
+        {
+            var whole = kept[i];
+            var parts = kept.Where(f => f.Indicator == whole.Indicator && f.Period == whole.Period && f.AdminUnit is not null).ToList();
+            if (whole.AdminUnit is null && parts.Count > 0 && units.All(u => parts.Any(p => p.AdminUnit == u)))
+            {
+                kept[i] = whole with { Value = parts.Sum(p => p.Value) };
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>Lowers any numerator above its denominator (same indicator pair, period and unit) to the denominator.</summary>

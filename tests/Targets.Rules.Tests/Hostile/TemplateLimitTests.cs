@@ -167,7 +167,11 @@ public sealed class TemplateLimitTests
         // Forty slow templates used to run for 93 s: each had its own budget. A report has one. Every template here is the
         // same loop, which fits the 1,000-step budget alone; the report includes it more than twice, so it cannot.
         var rules = HostilePlan.Compile();
-        var assessment = rules.Evaluate(new Core.Data.Dataset { Locality = HostilePlan.Locality.Code, Figures = [] });
+        var assessment = rules.Evaluate(new Core.Data.Dataset
+        {
+            Locality = HostilePlan.Locality.Code,
+            Figures = [new Core.Data.Figure(new Core.Indicators.IndicatorId(HostilePlan.Counts[0].Indicator), Core.Periods.ReportingPeriod.Year(2023), 1)],
+        });
         var templates = NarrativeRenderer.DefaultTemplateNames.ToDictionary(name => name, name => new TemplateText("{{ for i in 1..200 }}{{ end }}", $"{name}.scriban"));
         templates["report"] = new TemplateText(
             string.Concat(NarrativeRenderer.DefaultTemplateNames.Where(name => name != "report").Select(name => $"{{{{ include '{name}' }}}}")), "report.scriban");

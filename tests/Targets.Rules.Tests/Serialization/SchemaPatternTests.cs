@@ -25,6 +25,8 @@ public sealed class SchemaPatternTests
         ["targetId"] = "can-tho.20-ctr-tu.2.1.a",
         ["period"] = "2016/2020",
         ["deadline"] = "2023-01",
+        ["boundary"] = "soc-trang",
+        ["date"] = "2025-07-01",
     };
 
     public static TheoryData<string, string, string> Patterns()
@@ -32,7 +34,8 @@ public sealed class SchemaPatternTests
         var data = new TheoryData<string, string, string>();
         foreach (var schema in Enum.GetValues<TargetsSchema>())
         {
-            foreach (var (name, pattern) in PatternsIn(JsonNode.Parse(SchemaValidator.Text(schema))!, null))
+            // A pattern used twice under one name (a plugin's code and a joined unit's code) is one case.
+            foreach (var (name, pattern) in PatternsIn(JsonNode.Parse(SchemaValidator.Text(schema))!, null).Distinct())
             {
                 data.Add(schema.ToString(), name, pattern);
             }
