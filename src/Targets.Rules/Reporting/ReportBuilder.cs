@@ -772,7 +772,12 @@ public static class ReportBuilder
                 parts.Add($"{counts.Pending} {noun}chưa hoàn thành (chưa đến hạn)");
             }
 
-            parts.Add($"{counts.NoData} {noun}chưa có số liệu");
+            // Đạt and không đạt are always stated, even at 0; the other states only when some target is in them.
+            if (counts.NoData > 0)
+            {
+                parts.Add($"{counts.NoData} {noun}chưa có số liệu");
+            }
+
             return string.Join(", ", parts);
         }
 
