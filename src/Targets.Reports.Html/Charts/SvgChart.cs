@@ -29,6 +29,11 @@ internal static class SvgChart
         var scale = ChartScale.For(points.SelectMany(p => new[] { p.Value, p.Requirement }).OfType<decimal>());
         var percent = series.Unit == "%";
         string Label(decimal value) => VietnameseFormat.Number(value, 2) + (percent ? "%" : string.Empty);
+
+        // A column's value as the text gives it: one decimal, more only to tell a share apart from its mark (80,03%).
+        string ValueLabel(decimal value, decimal? mark) => percent
+            ? VietnameseFormat.PercentApart(value, mark ?? value)
+            : VietnameseFormat.Number(value, 1);
         decimal Y(decimal value) => Top + PlotHeight - (scale.Fraction(value) * PlotHeight);
 
         page.Append("<figure class=\"chart\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").Append(N(Width)).Append(' ').Append(N(Height))
@@ -76,8 +81,15 @@ internal static class SvgChart
                 var height = Math.Abs(Y(value) - Y(0m));
                 page.Append("<rect x=\"").Append(N(centre - (columnWidth / 2))).Append("\" y=\"").Append(N(top)).Append("\" width=\"").Append(N(columnWidth))
                     .Append("\" height=\"").Append(N(height)).Append("\" fill=\"").Append(Fill(point.Status)).Append("\"/>");
-                page.Append("<text x=\"").Append(N(centre)).Append("\" y=\"").Append(N(top - 4)).Append("\" text-anchor=\"middle\" font-weight=\"bold\" paint-order=\"stroke\" stroke=\"#fff\" stroke-width=\"3\">");
-                HtmlText.Append(page, Label(value)).Append("</text>");
+                // The label sits above the column, and above the requirement's line when that line would cross it.
+                var labelY = top - 4;
+                if (point.Requirement is { } mark && Y(mark) > labelY - 14 && Y(mark) < labelY + 4)
+                {
+                    labelY = Y(mark) - 4;
+                }
+
+                page.Append("<text x=\"").Append(N(centre)).Append("\" y=\"").Append(N(labelY)).Append("\" text-anchor=\"middle\" font-weight=\"bold\" paint-order=\"stroke\" stroke=\"#fff\" stroke-width=\"3\">");
+                HtmlText.Append(page, ValueLabel(value, point.Requirement)).Append("</text>");
             }
 
             if (point.Requirement is { } requirement)

@@ -91,8 +91,9 @@ internal sealed class ReportBody(Report report, ReportSettings settings)
             left.Add(With(Centred, Text(parent.ToUpperInvariant(), size: Page.Heading)));
         }
 
-        left.Add(With(Centred, Text(issuer, bold: true, size: Page.Heading)));
-        left.Add(Rule(IssuerColumn, Math.Min(TextWidth.Twips(issuer, Page.Heading / 2, bold: true), IssuerColumn) * 2 / 5));
+        var lines = IssuerLines(issuer);
+        left.AddRange(lines.Select(line => With(Centred, Text(line, bold: true, size: Page.Heading))));
+        left.Add(Rule(IssuerColumn, Math.Min(lines.Max(line => TextWidth.Twips(line, Page.Heading / 2, bold: true)), IssuerColumn) * 2 / 5));
 
         var right = new List<Paragraph>
         {
@@ -112,6 +113,50 @@ internal sealed class ReportBody(Report report, ReportSettings settings)
         };
         return Table([IssuerColumn, StateColumn], bordered: false, cellMargin: 0, rows);
     }
+
+    /// <summary>
+    /// The issuing body on as many lines as its column needs, broken where a clerk would break it: before the name of the
+    /// locality (“BAN CHỈ ĐẠO 138” / “THÀNH PHỐ CẦN THƠ”), never inside it, which Word's own wrapping does (“CẦN” / “THƠ”).
+    /// </summary>
+    internal static IReadOnlyList<string> IssuerLines(string issuer)
+    {
+        if (Fits(issuer))
+        {
+            return [issuer];
+        }
+
+        foreach (var prefix in LocalityPrefixes)
+        {
+            var at = issuer.IndexOf(" " + prefix + " ", StringComparison.Ordinal);
+            if (at > 0 && Fits(issuer[..at]) && Fits(issuer[(at + 1)..]))
+            {
+                return [issuer[..at], issuer[(at + 1)..]];
+            }
+        }
+
+        // No locality name to break before: the fewest lines, filled word by word.
+        var lines = new List<string>();
+        var current = string.Empty;
+        foreach (var word in issuer.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = current.Length == 0 ? word : $"{current} {word}";
+            if (current.Length > 0 && !Fits(candidate))
+            {
+                lines.Add(current);
+                candidate = word;
+            }
+
+            current = candidate;
+        }
+
+        lines.Add(current);
+        return lines;
+
+        static bool Fits(string line) => TextWidth.Twips(line, Page.Heading / 2, bold: true) <= IssuerColumn;
+    }
+
+    /// <summary>The words a Vietnamese locality's name starts with, longest first (“THỊ XÃ” before “XÃ”).</summary>
+    private static readonly string[] LocalityPrefixes = ["THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "TỈNH", "QUẬN", "HUYỆN", "PHƯỜNG", "XÃ", "ĐẶC KHU"];
 
     // ---- Ô 5a: type and trích yếu ----
 

@@ -27,7 +27,7 @@ public sealed class SvgChartTests
         svg.ShouldContain(">vượt</text>");
         svg.ShouldContain(">không đạt</text>");
         svg.ShouldContain(">chưa có số</text>");
-        svg.ShouldContain(">81%</text>");
+        svg.ShouldContain(">81,0%</text>", customMessage: "a column's value reads as the text gives it");
         svg.ShouldContain(">100%</text>");
         svg.ShouldContain("<desc>năm 2021: 81,0% — vượt; mức cần đạt: 80%; năm 2022: 80,0% — không đạt; mức cần đạt: 80%; năm 2023: chưa có số liệu — chưa có số liệu; mức cần đạt: 80%</desc>");
     }
@@ -41,5 +41,21 @@ public sealed class SvgChartTests
 
         svg.ShouldNotContain("stroke-dasharray");
         svg.ShouldNotContain("mức cần đạt");
+    }
+
+    [Fact]
+    public void Append_ShareNearItsMark_LabelTellsItApartAndNeverCrossesTheLine()
+    {
+        var svg = Chart(
+            new ChartPoint(2021, 80.03m, "80,03%", 80m, AssessmentStatus.Met, "đạt"),
+            new ChartPoint(2022, 79m, "79,0%", 80m, AssessmentStatus.NotMet, "không đạt"));
+
+        svg.ShouldContain(">80,03%</text>");
+        var label = System.Text.RegularExpressions.Regex.Match(svg, "y=\"([0-9.]+)\"[^>]*font-weight=\"bold\"[^>]*>79,0%<");
+        // The requirement's lines in the plot (the legend's sample line sits above the plot).
+        var lines = System.Text.RegularExpressions.Regex.Matches(svg, "<line [^>]*y1=\"([0-9.]+)\"[^>]*stroke-dasharray")
+            .Select(m => decimal.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Where(y => y > 20m).ToList();
+        lines.ShouldNotBeEmpty();
+        decimal.Parse(label.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture).ShouldBeLessThan(lines.Min() - 2m);
     }
 }
