@@ -28,7 +28,7 @@ namespace Targets.Cli;
 /// The <c>targets</c> command: <c>assess</c> evaluates a locality's figures and prints the assessment; <c>list</c> lists
 /// plugins, documents and targets. Errors print one readable line to stderr and exit 2; a produced report exits 0.
 /// </summary>
-internal static class CommandLine
+internal static partial class CommandLine
 {
     public const int Success = 0;
     public const int Failure = 2;
@@ -67,6 +67,10 @@ internal static class CommandLine
         {
             assess, list,
         };
+        foreach (var command in AuthoringCommands(stdout, stderr))
+        {
+            root.Add(command);
+        }
 
         assess.SetAction(parse => Guard(stderr, () => Assess(
             parse.GetValue(locality), parse.GetValue(data), parse.GetValue(year), parse.GetValue(plan),
@@ -193,7 +197,7 @@ internal static class CommandLine
         using var services = Services(pluginFolders);
         var registry = services.GetRequiredService<LocalityRegistry>();
         var dataset = dataFile is null ? null : DatasetReader.ReadFile(dataFile);
-        var code = localityCode ?? dataset?.Locality ?? DefaultLocality;
+        var code = localityCode ?? dataset?.Locality ?? FolderLocality(pluginFolders) ?? DefaultLocality;
         var plugin = registry.Get(code);
         var rules = registry.Compile(code);
         dataset ??= plugin.LoadSample();

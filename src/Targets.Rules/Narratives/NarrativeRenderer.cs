@@ -163,6 +163,14 @@ public sealed class NarrativeRenderer
             return template;
         });
 
+    /// <summary>Every error a template's text has when parsed, each located (for <c>targets validate</c>).</summary>
+    internal static IEnumerable<TemplateException> ParseProblems(TemplateText source) =>
+        Template.Parse(source.Text, source.Origin, new ParserOptions { ExpressionDepthLimit = 64 }).Messages
+            .Where(message => message.Type == ParserMessageType.Error)
+            .Select(message => new TemplateException(
+                $"template does not parse: {message.Message}",
+                new SourceLocation(source.Origin, message.Span.Start.Line + 1, message.Span.Start.Column + 1)));
+
     /// <summary>Collapses the blank lines templates leave behind, so output is stable whatever the template spacing.</summary>
     private static string Tidy(string text)
     {

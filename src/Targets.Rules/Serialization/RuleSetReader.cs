@@ -66,8 +66,16 @@ public static class RuleSetReader
         public RuleSet Map(RuleSetForm form)
         {
             var document = MapDocument(form.Document);
+            var units = new HashSet<string>([.. Unit.Standard, .. form.Units ?? []], StringComparer.Ordinal);
             var indicators = (form.Indicators ?? []).Select((definition, i) =>
             {
+                if (!units.Contains(definition.Unit))
+                {
+                    throw Error(
+                        $"'unit' ('{definition.Unit}') must be one of: {string.Join(", ", Unit.Standard.Select(u => $"'{u}'"))}; or declare it in the rule set's 'units'",
+                        $"$.indicators[{i}].unit");
+                }
+
                 try
                 {
                     return IndicatorCatalog.FromDefinition(definition);
