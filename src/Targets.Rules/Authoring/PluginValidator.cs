@@ -74,13 +74,19 @@ internal static partial class PluginValidator
         }
 
         var rendered = new List<string>();
-        if (rules is not null && templates is not null)
+        if (rules is not null)
         {
             foreach (var (file, dataset) in samples)
             {
                 if (Attempt(problems, () =>
                     {
                         var assessment = rules.Evaluate(dataset);
+                        if (templates is null)
+                        {
+                            // Templates that do not parse are problems already: rendering would only say so again.
+                            return null;
+                        }
+
                         foreach (var format in new[] { NarrativeFormat.Text, NarrativeFormat.Markdown })
                         {
                             renderer.Render(assessment, rules, templates, format);
@@ -99,7 +105,7 @@ internal static partial class PluginValidator
 
     /// <summary>
     /// The plugin's templates, each parsed, each a default's override or included by another; null when they cannot be
-    /// loaded (the problems say why).
+    /// loaded or one does not parse (the problems say why).
     /// </summary>
     private static IReadOnlyDictionary<string, TemplateText>? CheckTemplates(FolderContent content, string folder, List<string> problems)
     {
@@ -120,9 +126,12 @@ internal static partial class PluginValidator
         }
 
         var included = includes.Select(include => include.Name).ToHashSet(StringComparer.Ordinal);
+        var parsed = true;
         foreach (var (name, template) in loaded)
         {
-            problems.AddRange(NarrativeRenderer.ParseProblems(template).Select(problem => problem.Message));
+            var parseProblems = NarrativeRenderer.ParseProblems(template).Select(problem => problem.Message).ToList();
+            problems.AddRange(parseProblems);
+            parsed &= parseProblems.Count == 0;
             if (!NarrativeRenderer.DefaultTemplateNames.Contains(name) && !included.Contains(name))
             {
                 problems.Add(
@@ -131,7 +140,7 @@ internal static partial class PluginValidator
             }
         }
 
-        return loaded;
+        return parsed ? loaded : null;
     }
 
     /// <summary>The files of a folder of the plugin with the right ending; every other file is a problem (it would not be read).</summary>
