@@ -100,6 +100,29 @@ public sealed partial class DocumentationTests
         }
     }
 
+    public static TheoryData<string> PackageReadmes() =>
+        [.. Directory.GetFiles(Path.Combine(Root, "src"), "README.md", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(Path.Combine(Root, "plugins"), "README.md", SearchOption.AllDirectories))
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(file => Path.GetRelativePath(Root, file)).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(PackageReadmes))]
+    public void PackageReadme_ReferencesOnlyWhatShipsAndNoRepositoryCommand(string file)
+    {
+        var text = File.ReadAllText(Path.Combine(Root, file));
+
+        text.ShouldNotContain("dotnet run --project", customMessage: $"{file} tells a package's user to run the repository");
+        foreach (Match link in MarkdownLink().Matches(text))
+        {
+            // A package README is read on the package's page, where a relative link leads nowhere.
+            link.Groups["target"].Value.ShouldStartWith("https://", customMessage: $"{file} links '{link.Groups["target"].Value}', which the package does not hold");
+        }
+    }
+
+    [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)")]
+    private static partial Regex MarkdownLink();
+
     [GeneratedRegex("^```json\n(?<json>.*?)^```$", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex JsonBlock();
 
