@@ -1,37 +1,47 @@
 #!/usr/bin/env bash
-# Rewrites each package's PublicAPI.Unshipped.txt from the code, with the public API analyzer's own code fix: what is
-# public and not yet declared is added (RS0016, RS0037), what is declared and gone is removed (RS0017). Review the diff:
-# it is the change to the packages' public API. Run after changing a public type, or after merging branches that did.
-# At a release, move the Unshipped lines into PublicAPI.Shipped.txt.
-#   scripts/update-public-api.sh            every packable project
-#   scripts/update-public-api.sh src/X/X.csproj ...
+# Regenerates each package's PublicAPI.Unshipped.txt from the code. Run it after changing a public type, member or
+# signature in src/ or plugins/, and after merging branches that did: the build fails (RS0016, RS0017) until the files
+# match the code. Review the diff it leaves: it is the change to the packages' public API.
+#
+# The Unshipped file is rebuilt from nothing, so that what was renamed or removed goes too (the analyzer has no fix
+# for a declared symbol that is gone): it keeps its '#nullable enable' header and its '*REMOVED*' lines (a shipped
+# symbol removed on purpose), then the analyzer's own code fix (RS0016, applied by 'dotnet format' to every symbol at
+# once) declares each public symbol that PublicAPI.Shipped.txt does not. Shipped files are never touched: at a release,
+# move the Unshipped lines into PublicAPI.Shipped.txt by hand.
+#   scripts/update-public-api.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-if [ "$#" -gt 0 ]; then
-  projects=("$@")
-else
-  mapfile -t projects < <(for p in src/*/*.csproj plugins/*/*.csproj; do
-    [ "$(dotnet msbuild "$p" -getProperty:IsPackable -nologo)" = "true" ] && echo "$p"; done)
-fi
+# The packable projects: the ones the analyzer runs on (Directory.Build.targets).
+mapfile -t projects < <(for p in src/*/*.csproj plugins/*/*.csproj; do
+  [ "$(dotnet msbuild "$p" -getProperty:IsPackable -nologo)" = "true" ] && echo "$p"; done)
 
 for project in "${projects[@]}"; do
   dir=$(dirname "$project")
-  for file in PublicAPI.Shipped.txt PublicAPI.Unshipped.txt; do
-    [ -f "$dir/$file" ] || printf '#nullable enable\n' > "$dir/$file"
-  done
-  echo "== $project"
-  # The fix all of 'dotnet format' applies the analyzer's code fix for every symbol at once; errors are what it fixes.
-  dotnet format analyzers "$project" --diagnostics RS0016 RS0017 RS0037 --severity info --no-restore -v quiet || true
-  for file in PublicAPI.Shipped.txt PublicAPI.Unshipped.txt; do
-    # One sorted list, '#nullable enable' first, so that merges and reruns give the same file.
-    { head -n1 "$dir/$file"; tail -n +2 "$dir/$file" | grep -v '^$' | LC_ALL=C sort -u; } > "$dir/$file.tmp"
-    mv "$dir/$file.tmp" "$dir/$file"
-  done
+  [ -f "$dir/PublicAPI.Shipped.txt" ] || printf '#nullable enable\n' > "$dir/PublicAPI.Shipped.txt"
+  { echo '#nullable enable'; grep -h '^\*REMOVED\*' "$dir/PublicAPI.Unshipped.txt" 2>/dev/null || true; } > "$dir/PublicAPI.Unshipped.tmp"
+  mv "$dir/PublicAPI.Unshipped.tmp" "$dir/PublicAPI.Unshipped.txt"
 done
 
-# The analyzer fails the build on any public symbol still undeclared: build to prove the files are complete.
-dotnet build "${projects[@]/#/}" -nologo -v quiet 2>/dev/null | tail -n 3 || true
-for project in "${projects[@]}"; do dotnet build "$project" -nologo -v quiet | grep -E 'RS00[0-9]{2}' && { echo "public API files incomplete: $project"; exit 1; }; done
-echo "public API files up to date"
+dotnet restore Targets.slnx -v quiet -nologo
+for project in "${projects[@]}"; do
+  echo "== $project"
+  # RS0016's fix, for every undeclared symbol of the project at once. 'dotnet format' exits non-zero when it changed
+  # files (and when it could not fix something): the build below is the judge.
+  dotnet format analyzers "$project" --diagnostics RS0016 --severity warn --no-restore -v quiet || true
+  # One order (ordinal, header first), so that reruns and merges give the same file.
+  dir=$(dirname "$project")
+  { echo '#nullable enable'; tail -n +2 "$dir/PublicAPI.Unshipped.txt" | { grep -v '^$' || true; } | LC_ALL=C sort -u; } > "$dir/PublicAPI.Unshipped.tmp"
+  mv "$dir/PublicAPI.Unshipped.tmp" "$dir/PublicAPI.Unshipped.txt"
+done
+
+# The build fails on any public symbol still undeclared or declared and gone.
+for project in "${projects[@]}"; do
+  if ! log=$(dotnet build "$project" -nologo -v quiet 2>&1); then
+    grep -E 'error' <<<"$log" | sort -u | head -n 20
+    echo "$project does not build: the public API files do not match the code, or the analyzer asks for a change to the API"
+    exit 1
+  fi
+done
+echo "public API files up to date (${#projects[@]} projects)"

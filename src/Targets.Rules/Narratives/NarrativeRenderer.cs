@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Scriban;
 using Scriban.Parsing;
@@ -78,6 +79,7 @@ public sealed class NarrativeRenderer
     /// <param name="format">Plain text or Markdown.</param>
     /// <param name="planOverride">The plan period the rules were applied to, when not the documents' own.</param>
     /// <exception cref="TemplateException">A template does not parse, fails, or breaks a limit.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter (an assessment, a report): no call binds to both.")]
     public string Render(
         Assessment assessment,
         ICompiledRuleSet rules,
@@ -92,6 +94,7 @@ public sealed class NarrativeRenderer
     /// only from the templates' own text.
     /// </summary>
     /// <exception cref="TemplateException">A template does not parse, fails, or breaks a limit.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter (an assessment, a report): no call binds to both.")]
     public string Render(Report report, IReadOnlyDictionary<string, TemplateText> pluginTemplates, NarrativeFormat format = NarrativeFormat.Text) =>
         Tidy(RenderOne(new TemplateSet(Defaults.Value, pluginTemplates, new RenderBudget(_limits, _clock)), "report", report, format));
 
