@@ -64,6 +64,10 @@ internal static partial class CommandLine
         {
             assess, list, TemplateCommand(stdout, stderr, pluginFolders),
         };
+        foreach (var command in AuthoringCommands(stdout, stderr))
+        {
+            root.Add(command);
+        }
 
         assess.SetAction(parse => Guard(stderr, () => Assess(
             parse.GetValue(locality), parse.GetValue(data), parse.GetValue(year), parse.GetValue(plan),
@@ -191,8 +195,13 @@ internal static partial class CommandLine
         var settings = format == "docx" ? reportSettings() : ReportSettings.Empty;
         using var services = Services(pluginFolders);
         var registry = services.GetRequiredService<LocalityRegistry>();
-        var dataset = dataFile is null ? null : DatasetFile.Read(dataFile, localityCode);
-        var code = localityCode ?? dataset?.Locality ?? DefaultLocality;
+        // A single plugin folder's own locality is read only when nothing else names one, so that a broken folder beside
+        // the locality asked for does not stop it.
+        var csvLocality = dataFile is not null && localityCode is null && Path.GetExtension(dataFile).Equals(".csv", StringComparison.OrdinalIgnoreCase)
+            ? FolderLocality(pluginFolders)
+            : localityCode;
+        var dataset = dataFile is null ? null : DatasetFile.Read(dataFile, csvLocality);
+        var code = localityCode ?? dataset?.Locality ?? FolderLocality(pluginFolders) ?? DefaultLocality;
         var plugin = registry.Get(code);
         var rules = registry.Compile(code);
         dataset ??= plugin.LoadSample();

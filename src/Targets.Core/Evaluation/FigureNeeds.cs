@@ -89,6 +89,6 @@ public static class FigureNeeds
     }
 
     /// <summary>Every figure a set of targets reads as of a year, each once, in target order.</summary>
-    public static IReadOnlyList<FigureNeed> Of(IEnumerable<Target> targets, IndicatorCatalog catalog, int asOfYear, ReportingPeriod? planOverride = null) =>
+    public static IReadOnlyList<FigureNeed> OfAll(IEnumerable<Target> targets, IndicatorCatalog catalog, int asOfYear, ReportingPeriod? planOverride = null) =>
         [.. targets.SelectMany(target => Of(target, catalog, asOfYear, planOverride)).Distinct()];
 }

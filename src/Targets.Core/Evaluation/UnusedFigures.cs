@@ -102,7 +102,7 @@ public static class UnusedFigures
         }
 
         var catalog = table.Catalog;
-        var needs = FigureNeeds.Of(targets, catalog, asOfYear, planOverride).ToLookup(need => need.Indicator);
+        var needs = FigureNeeds.OfAll(targets, catalog, asOfYear, planOverride).ToLookup(need => need.Indicator);
 
         // The plan periods of the deadline targets reading each indicator: a year of them is read only when it is the latest.
         var readers = new Dictionary<IndicatorId, List<ReportingPeriod>>();

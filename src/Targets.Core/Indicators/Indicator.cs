@@ -45,6 +45,14 @@ public sealed record Unit(string Symbol)
     /// <summary>Percent, the unit of every share.</summary>
     public static Unit Percent { get; } = new("%");
 
+    /// <summary>
+    /// The units every rule set may count in, as the documents write them. A rule set declares any other it needs under
+    /// <c>units</c>; <c>schemas/ruleset.schema.json</c> lists the same (<c>standardUnit</c>).
+    /// </summary>
+    public static IReadOnlyList<string> Standard { get; } =
+        ["vụ", "người", "điểm", "hồ sơ", "%", "xã", "khu dân cư", "hộ", "buổi", "lượt", "tin bài", "cơ sở", "địa bàn", "mô hình", "đơn vị",
+            "cán bộ", "đối tượng", "lần", "cơ quan", "trường", "khu công nghiệp", "loại", "tin báo"];
+
     /// <summary>Whether this is the percent unit.</summary>
     public bool IsPercent => Symbol == "%";
 

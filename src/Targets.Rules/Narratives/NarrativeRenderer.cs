@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Scriban;
 using Scriban.Parsing;
@@ -78,6 +79,7 @@ public sealed class NarrativeRenderer
     /// <param name="format">Plain text or Markdown.</param>
     /// <param name="planOverride">The plan period the rules were applied to, when not the documents' own.</param>
     /// <exception cref="TemplateException">A template does not parse, fails, or breaks a limit.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter (an assessment, a report): no call binds to both.")]
     public string Render(
         Assessment assessment,
         ICompiledRuleSet rules,
@@ -92,6 +94,7 @@ public sealed class NarrativeRenderer
     /// only from the templates' own text.
     /// </summary>
     /// <exception cref="TemplateException">A template does not parse, fails, or breaks a limit.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter (an assessment, a report): no call binds to both.")]
     public string Render(Report report, IReadOnlyDictionary<string, TemplateText> pluginTemplates, NarrativeFormat format = NarrativeFormat.Text) =>
         Tidy(RenderOne(new TemplateSet(Defaults.Value, pluginTemplates, new RenderBudget(_limits, _clock)), "report", report, format));
 
@@ -162,6 +165,14 @@ public sealed class NarrativeRenderer
 
             return template;
         });
+
+    /// <summary>Every error a template's text has when parsed, each located (for <c>targets validate</c>).</summary>
+    internal static IEnumerable<TemplateException> ParseProblems(TemplateText source) =>
+        Template.Parse(source.Text, source.Origin, new ParserOptions { ExpressionDepthLimit = 64 }).Messages
+            .Where(message => message.Type == ParserMessageType.Error)
+            .Select(message => new TemplateException(
+                $"template does not parse: {message.Message}",
+                new SourceLocation(source.Origin, message.Span.Start.Line + 1, message.Span.Start.Column + 1)));
 
     /// <summary>Collapses the blank lines templates leave behind, so output is stable whatever the template spacing.</summary>
     private static string Tidy(string text)

@@ -77,8 +77,16 @@ public class TargetsPlugin : ITargetsPlugin
     public TargetsPlugin(IPluginContent content)
     {
         _content = content;
-        _manifest = new Lazy<PluginManifest>(() => PluginManifest.Read(content.Cite("plugin.json"), content.Read("plugin.json")));
+        _manifest = new Lazy<PluginManifest>(() => PluginManifest.Read(content.Cite("plugin.json"), content.Read("plugin.json"), CheckSchemas));
     }
+
+    /// <summary>
+    /// Whether the files are checked against the schemas when read. Files embedded in an assembly were checked when it was
+    /// built and tested (every shipped file is validated by the plugins' contract tests, and <c>targets validate</c> checks
+    /// a plugin's folder before it is packed), so they are not checked again at every start: that check was a third of the
+    /// command line's start-up. A folder is read as untrusted and always checked.
+    /// </summary>
+    private bool CheckSchemas => _content is not EmbeddedContent;
 
     /// <summary>A plugin shipped as a folder of JSON rule sets and templates.</summary>
     public static TargetsPlugin FromFolder(string folder) => new(new FolderContent(folder));
@@ -107,7 +115,7 @@ public class TargetsPlugin : ITargetsPlugin
             throw new RuleSetException("the plugin has no rule sets (rules/*.rules.json)", new SourceLocation(_content.Origin));
         }
 
-        return [.. files.Select(file => RuleSetReader.Read(_content.Cite(file), _content.Read(file)))];
+        return [.. files.Select(file => RuleSetReader.Read(_content.Cite(file), _content.Read(file), CheckSchemas))];
     }
 
     /// <inheritdoc />
@@ -140,6 +148,6 @@ public class TargetsPlugin : ITargetsPlugin
             throw new DataException($"the plugin has no sample '{sample}'", new SourceLocation(_content.Origin));
         }
 
-        return DatasetReader.Read(_content.Cite(sample), _content.Read(sample));
+        return DatasetReader.Read(_content.Cite(sample), _content.Read(sample), CheckSchemas);
     }
 }

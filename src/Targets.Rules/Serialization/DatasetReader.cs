@@ -22,14 +22,21 @@ public static class DatasetReader
     /// <param name="name">The name to cite in errors.</param>
     /// <param name="utf8">The JSON.</param>
     /// <exception cref="DataException">The input is malformed or not a valid dataset.</exception>
-    public static Dataset Read(string name, ReadOnlyMemory<byte> utf8) =>
-        Read(JsonInput.FromBytes(name, utf8, problem => new DataException(problem, new SourceLocation(name))));
+    public static Dataset Read(string name, ReadOnlyMemory<byte> utf8) => Read(name, utf8, checkSchema: true);
 
-    internal static Dataset Read(JsonInput input)
+    /// <summary>Reads a dataset, checking it against the schema unless it was checked when it was built (embedded content).</summary>
+    internal static Dataset Read(string name, ReadOnlyMemory<byte> utf8, bool checkSchema) =>
+        Read(JsonInput.FromBytes(name, utf8, problem => new DataException(problem, new SourceLocation(name))), checkSchema);
+
+    internal static Dataset Read(JsonInput input, bool checkSchema = true)
     {
         static Exception Error(string problem, SourceLocation location) => new DataException(problem, location);
         input.CheckSyntax(Error);
-        SchemaValidator.Validate(input, TargetsSchema.Dataset, Error);
+        if (checkSchema)
+        {
+            SchemaValidator.Validate(input, TargetsSchema.Dataset, Error);
+        }
+
         DatasetForm form;
         try
         {

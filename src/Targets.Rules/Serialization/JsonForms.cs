@@ -12,6 +12,7 @@ internal sealed record RuleSetForm(
     DocumentForm Document,
     bool? Retrospective,
     string? Reading,
+    IReadOnlyList<string>? Units,
     IReadOnlyList<IndicatorDefinition>? Indicators,
     IReadOnlyList<TargetForm> Targets,
     IReadOnlyList<GoalForm>? Goals,

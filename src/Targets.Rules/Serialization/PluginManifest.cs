@@ -16,12 +16,19 @@ public sealed record PluginManifest(string Code, string Name, string? UnitName, 
 {
     /// <summary>Reads a manifest from UTF-8 bytes.</summary>
     /// <exception cref="RuleSetException">The manifest is malformed or not valid.</exception>
-    public static PluginManifest Read(string name, ReadOnlyMemory<byte> utf8)
+    public static PluginManifest Read(string name, ReadOnlyMemory<byte> utf8) => Read(name, utf8, checkSchema: true);
+
+    /// <summary>Reads a manifest, checking it against the schema unless it was checked when it was built (embedded content).</summary>
+    internal static PluginManifest Read(string name, ReadOnlyMemory<byte> utf8, bool checkSchema)
     {
         static Exception Error(string problem, SourceLocation location) => new RuleSetException(problem, location);
         var input = JsonInput.FromBytes(name, utf8, problem => new RuleSetException(problem, new SourceLocation(name)));
         input.CheckSyntax(Error);
-        SchemaValidator.Validate(input, TargetsSchema.Plugin, Error);
+        if (checkSchema)
+        {
+            SchemaValidator.Validate(input, TargetsSchema.Plugin, Error);
+        }
+
         var form = JsonSerializer.Deserialize(input.Utf8.Span, FormsJsonContext.Default.PluginManifestForm)!;
         return new PluginManifest(form.Code, form.Name, form.Unit, form.Description, form.DefaultSample, form.Succession is { } s ? MapSuccession(s, input) : null);
     }

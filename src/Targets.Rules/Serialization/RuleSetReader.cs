@@ -28,14 +28,21 @@ public static class RuleSetReader
     /// <param name="name">The name to cite in errors (a file or resource name).</param>
     /// <param name="utf8">The JSON.</param>
     /// <exception cref="RuleSetException">The input is malformed or not a valid rule set.</exception>
-    public static RuleSet Read(string name, ReadOnlyMemory<byte> utf8) =>
-        Read(JsonInput.FromBytes(name, utf8, problem => new RuleSetException(problem, new SourceLocation(name))));
+    public static RuleSet Read(string name, ReadOnlyMemory<byte> utf8) => Read(name, utf8, checkSchema: true);
 
-    internal static RuleSet Read(JsonInput input)
+    /// <summary>Reads a rule set, checking it against the schema unless it was checked when it was built (embedded content).</summary>
+    internal static RuleSet Read(string name, ReadOnlyMemory<byte> utf8, bool checkSchema) =>
+        Read(JsonInput.FromBytes(name, utf8, problem => new RuleSetException(problem, new SourceLocation(name))), checkSchema);
+
+    internal static RuleSet Read(JsonInput input, bool checkSchema = true)
     {
         static Exception Error(string problem, SourceLocation location) => new RuleSetException(problem, location);
         input.CheckSyntax(Error);
-        SchemaValidator.Validate(input, TargetsSchema.RuleSet, Error);
+        if (checkSchema)
+        {
+            SchemaValidator.Validate(input, TargetsSchema.RuleSet, Error);
+        }
+
         RuleSetForm form;
         try
         {
@@ -59,8 +66,16 @@ public static class RuleSetReader
         public RuleSet Map(RuleSetForm form)
         {
             var document = MapDocument(form.Document);
+            var units = new HashSet<string>([.. Unit.Standard, .. form.Units ?? []], StringComparer.Ordinal);
             var indicators = (form.Indicators ?? []).Select((definition, i) =>
             {
+                if (!units.Contains(definition.Unit))
+                {
+                    throw Error(
+                        $"'unit' ('{definition.Unit}') must be one of: {string.Join(", ", Unit.Standard.Select(u => $"'{u}'"))}; or declare it in the rule set's 'units'",
+                        $"$.indicators[{i}].unit");
+                }
+
                 try
                 {
                     return IndicatorCatalog.FromDefinition(definition);

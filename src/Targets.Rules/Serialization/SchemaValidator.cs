@@ -33,7 +33,18 @@ internal static class SchemaValidator
         return reader.ReadToEnd();
     }
 
+    /// <summary>Checks an input against a schema, throwing the first problem (by place in the file).</summary>
     public static void Validate(JsonInput input, TargetsSchema schema, Func<string, SourceLocation, Exception> error)
+    {
+        if (Problems(input, schema, error) is [var first, ..])
+        {
+            throw error(first.Problem, first.Location);
+        }
+    }
+
+    /// <summary>Every problem of an input against a schema, in the order they appear in the file.</summary>
+    /// <exception cref="Exception">A value the validator cannot take (built with <paramref name="error"/>).</exception>
+    public static IReadOnlyList<(string Problem, SourceLocation Location)> Problems(JsonInput input, TargetsSchema schema, Func<string, SourceLocation, Exception> error)
     {
         var compiled = Schemas.GetOrAdd(schema, s => new Lazy<JsonSchema>(() => JsonSchema.FromJsonAsync(Text(s)).GetAwaiter().GetResult())).Value;
         ICollection<ValidationError> errors;
@@ -48,21 +59,20 @@ internal static class SchemaValidator
             throw error($"a value cannot be read: {JsonInput.FirstSentence(exception.Message)}", new SourceLocation(input.Name));
         }
 
-        if (errors.Count == 0)
-        {
-            return;
-        }
+        return [.. errors.OrderBy(e => e.LineNumber).ThenBy(e => e.LinePosition).Select(e => Locate(input, MostSpecific(e)))];
+    }
 
-        var first = MostSpecific(errors.OrderBy(e => e.LineNumber).ThenBy(e => e.LinePosition).First());
-        var path = ToJsonPath(first.Path);
+    private static (string Problem, SourceLocation Location) Locate(JsonInput input, ValidationError error)
+    {
+        var path = ToJsonPath(error.Path);
         // The validator's position is where its reader stopped: the last character of a value, the colon after a key.
         // Every other error names the first character of the value at fault, so the path is located the same way; only a
         // missing property, which has no value, keeps the validator's position (its object).
         var located = input.Locate(path);
-        var location = located.Line is null && first.HasLineInfo
-            ? new SourceLocation(input.Name, first.LineNumber, first.LinePosition, path)
+        var location = located.Line is null && error.HasLineInfo
+            ? new SourceLocation(input.Name, error.LineNumber, error.LinePosition, path)
             : located;
-        throw error(Describe(first), location);
+        return (Describe(error), location);
     }
 
     /// <summary>For a value matching none of several forms, the error of the form it comes closest to.</summary>
@@ -101,13 +111,19 @@ internal static class SchemaValidator
             ValidationErrorKind.NumberTooSmall => $"{name} is below its minimum (counts and shares cannot be negative)",
             ValidationErrorKind.NumberTooBig => $"{name} is above its maximum",
             ValidationErrorKind.PatternMismatch => $"{name}{Quoted(error)} does not have the expected form{ExpectedForm(error)}",
-            ValidationErrorKind.NotInEnumeration => $"{name} is not one of the allowed values",
+            ValidationErrorKind.NotInEnumeration => $"{name}{Quoted(error)} must be one of: {AllowedValues(error)}",
             ValidationErrorKind.StringTooShort => $"{name} must not be empty",
             ValidationErrorKind.TooFewItems => $"{name} must not be empty",
             ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf => $"{name} matches none of the allowed forms (check its 'kind' and fields)",
             _ => $"{name} is not valid ({error.Kind})",
         };
     }
+
+    /// <summary>The values an enumeration allows, as a list to copy from: <c>'vụ', 'người', …</c>.</summary>
+    private static string AllowedValues(ValidationError error) =>
+        error.Schema?.ActualSchema.Enumeration is { Count: > 0 } values
+            ? string.Join(", ", values.Select(v => v is string text ? $"'{text}'" : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)))
+            : "the values the schema lists";
 
     /// <summary>The offending text, when it is a short string: <c> ('2023-M1')</c>.</summary>
     private static string Quoted(ValidationError error) =>

@@ -79,7 +79,7 @@ public static class FigureTemplate
     public static IReadOnlyList<TemplateRow> Write(Stream output, ICompiledRuleSet rules, int year, IReadOnlyList<string> units)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        var needs = FigureNeeds.Of(rules.RuleSets.SelectMany(set => set.Targets), rules.Catalog, year);
+        var needs = FigureNeeds.OfAll(rules.RuleSets.SelectMany(set => set.Targets), rules.Catalog, year);
         var rows = Rows(needs, rules.Catalog, units, rules.Locality.Succession);
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();

@@ -82,6 +82,30 @@ public abstract partial class PluginContractTests<TPlugin>
         }
     }
 
+    /// <summary>
+    /// Embedded files are not checked against the schemas at run time (that check was a third of the command line's start);
+    /// this is where they are: every file the assembly ships, through the public readers, which always check.
+    /// </summary>
+    [Fact]
+    public void EmbeddedFiles_EveryShippedFile_MatchesItsSchema()
+    {
+        var content = new EmbeddedContent(typeof(TPlugin).Assembly);
+        Should.NotThrow(() => Targets.Rules.Serialization.PluginManifest.Read("plugin.json", content.Read("plugin.json")));
+        var rules = content.List("rules");
+        var samples = content.List("samples");
+        rules.ShouldNotBeEmpty();
+        samples.ShouldNotBeEmpty();
+        foreach (var file in rules)
+        {
+            Should.NotThrow(() => Targets.Rules.Serialization.RuleSetReader.Read(file, content.Read(file)), file);
+        }
+
+        foreach (var file in samples)
+        {
+            Should.NotThrow(() => Targets.Rules.Serialization.DatasetReader.Read(file, content.Read(file)), file);
+        }
+    }
+
     [Fact]
     public void ZeroTargets_EveryOne_RepeatsTheVerbOfItsWording()
     {

@@ -35,6 +35,45 @@ public sealed class RuleSetReaderTests
         set.Document.IssuedOn.ShouldBe(new DateOnly(2023, 4, 5));
     }
 
+    private static string WithIndicator(string unit, string declared = "") => Valid.Replace(
+        "\"targets\": [",
+        declared + "\"indicators\": [ { \"id\": \"x.shipments\", \"name\": \"Số chuyến hàng\", \"unit\": \"" + unit + "\", \"direction\": \"higherIsBetter\", \"kind\": \"count\", \"stockOrFlow\": \"flow\" } ], \"targets\": [",
+        StringComparison.Ordinal);
+
+    [Fact]
+    public void Read_IndicatorInAUnitTheRuleSetDeclares_KeepsTheUnit()
+    {
+        var set = RuleSetReader.Read("rules/test.rules.json", Encoding.UTF8.GetBytes(WithIndicator("chuyến", "\"units\": [\"chuyến\"], ")));
+
+        set.Indicators.ShouldHaveSingleItem().Unit.Symbol.ShouldBe("chuyến");
+    }
+
+    [Fact]
+    public void Read_IndicatorInAnUndeclaredUnit_ListsTheStandardUnitsAndSaysHowToDeclareOne()
+    {
+        var error = ReadError(WithIndicator("chuyến"));
+
+        error.Message.ShouldContain("($.indicators[0].unit): 'unit' ('chuyến') must be one of: 'vụ', 'người', 'điểm'");
+        error.Message.ShouldContain("'tin báo'; or declare it in the rule set's 'units'");
+    }
+
+    [Fact]
+    public void Read_ValueOutsideAnEnumeration_ListsTheAllowedValues()
+    {
+        var error = ReadError(Valid.Replace("\"measure\": \"relative\"", "\"measure\": \"percent\"", StringComparison.Ordinal));
+
+        error.Message.ShouldContain("'measure' ('percent') must be one of: 'relative', 'absolute'");
+    }
+
+    [Fact]
+    public void StandardUnits_InTheSchema_AreTheCoresList()
+    {
+        using var schema = System.Text.Json.JsonDocument.Parse(SchemaValidator.Text(TargetsSchema.RuleSet));
+        var listed = schema.RootElement.GetProperty("definitions").GetProperty("standardUnit").GetProperty("enum").EnumerateArray().Select(u => u.GetString()!);
+
+        listed.ShouldBe(Targets.Core.Indicators.Unit.Standard);
+    }
+
     [Fact]
     public void Read_MalformedJson_NamesFileAndLine()
     {

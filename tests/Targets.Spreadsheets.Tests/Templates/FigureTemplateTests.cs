@@ -107,7 +107,7 @@ public sealed class FigureTemplateTests
     public void Rows_MergedLocalityIn2025_AskForMergedFiguresAndTheJoinedUnitsBaselines()
     {
         var rules = Compile(new CanThoPlugin());
-        var rows = FigureTemplate.Rows(FigureNeeds.Of(rules.RuleSets.SelectMany(s => s.Targets), rules.Catalog, 2025), rules.Catalog, [], rules.Locality.Succession);
+        var rows = FigureTemplate.Rows(FigureNeeds.OfAll(rules.RuleSets.SelectMany(s => s.Targets), rules.Catalog, 2025), rules.Catalog, [], rules.Locality.Succession);
 
         var cases = new IndicatorId("crime.social-order.cases");
         rows.ShouldContain(new TemplateRow(cases, ReportingPeriod.Year(2025), null, null));
@@ -121,7 +121,7 @@ public sealed class FigureTemplateTests
     public void Rows_PerUnitTarget_HasARowForEachUnitGiven()
     {
         var rules = Compile(new HaiPhongPlugin());
-        var rows = FigureTemplate.Rows(FigureNeeds.Of(rules.RuleSets.SelectMany(s => s.Targets), rules.Catalog, 2018), rules.Catalog, ["quận Hồng Bàng", "huyện An Lão"], null);
+        var rows = FigureTemplate.Rows(FigureNeeds.OfAll(rules.RuleSets.SelectMany(s => s.Targets), rules.Catalog, 2018), rules.Catalog, ["quận Hồng Bàng", "huyện An Lão"], null);
 
         rows.Where(r => r.Indicator.Value == "drugs.addicts.new").Select(r => (r.Period.StartYear, r.AdminUnit)).ShouldBe(
             [(2017, "huyện An Lão"), (2017, "quận Hồng Bàng"), (2018, "huyện An Lão"), (2018, "quận Hồng Bàng")]);
