@@ -88,7 +88,7 @@ internal sealed class ReportBody(Report report, ReportSettings settings)
         var left = new List<Paragraph>();
         if (settings.ParentIssuer is { } parent)
         {
-            left.Add(With(Centred, Text(parent.ToUpperInvariant(), size: Page.Heading)));
+            left.AddRange(IssuerLines(parent.ToUpperInvariant(), bold: false).Select(line => With(Centred, Text(line, size: Page.Heading))));
         }
 
         var lines = IssuerLines(issuer);
@@ -115,10 +115,10 @@ internal sealed class ReportBody(Report report, ReportSettings settings)
     }
 
     /// <summary>
-    /// The issuing body on as many lines as its column needs, broken where a clerk would break it: before the name of the
+    /// The issuing body (or the body above it, not bold) on as many lines as its column needs, broken where a clerk would break it: before the name of the
     /// locality (“BAN CHỈ ĐẠO 138” / “THÀNH PHỐ CẦN THƠ”), never inside it, which Word's own wrapping does (“CẦN” / “THƠ”).
     /// </summary>
-    internal static IReadOnlyList<string> IssuerLines(string issuer)
+    internal static IReadOnlyList<string> IssuerLines(string issuer, bool bold = true)
     {
         if (Fits(issuer))
         {
@@ -152,7 +152,7 @@ internal sealed class ReportBody(Report report, ReportSettings settings)
         lines.Add(current);
         return lines;
 
-        static bool Fits(string line) => TextWidth.Twips(line, Page.Heading / 2, bold: true) <= IssuerColumn;
+        bool Fits(string line) => TextWidth.Twips(line, Page.Heading / 2, bold) <= IssuerColumn;
     }
 
     /// <summary>The words a Vietnamese locality's name starts with, longest first (“THỊ XÃ” before “XÃ”).</summary>
