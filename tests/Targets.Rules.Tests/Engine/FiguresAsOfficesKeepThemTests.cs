@@ -8,7 +8,9 @@ using Targets.Rules.Engine;
 using Targets.Rules.Plugins;
 using Targets.Rules.Reporting;
 using Targets.Rules.Serialization;
+using Targets.Rules.Tests.Support;
 using Targets.Tests.Shared;
+using static Targets.Rules.Tests.Support.ShippedPlugins;
 
 namespace Targets.Rules.Tests.Engine;
 
@@ -18,19 +20,6 @@ namespace Targets.Rules.Tests.Engine;
 /// </summary>
 public sealed class FiguresAsOfficesKeepThemTests
 {
-    private static readonly Lazy<(TargetsPlugin Plugin, ICompiledRuleSet Rules)> QuangNinh = new(() => Load("QuangNinh"));
-    private static readonly Lazy<(TargetsPlugin Plugin, ICompiledRuleSet Rules)> CanTho = new(() => Load("CanTho"));
-    private static readonly Lazy<(TargetsPlugin Plugin, ICompiledRuleSet Rules)> TayNinh = new(() => Load("TayNinh"));
-
-    private static (TargetsPlugin, ICompiledRuleSet) Load(string folder)
-    {
-        var plugin = TargetsPlugin.FromFolder(Path.Combine(Golden.RepositoryRoot(), "plugins", folder));
-        return (plugin, new NRulesRuleEngine().Compile(plugin.Locality, plugin.LoadRuleSets()));
-    }
-
-    private static Figure F(string indicator, string period, decimal value, string? unit = null, string? boundary = null) =>
-        new(new IndicatorId(indicator), ReportingPeriod.Parse(period), value, unit, Boundary: boundary);
-
     private static Dataset Data(string locality, string asOf, params Figure[] figures) =>
         new() { Locality = locality, AsOf = DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture), Figures = figures, SourceFile = "data.json" };
 
