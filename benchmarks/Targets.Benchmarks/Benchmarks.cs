@@ -130,6 +130,52 @@ public class NationalBenchmarks
 }
 
 /// <summary>
+/// Issue 9: the national narrative batch (3,321 commune reports as of 2025) against evaluation alone (the bulk path, the
+/// baseline of the ratio column): the report models, the templates, both together, and the whole batch end to end.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class NarrativeBatchBenchmarks
+{
+    private Workloads _work = null!;
+    private Assessment[] _latest = [];
+    private Targets.Rules.Reporting.Report[] _reports = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _work = new Workloads();
+        _latest = _work.LatestAssessments();
+        _reports = _work.BuildReports(_latest);
+        _work.Render(_latest.Take(8).ToArray());
+    }
+
+    /// <summary>Every commune × year through the bulk API: evaluation alone.</summary>
+    [Benchmark(Baseline = true)]
+    public long EvaluateBulk() => _work.EvaluateBulk(new int[8]);
+
+    /// <summary>Every commune's report model, as of 2025 (<c>ReportBuilder</c>), from assessments computed beforehand.</summary>
+    [Benchmark]
+    public int BuildReports() => _work.BuildReports(_latest).Length;
+
+    /// <summary>Every commune's report model rendered through the templates, the models built beforehand.</summary>
+    [Benchmark]
+    public long RenderReports() => _work.RenderReports(_reports);
+
+    /// <summary>Every commune's narrative (model and templates), as of 2025, from assessments computed beforehand.</summary>
+    [Benchmark]
+    public long RenderNarratives() => _work.Render(_latest);
+
+    /// <summary>The whole batch on one thread: bulk evaluation of every commune × year, and every commune's narrative.</summary>
+    [Benchmark]
+    public long EndToEnd() => _work.EndToEnd(new int[8]);
+
+    /// <summary>The whole batch with the communes split over the cores.</summary>
+    [Benchmark]
+    public long EndToEndParallel() => _work.EndToEndParallel(new int[8]);
+}
+
+/// <summary>
 /// Issue 10: one province's figures read from a filled-in workbook: 3,321 communes as units of one province (the national
 /// dataset held to can-tho's rule sets), one row per figure; the year's report (2025) and the whole history (2020–2025,
 /// 940,298 rows, near a sheet's limit of 1,048,576). The goal: under 2 s.
