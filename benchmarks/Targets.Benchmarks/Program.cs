@@ -134,7 +134,7 @@ namespace Targets.Benchmarks
 
         public static int Batch(string[] args)
         {
-            var work = new Workloads();
+            var work = new Workloads(args.Contains("--small") ? 400 : NationalDataset.CommuneCount);
             var rounds = args.Length > 0 && int.TryParse(args[0], out var r) ? r : 3;
             var latest = work.LatestAssessments();
             for (var round = 0; round < rounds; round++)
@@ -151,13 +151,20 @@ namespace Targets.Benchmarks
                     return result;
                 }
 
-                Time("floor", () => work.Floor(counts));
-                Time("floor+index", () => work.FloorWithIndexing(counts));
-                Time("index", work.IndexOnly);
-                Time("per-dataset", () => work.EvaluatePerDataset(counts));
-                Time("bulk", () => work.EvaluateBulk(counts));
+                if (!args.Contains("--render-only"))
+                {
+                    Time("floor", () => work.Floor(counts));
+                    Time("floor+index", () => work.FloorWithIndexing(counts));
+                    Time("index", work.IndexOnly);
+                    Time("per-dataset", () => work.EvaluatePerDataset(counts));
+                    Time("bulk", () => work.EvaluateBulk(counts));
+                }
+
                 if (!args.Contains("--no-render"))
                 {
+                    Targets.Rules.Reporting.Report[] reports = [];
+                    Time("report models", () => (reports = work.BuildReports(latest)).Length);
+                    Time("templates", () => work.RenderReports(reports));
                     Time("render", () => work.Render(latest));
                     Time("end-to-end", () => work.EndToEnd(counts));
                     Time("end-to-end parallel", () => work.EndToEndParallel(counts));
