@@ -77,23 +77,20 @@ public class SampleBenchmarks
 }
 
 /// <summary>
-/// The national batch: 3,321 communes, each evaluated as of the end of every year 2021–2025 (586,097 target results), and
-/// each commune's narrative as of 2025. The hand-written floor is the baseline of the ratio column.
+/// The national batch: 3,321 communes, each evaluated as of the end of every year 2021–2025 (586,097 target results). The
+/// hand-written floor is the baseline of the ratio column; the narratives are in <see cref="NarrativeBatchBenchmarks"/>.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class NationalBenchmarks
 {
     private Workloads _work = null!;
-    private Assessment[] _latest = [];
 
     [GlobalSetup]
     public void Setup()
     {
         _work = new Workloads();
         _work.VerifyFloor(step: 25);
-        _latest = _work.LatestAssessments();
-        _work.Render(_latest.Take(8).ToArray());
     }
 
     /// <summary>The floor: plain C# over figures pre-indexed in flat arrays, statuses only.</summary>
@@ -116,17 +113,7 @@ public class NationalBenchmarks
     [Benchmark]
     public long EvaluateBulk() => _work.EvaluateBulk(new int[8]);
 
-    /// <summary>Every commune's narrative, as of 2025, from assessments computed beforehand.</summary>
-    [Benchmark]
-    public long RenderNarratives() => _work.Render(_latest);
-
-    /// <summary>The whole batch on one thread: bulk evaluation of every commune × year, and every commune's narrative.</summary>
-    [Benchmark]
-    public long EndToEnd() => _work.EndToEnd(new int[8]);
-
-    /// <summary>The whole batch with the communes split over the cores.</summary>
-    [Benchmark]
-    public long EndToEndParallel() => _work.EndToEndParallel(new int[8]);
+    // The narratives and the whole batch end to end: NarrativeBatchBenchmarks, against evaluation alone.
 }
 
 /// <summary>
