@@ -77,23 +77,20 @@ public class SampleBenchmarks
 }
 
 /// <summary>
-/// The national batch: 3,321 communes, each evaluated as of the end of every year 2021–2025 (586,097 target results), and
-/// each commune's narrative as of 2025. The hand-written floor is the baseline of the ratio column.
+/// The national batch: 3,321 communes, each evaluated as of the end of every year 2021–2025 (586,097 target results). The
+/// hand-written floor is the baseline of the ratio column; the narratives are in <see cref="NarrativeBatchBenchmarks"/>.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class NationalBenchmarks
 {
     private Workloads _work = null!;
-    private Assessment[] _latest = [];
 
     [GlobalSetup]
     public void Setup()
     {
         _work = new Workloads();
         _work.VerifyFloor(step: 25);
-        _latest = _work.LatestAssessments();
-        _work.Render(_latest.Take(8).ToArray());
     }
 
     /// <summary>The floor: plain C# over figures pre-indexed in flat arrays, statuses only.</summary>
@@ -116,7 +113,43 @@ public class NationalBenchmarks
     [Benchmark]
     public long EvaluateBulk() => _work.EvaluateBulk(new int[8]);
 
-    /// <summary>Every commune's narrative, as of 2025, from assessments computed beforehand.</summary>
+    // The narratives and the whole batch end to end: NarrativeBatchBenchmarks, against evaluation alone.
+}
+
+/// <summary>
+/// Issue 9: the national narrative batch (3,321 commune reports as of 2025) against evaluation alone (the bulk path, the
+/// baseline of the ratio column): the report models, the templates, both together, and the whole batch end to end.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class NarrativeBatchBenchmarks
+{
+    private Workloads _work = null!;
+    private Assessment[] _latest = [];
+    private Targets.Rules.Reporting.Report[] _reports = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _work = new Workloads();
+        _latest = _work.LatestAssessments();
+        _reports = _work.BuildReports(_latest);
+        _work.Render(_latest.Take(8).ToArray());
+    }
+
+    /// <summary>Every commune × year through the bulk API: evaluation alone.</summary>
+    [Benchmark(Baseline = true)]
+    public long EvaluateBulk() => _work.EvaluateBulk(new int[8]);
+
+    /// <summary>Every commune's report model, as of 2025 (<c>ReportBuilder</c>), from assessments computed beforehand.</summary>
+    [Benchmark]
+    public int BuildReports() => _work.BuildReports(_latest).Length;
+
+    /// <summary>Every commune's report model rendered through the templates, the models built beforehand.</summary>
+    [Benchmark]
+    public long RenderReports() => _work.RenderReports(_reports);
+
+    /// <summary>Every commune's narrative (model and templates), as of 2025, from assessments computed beforehand.</summary>
     [Benchmark]
     public long RenderNarratives() => _work.Render(_latest);
 

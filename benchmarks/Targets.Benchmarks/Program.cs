@@ -5,6 +5,7 @@ using Targets.Benchmarks;
 // dotnet run -c Release --project benchmarks/Targets.Benchmarks -- --filter '*'    BenchmarkDotNet, every benchmark
 // dotnet run -c Release --project benchmarks/Targets.Benchmarks -- verify          the floor against the engine, every commune
 // dotnet run -c Release --project benchmarks/Targets.Benchmarks -- batch           the whole batch once: wall time, peak memory
+// dotnet run -c Release --project benchmarks/Targets.Benchmarks -- narratives [md] SHA-256 of every commune's narrative (text; md: and Markdown)
 switch (args.FirstOrDefault())
 {
     case "verify":
@@ -71,17 +72,22 @@ namespace Targets.Benchmarks
         /// <summary>A hash of every commune's narrative, to check that a change to rendering leaves the text as it was.</summary>
         public static int NarrativeHash(string[] args)
         {
-            var work = new Workloads(args.Length > 0 && int.TryParse(args[0], out var n) ? n : NationalDataset.CommuneCount);
+            var work = new Workloads(args.FirstOrDefault(a => int.TryParse(a, out _)) is { } n ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : NationalDataset.CommuneCount);
             var latest = work.LatestAssessments();
-            using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-            long characters = 0;
-            foreach (var text in work.Narratives(latest))
+            var formats = args.Contains("md") ? new[] { Targets.Rules.Narratives.NarrativeFormat.Text, Targets.Rules.Narratives.NarrativeFormat.Markdown } : [Targets.Rules.Narratives.NarrativeFormat.Text];
+            foreach (var format in formats)
             {
-                hash.AppendData(System.Text.Encoding.UTF8.GetBytes(text));
-                characters += text.Length;
+                using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+                long characters = 0;
+                foreach (var text in work.Narratives(latest, format))
+                {
+                    hash.AppendData(System.Text.Encoding.UTF8.GetBytes(text));
+                    characters += text.Length;
+                }
+
+                Console.WriteLine($"{format}: {latest.Length} narratives, {characters} characters, sha256 {Convert.ToHexString(hash.GetHashAndReset())}");
             }
 
-            Console.WriteLine($"{latest.Length} narratives, {characters} characters, sha256 {Convert.ToHexString(hash.GetHashAndReset())}");
             return 0;
         }
 
@@ -128,7 +134,7 @@ namespace Targets.Benchmarks
 
         public static int Batch(string[] args)
         {
-            var work = new Workloads();
+            var work = new Workloads(args.Contains("--small") ? 400 : NationalDataset.CommuneCount);
             var rounds = args.Length > 0 && int.TryParse(args[0], out var r) ? r : 3;
             var latest = work.LatestAssessments();
             for (var round = 0; round < rounds; round++)
@@ -145,13 +151,20 @@ namespace Targets.Benchmarks
                     return result;
                 }
 
-                Time("floor", () => work.Floor(counts));
-                Time("floor+index", () => work.FloorWithIndexing(counts));
-                Time("index", work.IndexOnly);
-                Time("per-dataset", () => work.EvaluatePerDataset(counts));
-                Time("bulk", () => work.EvaluateBulk(counts));
+                if (!args.Contains("--render-only"))
+                {
+                    Time("floor", () => work.Floor(counts));
+                    Time("floor+index", () => work.FloorWithIndexing(counts));
+                    Time("index", work.IndexOnly);
+                    Time("per-dataset", () => work.EvaluatePerDataset(counts));
+                    Time("bulk", () => work.EvaluateBulk(counts));
+                }
+
                 if (!args.Contains("--no-render"))
                 {
+                    Targets.Rules.Reporting.Report[] reports = [];
+                    Time("report models", () => (reports = work.BuildReports(latest)).Length);
+                    Time("templates", () => work.RenderReports(reports));
                     Time("render", () => work.Render(latest));
                     Time("end-to-end", () => work.EndToEnd(counts));
                     Time("end-to-end parallel", () => work.EndToEndParallel(counts));

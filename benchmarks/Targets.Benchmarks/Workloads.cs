@@ -133,13 +133,38 @@ public sealed class Workloads
         return characters;
     }
 
+    /// <summary>Every commune's report model (as of the last year): the first half of rendering, without the templates.</summary>
+    public Targets.Rules.Reporting.Report[] BuildReports(Assessment[] latest)
+    {
+        var reports = new Targets.Rules.Reporting.Report[latest.Length];
+        for (var i = 0; i < latest.Length; i++)
+        {
+            reports[i] = Targets.Rules.Reporting.ReportBuilder.Build(latest[i], Data.Localities[Data.Communes[i].Locality].Rules);
+        }
+
+        return reports;
+    }
+
+    /// <summary>Renders report models built beforehand: the templates alone.</summary>
+    /// <returns>Total characters written.</returns>
+    public long RenderReports(Targets.Rules.Reporting.Report[] reports)
+    {
+        long characters = 0;
+        for (var i = 0; i < reports.Length; i++)
+        {
+            characters += Renderer.Render(reports[i], _templates[Data.Communes[i].Locality]).Length;
+        }
+
+        return characters;
+    }
+
     /// <summary>Every commune's narrative text (as of the last year), in commune order.</summary>
-    public IEnumerable<string> Narratives(Assessment[] latest)
+    public IEnumerable<string> Narratives(Assessment[] latest, NarrativeFormat format = NarrativeFormat.Text)
     {
         for (var i = 0; i < latest.Length; i++)
         {
             var locality = Data.Communes[i].Locality;
-            yield return Renderer.Render(latest[i], Data.Localities[locality].Rules, _templates[locality]);
+            yield return Renderer.Render(latest[i], Data.Localities[locality].Rules, _templates[locality], format);
         }
     }
 

@@ -48,6 +48,11 @@ public sealed class NarrativeRenderer
 
     private static readonly Lazy<Dictionary<string, TemplateText>> Defaults = new(LoadDefaults);
 
+    private const int SessionsPerThread = 8;
+
+    [ThreadStatic]
+    private static List<RenderSession>? t_sessions;
+
     private readonly TimeProvider _clock;
     private readonly RenderLimits _limits;
     // Keyed by the template instance: hashing a template's whole text on every lookup cost more than the lookup saved,
@@ -96,23 +101,90 @@ public sealed class NarrativeRenderer
     /// <exception cref="TemplateException">A template does not parse, fails, or breaks a limit.</exception>
     [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter (an assessment, a report): no call binds to both.")]
     public string Render(Report report, IReadOnlyDictionary<string, TemplateText> pluginTemplates, NarrativeFormat format = NarrativeFormat.Text) =>
-        Tidy(RenderOne(new TemplateSet(Defaults.Value, pluginTemplates, new RenderBudget(_limits, _clock)), "report", report, format));
+        Tidy(RenderOne(pluginTemplates, "report", report, format));
 
     /// <summary>Renders one template with a model; exposed for plugin authors' golden tests.</summary>
     /// <exception cref="TemplateException">The template does not parse, fails, or breaks a limit.</exception>
     public string RenderTemplate(string name, object model, IReadOnlyDictionary<string, TemplateText> pluginTemplates, NarrativeFormat format = NarrativeFormat.Text) =>
-        RenderOne(new TemplateSet(Defaults.Value, pluginTemplates, new RenderBudget(_limits, _clock)), name, model, format);
+        RenderOne(pluginTemplates, name, model, format);
 
-    private string RenderOne(TemplateSet templates, string name, object model, NarrativeFormat format)
+    private string RenderOne(IReadOnlyDictionary<string, TemplateText> pluginTemplates, string name, object model, NarrativeFormat format)
     {
+        var session = SessionFor(pluginTemplates);
+        var templates = session.Templates;
         var source = templates.Get(name) ?? throw new TemplateException($"there is no template '{name}'", null);
         var template = Parse(source);
+        var context = session.Context;
+        // One budget per report, whatever the context has rendered before.
+        context.Begin(new RenderBudget(_limits, _clock), TextEscaping.For(format));
+        // Scriban caches included templates per context (and Begin empties that cache); hand it the ones already parsed,
+        // so that an include inside a loop (result-line, once per period) is not parsed again on every render.
+        foreach (var (included, parsed) in session.Parsed)
+        {
+            context.CachedTemplates[included] = parsed;
+        }
+
         var globals = new ScriptObject();
         globals.Import(model, renamer: StandardMemberRenamer.Default);
         globals.SetValue("md", format == NarrativeFormat.Markdown, readOnly: true);
         globals.SetValue("vi", VietnameseFunctions.Instance, readOnly: true);
         globals.SetValue("include", IncludeRendered.Instance, readOnly: true);
-        var context = new BoundedTemplateContext(templates.Budget, TextEscaping.For(format))
+        context.PushGlobal(globals);
+        var reusable = false;
+        try
+        {
+            var text = context.Render(template);
+            reusable = true;
+            return text;
+        }
+        catch (Exception exception) when (exception is Scriban.Syntax.ScriptRuntimeException or InvalidOperationException or ArgumentException)
+        {
+            // Templates include one another: name the one that failed (the file the error's place is in), not the report's.
+            var failed = exception is Scriban.Syntax.ScriptRuntimeException { Span.FileName: { } file } && templates.NameOf(file) is { } included
+                ? (Name: included, Origin: file)
+                : (Name: name, source.Origin);
+            throw new TemplateException($"template '{failed.Name}' failed: {exception.Message}", new SourceLocation(failed.Origin), exception);
+        }
+        finally
+        {
+            // A context a failure left half-way (loops, outputs, globals pushed) is not used again.
+            if (!reusable)
+            {
+                t_sessions?.Remove(session);
+            }
+        }
+    }
+
+    /// <summary>
+    /// This thread's rendering context for the plugin's templates, made on first use: a context per report cost more than
+    /// the report's rendering (Scriban's accessors for every model type were built again each time). A few are kept per
+    /// thread, one per renderer and template set.
+    /// </summary>
+    private RenderSession SessionFor(IReadOnlyDictionary<string, TemplateText> pluginTemplates)
+    {
+        var sessions = t_sessions ??= [];
+        foreach (var existing in sessions)
+        {
+            if (ReferenceEquals(existing.Renderer, this) && ReferenceEquals(existing.Plugin, pluginTemplates))
+            {
+                if (existing.Holds(pluginTemplates))
+                {
+                    return existing;
+                }
+
+                // The caller changed its dictionary since: start again from what it holds now.
+                sessions.Remove(existing);
+                break;
+            }
+        }
+
+        if (sessions.Count == SessionsPerThread)
+        {
+            sessions.RemoveAt(0);
+        }
+
+        var templates = new TemplateSet(Defaults.Value, pluginTemplates);
+        var context = new BoundedTemplateContext(new RenderBudget(_limits, _clock), TextEscaping.PlainText)
         {
             LoopLimit = LoopLimit,
             RecursiveLimit = RecursiveLimit,
@@ -129,26 +201,10 @@ public sealed class NarrativeRenderer
             TemplateLoader = new ConfinedTemplateLoader(templates),
             TemplateLoaderParserOptions = new ParserOptions { ExpressionDepthLimit = 64 },
         };
-        // Scriban caches included templates per context; hand it the ones already parsed, so that an include inside a
-        // loop (result-line, once per period) is not parsed again on every render.
-        foreach (var included in templates.Names)
-        {
-            context.CachedTemplates[included] = Parse(templates.Get(included)!);
-        }
-
-        context.PushGlobal(globals);
-        try
-        {
-            return context.Render(template);
-        }
-        catch (Exception exception) when (exception is Scriban.Syntax.ScriptRuntimeException or InvalidOperationException or ArgumentException)
-        {
-            // Templates include one another: name the one that failed (the file the error's place is in), not the report's.
-            var failed = exception is Scriban.Syntax.ScriptRuntimeException { Span.FileName: { } file } && templates.NameOf(file) is { } included
-                ? (Name: included, Origin: file)
-                : (Name: name, source.Origin);
-            throw new TemplateException($"template '{failed.Name}' failed: {exception.Message}", new SourceLocation(failed.Origin), exception);
-        }
+        var session = new RenderSession(
+            this, pluginTemplates, [.. pluginTemplates], templates, context, [.. templates.Names.Select(n => (n, Parse(templates.Get(n)!)))]);
+        sessions.Add(session);
+        return session;
     }
 
     private Template Parse(TemplateText source) =>
@@ -217,11 +273,38 @@ public sealed class NarrativeRenderer
             StringComparer.Ordinal);
     }
 
-    /// <summary>The templates one rendering may use (the plugin's, then the defaults) and the budget they all share.</summary>
-    private sealed class TemplateSet(IReadOnlyDictionary<string, TemplateText> defaults, IReadOnlyDictionary<string, TemplateText> plugin, RenderBudget budget)
+    /// <summary>A thread's context for one renderer and one plugin's templates, with every template of the set parsed.</summary>
+    private sealed record RenderSession(
+        NarrativeRenderer Renderer,
+        IReadOnlyDictionary<string, TemplateText> Plugin,
+        KeyValuePair<string, TemplateText>[] PluginWhenMade,
+        TemplateSet Templates,
+        BoundedTemplateContext Context,
+        (string Name, Template Template)[] Parsed)
     {
-        public RenderBudget Budget => budget;
+        /// <summary>Whether the plugin's dictionary still holds the very templates it held when this session was made.</summary>
+        public bool Holds(IReadOnlyDictionary<string, TemplateText> plugin)
+        {
+            if (plugin.Count != PluginWhenMade.Length)
+            {
+                return false;
+            }
 
+            foreach (var (name, text) in PluginWhenMade)
+            {
+                if (!plugin.TryGetValue(name, out var now) || !ReferenceEquals(now, text))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>The templates one rendering may use: the plugin's, then the defaults.</summary>
+    private sealed class TemplateSet(IReadOnlyDictionary<string, TemplateText> defaults, IReadOnlyDictionary<string, TemplateText> plugin)
+    {
         public IEnumerable<string> Names => plugin.Keys.Union(defaults.Keys, StringComparer.Ordinal);
 
         public TemplateText? Get(string name) =>

@@ -52,12 +52,12 @@ public static class ReportBuilder
         private readonly TargetLabels _labels;
         private readonly List<RuleSet> _sets;
         private readonly List<(RuleSet Set, Target Target)> _targets;
-        private readonly Dictionary<TargetId, Target> _byId;
+        private readonly IReadOnlyDictionary<TargetId, Target> _byId;
+        private readonly RuleSetTexts _texts;
         private readonly Dictionary<TargetId, IReadOnlyList<TargetResult>> _results = [];
         private readonly Dictionary<TargetId, IReadOnlyList<YearResult>> _years = [];
         private readonly Dictionary<TargetId, List<int>> _readingNumbers = [];
         private readonly List<AnnexReading> _readings = [];
-        private readonly List<(string Id, string Label)> _namedIds;
         private readonly Succession? _succession;
 
         /// <summary>Whether the boundary of the figures needs saying: a merged locality whose figures name a boundary, or as of after the merger.</summary>
@@ -70,11 +70,12 @@ public static class ReportBuilder
             _catalog = rules.Catalog;
             _plan = plan;
             _year = assessment.AsOf.Year;
+            _texts = RuleSetTexts.Of(rules);
             // The documents evaluated (a plan override may leave some out); labels stay those of the whole locality.
             _sets = [.. rules.RuleSets.Where(set => assessment.Documents.Contains(set.Document))];
             _targets = [.. _sets.SelectMany(set => set.Targets.Select(target => (set, target)))];
-            _byId = rules.RuleSets.SelectMany(set => set.Targets).ToDictionary(t => t.Id);
-            _labels = TargetLabels.For(rules.RuleSets.SelectMany(set => set.Targets));
+            _byId = _texts.ById;
+            _labels = _texts.Labels;
             _succession = assessment.Succession;
             _boundaryMatters = _succession is { } succession && (assessment.AsOf >= succession.Date
                 || assessment.Results.Any(r => r.Boundary == ResultBoundary.Merged || r.Figures.Any(f => f.Boundary is not null)));
@@ -83,12 +84,6 @@ public static class ReportBuilder
                 _results[group.Key] = [.. group];
             }
 
-            // Ids a plugin's prose may cite, longest first so that no id is replaced inside a longer one.
-            _namedIds = [.. _labels.All.Select(p => (p.Key.Value, p.Value))
-                .Concat(rules.RuleSets.SelectMany(s => s.Goals).Select(g => (g.Id.Value, $"{g.Clause} (mục tiêu định tính)")))
-                .Concat(rules.RuleSets.SelectMany(s => s.Tasks).Select(t => (t.Id.Value, t.Label)))
-                .Concat(_catalog.Select(i => (i.Id.Value, $"“{VietnameseFormat.LowerFirst(i.Name)}”")))
-                .OrderByDescending(p => p.Item1.Length)];
         }
 
         public Report Build()
@@ -190,7 +185,7 @@ public static class ReportBuilder
                 Kind = KindOf(target.Requirement),
                 Subject = indicator is null ? string.Empty : VietnameseFormat.LowerFirst(indicator.Name),
                 Unit = indicator?.Unit.Symbol ?? string.Empty,
-                Requirement = RequirementText.Describe(target, _catalog, _plan),
+                Requirement = Requirement(target),
                 Schedule = RequirementText.Schedule(target.Schedule, _plan ?? target.Document.Period),
                 Wording = target.Wording,
                 IsAlternative = target.AlternativeOf is not null,
@@ -360,7 +355,7 @@ public static class ReportBuilder
             year = year with { Body = LineBody(year), VerdictNote = VerdictNote(year, requirement.ComparedWith is not null) };
             var verdict = year.VerdictNote.Length > 0 ? $"{year.StatusText} ({year.VerdictNote})" : year.StatusText;
             var drillDown = year.DrillDownText.Length > 0 ? $" {VietnameseFormat.UpperFirst(year.DrillDownText)}." : string.Empty;
-            return year with { Sentence = $"{VietnameseFormat.UpperFirst(year.PeriodText)}: {year.Body}; yêu cầu {RequirementText.Describe(target, _catalog, _plan)}: {verdict}.{drillDown}" };
+            return year with { Sentence = $"{VietnameseFormat.UpperFirst(year.PeriodText)}: {year.Body}; yêu cầu {Requirement(target)}: {verdict}.{drillDown}" };
         }
 
         /// <summary>
@@ -1105,18 +1100,11 @@ public static class ReportBuilder
         }
 
         /// <summary>A plugin's prose with every id it cites replaced by the label a reader knows.</summary>
-        private string Prose(string text)
-        {
-            foreach (var (id, label) in _namedIds)
-            {
-                if (text.Contains(id, StringComparison.Ordinal))
-                {
-                    text = text.Replace(id, label, StringComparison.Ordinal);
-                }
-            }
+        private string Prose(string text) => _texts.Prose(text);
 
-            return text;
-        }
+        /// <summary>The requirement in words (the same for every report on these rules and plan).</summary>
+        private string Requirement(Target target) =>
+            _plan is null ? _texts.Requirement(target) : RequirementText.Describe(target, _catalog, _plan);
 
         private List<string> Methods(IReadOnlyList<DocumentSection> documents)
         {
@@ -1249,5 +1237,60 @@ public static class ReportBuilder
         private static string YearText(int year) => VietnameseFormat.Period(ReportingPeriod.Year(year));
 
         private sealed record Item(string Label, string Document, AssessmentStatus Status, IReadOnlyList<Target> SubTargets);
+    }
+
+    /// <summary>
+    /// What a report says that depends on the compiled rules alone, not on the figures: labels, the ids a plugin's prose may
+    /// cite, that prose with the ids replaced, the requirements in words. Worked out once per compiled rule set and shared
+    /// by every report on it (a national batch builds thousands); safe to use from several threads.
+    /// </summary>
+    private sealed class RuleSetTexts
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ICompiledRuleSet, RuleSetTexts> Cache = new();
+
+        private readonly IndicatorCatalog _catalog;
+        private readonly List<(string Id, string Label)> _namedIds;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _prose = new(StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<TargetId, string> _requirements = new();
+
+        private RuleSetTexts(ICompiledRuleSet rules)
+        {
+            _catalog = rules.Catalog;
+            ById = rules.RuleSets.SelectMany(set => set.Targets).ToDictionary(t => t.Id);
+            Labels = TargetLabels.For(rules.RuleSets.SelectMany(set => set.Targets));
+            // Ids a plugin's prose may cite, longest first so that no id is replaced inside a longer one.
+            _namedIds = [.. Labels.All.Select(p => (p.Key.Value, p.Value))
+                .Concat(rules.RuleSets.SelectMany(s => s.Goals).Select(g => (g.Id.Value, $"{g.Clause} (mục tiêu định tính)")))
+                .Concat(rules.RuleSets.SelectMany(s => s.Tasks).Select(t => (t.Id.Value, t.Label)))
+                .Concat(_catalog.Select(i => (i.Id.Value, $"“{VietnameseFormat.LowerFirst(i.Name)}”")))
+                .OrderByDescending(p => p.Item1.Length)];
+        }
+
+        /// <summary>Every target of the locality by id.</summary>
+        public IReadOnlyDictionary<TargetId, Target> ById { get; }
+
+        /// <summary>The labels of the whole locality's targets.</summary>
+        public TargetLabels Labels { get; }
+
+        public static RuleSetTexts Of(ICompiledRuleSet rules) => Cache.GetValue(rules, key => new RuleSetTexts(key));
+
+        /// <summary>A plugin's prose with every id it cites replaced by the label a reader knows.</summary>
+        public string Prose(string text) => _prose.GetOrAdd(text, ReplaceIds);
+
+        /// <summary>The requirement of a target in words, on the documents' own plan period.</summary>
+        public string Requirement(Target target) => _requirements.GetOrAdd(target.Id, _ => RequirementText.Describe(target, _catalog, null));
+
+        private string ReplaceIds(string text)
+        {
+            foreach (var (id, label) in _namedIds)
+            {
+                if (text.Contains(id, StringComparison.Ordinal))
+                {
+                    text = text.Replace(id, label, StringComparison.Ordinal);
+                }
+            }
+
+            return text;
+        }
     }
 }

@@ -60,7 +60,8 @@ public sealed class TemplateLimitTests
     public void RenderTemplate_StringRebuiltInALoop_IsStoppedByTheTimeLimit()
     {
         // Each step copies a string of up to 4 MB: 10,000 steps are within the loop limit and take minutes. The clock stops
-        // it: here a clock that moves 100 ms each time it is read, so the 5 s limit falls on the 50th step.
+        // it: here a clock that moves 100 ms each time it is read, so the 5 s limit falls on the 50th reading (the budget
+        // reads the clock every 64 steps).
         var renderer = new NarrativeRenderer(new SteppingClock(TimeSpan.FromMilliseconds(100)));
 
         Fails(renderer, "{{ s = ''; for i in 1..10000; s = s + ('x' | string.pad_left 400); end; s | string.size }}").ShouldContain("the report takes longer than 5 s to render");

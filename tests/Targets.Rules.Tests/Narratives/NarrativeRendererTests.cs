@@ -1,3 +1,4 @@
+using Targets.Core.Errors;
 using Targets.Core.Evaluation;
 using Targets.Rules.Narratives;
 using Targets.Rules.Plugins;
@@ -17,6 +18,24 @@ public sealed class NarrativeRendererTests
     {
         var (assessment, rules) = Sample();
         return new NarrativeRenderer().Render(assessment, rules, templates, format);
+    }
+
+    [Fact]
+    public void RenderTemplate_TwiceOnOneThreadWithTheSameTemplates_NothingOfTheFirstReachesTheSecond()
+    {
+        // One Scriban context serves report after report on a thread: a variable a template sets, or a model's value,
+        // must not carry over to the next report.
+        var renderer = new NarrativeRenderer();
+        var templates = new Dictionary<string, TemplateText>
+        {
+            ["set"] = new("{{ leaked = name }}{{ name }}", "plugins/x/templates/set.scriban"),
+            ["get"] = new("{{ leaked }}", "plugins/x/templates/get.scriban"),
+        };
+
+        renderer.RenderTemplate("set", new { Name = "một" }, templates).ShouldBe("một");
+        Should.Throw<TemplateException>(() => renderer.RenderTemplate("get", new { Name = "hai" }, templates))
+            .Message.ShouldContain("`leaked` was not found");
+        renderer.RenderTemplate("set", new { Name = "hai" }, templates).ShouldBe("hai");
     }
 
     [Fact]

@@ -10,10 +10,17 @@ namespace Targets.Rules.Narratives.Rendering;
 /// runs for long or writes anything that is not a function of its model; every value a template prints is escaped for
 /// the output format.
 /// </summary>
+/// <remarks>
+/// One context serves report after report on one thread (<see cref="Begin"/> resets it and takes the next report's budget):
+/// what it learns of each model type by reflection is kept, which is most of what building a context per report cost.
+/// </remarks>
 internal sealed class BoundedTemplateContext : TemplateContext
 {
-    private readonly RenderBudget _budget;
-    private readonly Func<string, string> _escape;
+    // Scriban's own accessor cache is cleared by Reset; this one is not. Accessors depend only on the type, the member
+    // renamer and the member filter, and those never change for a context.
+    private readonly Dictionary<Type, Scriban.Runtime.IObjectAccessor> _accessors = [];
+    private RenderBudget _budget;
+    private Func<string, string> _escape;
 
     public BoundedTemplateContext(RenderBudget budget, Func<string, string> escape)
         : base(DeterministicBuiltins.Instance)
@@ -21,6 +28,18 @@ internal sealed class BoundedTemplateContext : TemplateContext
         _budget = budget;
         _escape = escape;
         PushCulture(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Makes the context ready for the next report: Scriban's state reset (output, globals, limits counted, included
+    /// templates), the report's own budget and the format's escaping.
+    /// </summary>
+    public void Begin(RenderBudget budget, Func<string, string> escape)
+    {
+        Reset();
+        PushCulture(CultureInfo.InvariantCulture);
+        _budget = budget;
+        _escape = escape;
     }
 
     /// <summary>
@@ -39,6 +58,23 @@ internal sealed class BoundedTemplateContext : TemplateContext
         {
             CultureInfo.CurrentCulture = saved;
         }
+    }
+
+    protected override Scriban.Runtime.IObjectAccessor? GetMemberAccessorImpl(object target)
+    {
+        var type = target.GetType();
+        if (_accessors.TryGetValue(type, out var known))
+        {
+            return known;
+        }
+
+        var accessor = base.GetMemberAccessorImpl(target);
+        if (accessor is not null)
+        {
+            _accessors[type] = accessor;
+        }
+
+        return accessor;
     }
 
     public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
