@@ -74,7 +74,7 @@ public sealed class HaiPhongPluginTests : PluginContractTests<HaiPhongPlugin>
 
         document.Number.ShouldBeNull();
         document.IssuedOn.ShouldBeNull();
-        Render(SampleAssessment()).ShouldContain("(văn bản không ghi số)");
+        Render(SampleAssessment()).ShouldContain("Chỉ thị của Chủ tịch Ủy ban nhân dân thành phố Hải Phòng (văn bản không ghi số, không ghi ngày ban hành)");
     }
 
     // 14. Item 8 "tăng số người nghiện mới": the other reading, addicts on record rose.

@@ -70,9 +70,30 @@ public static class RequirementText
     /// </summary>
     public static string Citation(DocumentReference document)
     {
-        var number = document.Number is { } n ? $"số {n}" : "(văn bản không ghi số)";
-        var date = document.IssuedOn is { } d ? $"ngày {VietnameseFormat.ShortDate(d)}" : "(không ghi ngày ban hành)";
-        return $"{document.Kind} {number} {date} của {document.Issuer}";
+        // What the text gives goes where a citation has it; what it does not give is said once, at the end, so that the
+        // citation does not read "(văn bản không ghi số) (không ghi ngày ban hành)".
+        var given = new List<string> { document.Kind };
+        var missing = new List<string>();
+        if (document.Number is { } n)
+        {
+            given.Add($"số {n}");
+        }
+        else
+        {
+            missing.Add("văn bản không ghi số");
+        }
+
+        if (document.IssuedOn is { } d)
+        {
+            given.Add($"ngày {VietnameseFormat.ShortDate(d)}");
+        }
+        else
+        {
+            missing.Add(document.Number is null ? "không ghi ngày ban hành" : "văn bản không ghi ngày ban hành");
+        }
+
+        var citation = $"{string.Join(' ', given)} của {document.Issuer}";
+        return missing.Count == 0 ? citation : $"{citation} ({string.Join(", ", missing)})";
     }
 
     private static string ChangeText(ChangeRequirement change, string unit, ReportingPeriod plan)
