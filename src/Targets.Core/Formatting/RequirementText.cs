@@ -55,9 +55,16 @@ public static class RequirementText
     };
 
     /// <summary>A schedule in words: hàng năm; đến năm 2025; tổng giai đoạn 2021 - 2025; năm 2023.</summary>
-    public static string Schedule(Schedule schedule, ReportingPeriod plan) => schedule switch
+    public static string Schedule(Schedule schedule, ReportingPeriod plan) => Schedule(schedule, plan, StockOrFlow.Flow);
+
+    /// <summary>
+    /// A schedule in words for a target on an indicator that is a flow or a stock: over a whole period a flow is a total
+    /// (<c>tổng giai đoạn 2016 - 2020</c>), a stock its value at the period's end (<c>cuối giai đoạn 2016 - 2020</c>).
+    /// </summary>
+    public static string Schedule(Schedule schedule, ReportingPeriod plan, StockOrFlow stockOrFlow) => schedule switch
     {
         Schedules.Schedule.EachYear => "hàng năm",
+        Schedules.Schedule.ByDeadline { Cumulative: true } when stockOrFlow == StockOrFlow.Stock => $"cuối {VietnameseFormat.Period(plan)}",
         Schedules.Schedule.ByDeadline { Cumulative: true } => $"tổng {VietnameseFormat.Period(plan)}",
         Schedules.Schedule.ByDeadline => $"đến năm {plan.EndYear}",
         Schedules.Schedule.SingleYear single => $"năm {single.Year}",

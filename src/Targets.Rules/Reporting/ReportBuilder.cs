@@ -186,7 +186,7 @@ public static class ReportBuilder
                 Subject = indicator is null ? string.Empty : VietnameseFormat.LowerFirst(indicator.Name),
                 Unit = indicator?.Unit.Symbol ?? string.Empty,
                 Requirement = Requirement(target),
-                Schedule = RequirementText.Schedule(target.Schedule, _plan ?? target.Document.Period),
+                Schedule = RequirementText.Schedule(target.Schedule, _plan ?? target.Document.Period, indicator is null ? StockOrFlow.Flow : _catalog.StockOrFlowOf(indicator.Id)),
                 Wording = target.Wording,
                 IsAlternative = target.AlternativeOf is not null,
                 AlternativeOfLabel = target.AlternativeOf is { } alt ? _labels.Of(alt) : string.Empty,

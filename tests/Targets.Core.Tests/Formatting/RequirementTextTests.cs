@@ -1,6 +1,8 @@
 using Targets.Core.Documents;
 using Targets.Core.Formatting;
+using Targets.Core.Indicators;
 using Targets.Core.Periods;
+using Targets.Core.Schedules;
 
 namespace Targets.Core.Tests.Formatting;
 
@@ -17,5 +19,16 @@ public sealed class RequirementTextTests
     public void Citation_NumberOrDateTheTextDoesNotGive_IsSaidOnceAtTheEnd(string? number, bool dated, string expected)
     {
         RequirementText.Citation(Document(number, dated ? new DateOnly(2021, 12, 16) : null)).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Schedule_WholePeriodOfAStock_IsItsEndNotATotal()
+    {
+        // Tây Ninh's 2016–2020 account: cases over the period are a total, addicts on record a count at its end.
+        var period = ReportingPeriod.Span(2016, 2020);
+        var whole = new Schedule.ByDeadline(Cumulative: true);
+
+        RequirementText.Schedule(whole, period, StockOrFlow.Flow).ShouldBe("tổng giai đoạn 2016 - 2020");
+        RequirementText.Schedule(whole, period, StockOrFlow.Stock).ShouldBe("cuối giai đoạn 2016 - 2020");
     }
 }
