@@ -482,7 +482,7 @@ public sealed class FigureTable
         switch (period.Kind)
         {
             case PeriodKind.Span:
-                return TryAddUp(period.Years.Select(year => new Part(year, adminUnit, boundary)), ordinal, used, out value);
+                return TryAddUpYears(ordinal, period, adminUnit, boundary, used, out value);
             case PeriodKind.Year when _hasPartsOfYears:
                 return TryAddUp([new(ReportingPeriod.Half(period.StartYear, 1), adminUnit, boundary), new(ReportingPeriod.Half(period.StartYear, 2), adminUnit, boundary)], ordinal, used, out value);
             case PeriodKind.Half when _hasPartsOfYears:
@@ -521,6 +521,30 @@ public sealed class FigureTable
 
         value = sum;
         return any;
+    }
+
+    /// <summary>
+    /// <see cref="TryAddUp"/> over the years of a span, without building the parts: deadline and cumulative targets read a
+    /// span for every commune and as-of date.
+    /// </summary>
+    private bool TryAddUpYears(int ordinal, ReportingPeriod span, string? adminUnit, string? boundary, List<Figure> used, out decimal value)
+    {
+        var mark = used.Count;
+        decimal sum = 0;
+        for (var i = 0; i < span.YearCount; i++)
+        {
+            if (!TryReadCount(ordinal, ReportingPeriod.Year(span.StartYear + i), adminUnit, boundary, used, out var yearValue))
+            {
+                used.RemoveRange(mark, used.Count - mark);
+                value = 0;
+                return false;
+            }
+
+            sum += yearValue;
+        }
+
+        value = sum;
+        return span.YearCount > 0;
     }
 
     private IEnumerable<Part> Units(int ordinal, ReportingPeriod period, string? boundary) =>

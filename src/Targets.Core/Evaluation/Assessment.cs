@@ -39,28 +39,30 @@ public sealed record AssessmentSummary(
     }
 
     /// <summary>
-    /// <see cref="Of"/> for results already grouped by target, each group one target's results (as an evaluation gives
-    /// them): the same counts without grouping by id.
+    /// <see cref="Of"/> for the results of an evaluation in its order, each target's results next to each other: the same
+    /// counts without grouping by id.
     /// </summary>
-    internal static AssessmentSummary OfTargets(IEnumerable<IReadOnlyList<TargetResult>> byTarget, int unmeasuredGoals)
+    internal static AssessmentSummary OfTargets(IReadOnlyList<TargetResult> inTargetOrder, int unmeasuredGoals)
     {
         Span<int> counts = stackalloc int[8];
         var targets = 0;
-        foreach (var results in byTarget)
+        for (var first = 0; first < inTargetOrder.Count;)
         {
-            if (results.Count == 0 || results[0].Target.AlternativeOf is not null)
+            // MaxBy over the target's results: the first result with the latest period.
+            var latest = inTargetOrder[first];
+            var end = first + 1;
+            for (; end < inTargetOrder.Count && inTargetOrder[end].Target.Id == latest.Target.Id; end++)
             {
-                continue;
+                if (inTargetOrder[end].Period.CompareTo(latest.Period) > 0)
+                {
+                    latest = inTargetOrder[end];
+                }
             }
 
-            // MaxBy: the first result with the latest period.
-            var latest = results[0];
-            for (var r = 1; r < results.Count; r++)
+            first = end;
+            if (latest.Target.AlternativeOf is not null)
             {
-                if (results[r].Period.CompareTo(latest.Period) > 0)
-                {
-                    latest = results[r];
-                }
+                continue;
             }
 
             targets++;

@@ -102,7 +102,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         }
 
         pending.Findings.AddRange(findings);
-        return Finish(dataset, pending);
+        return Finish(dataset, pending, unreported: null);
     }
 
     public IEnumerable<BulkAssessment> EvaluateMany(IReadOnlyList<Dataset> datasets, IReadOnlyList<EvaluationOptions> options)
@@ -115,6 +115,9 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         {
             var bulk = _bulk.Value;
             var memos = new List<(ReportingPeriod? Plan, DatasetMemo Memo)>(1);
+
+            // The tasks no dataset reports stand the same in every dataset on the same date under the same plan.
+            var unreported = new Dictionary<(DateOnly AsOf, ReportingPeriod? Plan), IReadOnlyList<TaskResult>>();
             var pending = new PendingAssessment[options.Count];
             for (var d = 0; d < datasets.Count; d++)
             {
@@ -138,7 +141,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
                 bulk.Evaluate(pending);
                 for (var o = 0; o < options.Count; o++)
                 {
-                    yield return new BulkAssessment(d, o, Finish(dataset, pending[o]));
+                    yield return new BulkAssessment(d, o, Finish(dataset, pending[o], unreported));
                 }
             }
         }
@@ -157,22 +160,12 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
     }
 
     /// <summary>The assessment, once the rules have given every verdict.</summary>
-    private Assessment Finish(Dataset dataset, PendingAssessment pending)
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="pending">The evaluation.</param>
+    /// <param name="unreported">On the bulk path, the results of tasks no report mentions, by as-of date and plan override.</param>
+    private Assessment Finish(Dataset dataset, PendingAssessment pending, Dictionary<(DateOnly AsOf, ReportingPeriod? Plan), IReadOnlyList<TaskResult>>? unreported)
     {
-        var byTarget = pending.Board.Finish();
-        var count = 0;
-        foreach (var results in byTarget)
-        {
-            count += results.Length;
-        }
-
-        var all = new TargetResult[count];
-        var next = 0;
-        foreach (var results in byTarget)
-        {
-            results.CopyTo(all, next);
-            next += results.Length;
-        }
+        var all = pending.Board.Finish();
 
         // A plan override may leave documents out (a retrospective shows only its own account): their goals and tasks too.
         var evaluated = pending.Context.PlanOverride is null ? RuleSets : [.. RuleSets.Where(set => pending.Context.PlanOf(set.Document) is not null)];
@@ -190,8 +183,8 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
             Documents = [.. evaluated.Select(set => set.Document)],
             Results = all,
             Goals = goals,
-            Tasks = AssessTasks(dataset, pending.AsOf, whole ? _tasks : [.. evaluated.SelectMany(set => set.Tasks)]),
-            Summary = AssessmentSummary.OfTargets(byTarget, goals.Count),
+            Tasks = AssessTasks(dataset, pending.AsOf, whole ? _tasks : [.. evaluated.SelectMany(set => set.Tasks)], unreported, pending.Context.PlanOverride),
+            Summary = AssessmentSummary.OfTargets(all, goals.Count),
             Findings = findings.Count == 0 ? [] : [.. findings.OrderBy(f => _positions.TryGetValue(f.Target.Id, out var p) ? p : int.MaxValue).ThenBy(f => f.Period)],
             DataDescription = dataset.Description,
             UnusedFigures = new DeferredList<UnusedFigure>(() => UnusedFigures.Find(figures, context.Figures, all, _targets, asOf.Year, context.PlanOverride)),
@@ -241,11 +234,24 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         }
     }
 
-    private IReadOnlyList<TaskResult> AssessTasks(Dataset dataset, DateOnly asOf, IReadOnlyList<PlanTask> tasks)
+    private IReadOnlyList<TaskResult> AssessTasks(
+        Dataset dataset, DateOnly asOf, IReadOnlyList<PlanTask> tasks, Dictionary<(DateOnly AsOf, ReportingPeriod? Plan), IReadOnlyList<TaskResult>>? unreported, ReportingPeriod? plan)
     {
         if (tasks.Count == 0 && dataset.Tasks.Count == 0)
         {
             return [];
+        }
+
+        if (dataset.Tasks.Count == 0 && unreported is not null)
+        {
+            // The same tasks (the plan override decides which), none done: shared by every such dataset on that date.
+            if (!unreported.TryGetValue((asOf, plan), out var results))
+            {
+                results = [.. tasks.Select(task => TaskResult.Assess(task, null, null, asOf))];
+                unreported.Add((asOf, plan), results);
+            }
+
+            return results;
         }
 
         // A completion after the date the figures stand at is bad data; one after an earlier assessment date (assessing
@@ -345,7 +351,10 @@ internal sealed class VerdictBoard
     private readonly Target[] _targets;
     private readonly Measurements _measured;
     private readonly RuleCitations _citations;
-    private readonly TargetResult?[][] _results;
+    // Every target's slots in one array, in position order (a target's from _offsets[p] to _offsets[p + 1]): once filled,
+    // it is the assessment's results as they stand.
+    private readonly TargetResult?[] _results;
+    private readonly int[] _offsets;
     private Verdict?[]?[]? _verdicts;
 
     public VerdictBoard(Target[] targets, Measurements measured, RuleCitations citations)
@@ -353,23 +362,24 @@ internal sealed class VerdictBoard
         _targets = targets;
         _measured = measured;
         _citations = citations;
-        _results = new TargetResult?[targets.Length][];
+        _offsets = new int[targets.Length + 1];
         for (var p = 0; p < targets.Length; p++)
         {
-            var count = measured.Measured[p]?.Count ?? measured.Composites[p]?.Count ?? 0;
-            _results[p] = count == 0 ? [] : new TargetResult?[count];
+            _offsets[p + 1] = _offsets[p] + (measured.Measured[p]?.Count ?? measured.Composites[p]?.Count ?? 0);
         }
+
+        _results = new TargetResult?[_offsets[^1]];
     }
 
     /// <summary>How many targets the board holds.</summary>
-    public int TargetCount => _results.Length;
+    public int TargetCount => _targets.Length;
 
     /// <summary>How many periods a target is judged in.</summary>
-    public int SlotCount(int position) => _results[position].Length;
+    public int SlotCount(int position) => _offsets[position + 1] - _offsets[position];
 
     /// <summary>A period's result, once given.</summary>
     public TargetResult ResultOf(int position, int slot) =>
-        _results[position][slot] ?? throw new InvalidOperationException($"'{_targets[position].Id}' has no result for its period {slot} yet");
+        _results[_offsets[position] + slot] ?? throw new InvalidOperationException($"'{_targets[position].Id}' has no result for its period {slot} yet");
 
     /// <summary>Takes a verdict a rule emitted; the same verdict again is ignored, another one for the same period refused.</summary>
     /// <exception cref="RuleSetException">The verdict is for no period of this evaluation, or its period already has one.</exception>
@@ -380,7 +390,7 @@ internal sealed class VerdictBoard
             throw _citations.Error(verdict.TargetId, $"a rule emitted a verdict on '{verdict.TargetId}' that is not a target of this evaluation");
         }
 
-        var verdicts = (_verdicts ??= new Verdict?[]?[_targets.Length])[verdict.Position] ??= new Verdict?[_results[verdict.Position].Length];
+        var verdicts = (_verdicts ??= new Verdict?[]?[_targets.Length])[verdict.Position] ??= new Verdict?[SlotCount(verdict.Position)];
         if ((uint)verdict.Slot >= (uint)verdicts.Length)
         {
             throw _citations.Error(verdict.TargetId, $"a rule emitted a verdict for {verdict.Period}, which is not a period the target is judged in");
@@ -399,33 +409,32 @@ internal sealed class VerdictBoard
     /// <exception cref="RuleSetException">The period already has a verdict.</exception>
     public void Add(int position, int slot, TargetResult result)
     {
-        if (_results[position][slot] is not null)
+        if (_results[_offsets[position] + slot] is not null)
         {
             throw _citations.Error(_targets[position].Id.Value, $"after the rules fired, the target has more than one verdict for {result.Period}; each period gets exactly one");
         }
 
-        _results[position][slot] = result;
+        _results[_offsets[position] + slot] = result;
     }
 
-    /// <summary>Each target's results, in position order, each target's periods in order.</summary>
+    /// <summary>Every target's results, in position order, each target's periods in order.</summary>
     /// <exception cref="RuleSetException">A period of a target has no verdict.</exception>
-    public TargetResult[][] Finish()
+    public TargetResult[] Finish()
     {
-        for (var p = 0; p < _results.Length; p++)
+        for (var p = 0; p < _targets.Length; p++)
         {
-            var slots = _results[p];
-            for (var s = 0; s < slots.Length; s++)
+            for (var s = _offsets[p]; s < _offsets[p + 1]; s++)
             {
-                if (slots[s] is null)
+                if (_results[s] is null)
                 {
                     throw _citations.Error(
                         _targets[p].Id.Value,
-                        $"after the rules fired, the target has no verdict for {PeriodOf(p, s)}; each period gets exactly one");
+                        $"after the rules fired, the target has no verdict for {PeriodOf(p, s - _offsets[p])}; each period gets exactly one");
                 }
             }
         }
 
-        // Every slot is filled: the arrays are the results.
+        // Every slot is filled: the array is the results.
         return _results!;
     }
 
