@@ -103,12 +103,14 @@ internal sealed class BulkRules
 
             for (var e = 0; e < pending.Count; e++)
             {
-                var facts = new List<object>();
-                group.AddFacts(pending[e].Measured, judged[e], facts, evaluation: 0);
-                var inputs = GroupOutcome.KeysOf(facts);
+                // The facts are identified before they are made: remembered periods are copied into facts only when
+                // the group runs again.
+                var inputs = group.KeysOf(pending[e].Measured, judged[e]);
                 var memo = pending[e].Memo!.Groups;
                 if (memo[g] is not { } outcome || !GroupOutcome.Same(outcome.Keys, inputs))
                 {
+                    var facts = new List<object>(inputs.Length);
+                    group.AddFacts(pending[e].Measured, judged[e], facts, evaluation: 0);
                     var (emitted, findings) = RuleRun.Fire(group.Rules, facts, _citations);
                     outcome = memo[g] = new GroupOutcome(inputs, emitted, findings);
                 }
@@ -145,14 +147,14 @@ internal sealed class BulkRules
             sameAs[g] = new int[pending.Count];
             for (var e = 0; e < pending.Count; e++)
             {
-                var own = new List<object>();
-                group.AddFacts(pending[e].Measured, judged[e], own, evaluation: e);
-                var inputs = GroupOutcome.KeysOf(own);
+                var inputs = group.KeysOf(pending[e].Measured, judged[e]);
                 var earlier = distinct.FindIndex(d => GroupOutcome.Same(d.Inputs, inputs));
                 sameAs[g][e] = earlier < 0 ? e : distinct[earlier].Evaluation;
                 if (earlier < 0)
                 {
                     distinct.Add((inputs, e));
+                    var own = new List<object>(inputs.Length);
+                    group.AddFacts(pending[e].Measured, judged[e], own, evaluation: e);
 
                     // Two groups may read the same component: its verdict goes in once.
                     facts.AddRange(own.Where(inserted.Add));
@@ -220,6 +222,9 @@ internal sealed class BulkRules
     /// <summary>Chained rules that read each other's facts, compiled into one session factory of their own.</summary>
     private sealed class ChainGroup
     {
+        [ThreadStatic]
+        private static List<GroupOutcome.FactKey>? _scratchKeys;
+
         private readonly int[]? _reads;
         private readonly bool _periods;
         private readonly bool _verdicts;
@@ -287,29 +292,21 @@ internal sealed class BulkRules
             }
         }
 
-        /// <summary>Adds the facts of one evaluation that the group matches.</summary>
+        /// <summary>Adds the facts of one evaluation that the group matches, in the order of <see cref="KeysOf"/>.</summary>
         public void AddFacts(Measurements measured, JudgedPeriods judged, List<object> facts, int evaluation)
         {
-            foreach (var composite in Composites)
+            foreach (var composite in CompositesMatched())
             {
-                if (_compositePeriods)
+                foreach (var period in measured.Composites[composite]!)
                 {
-                    foreach (var period in measured.Composites[composite]!)
-                    {
-                        period.Evaluation = evaluation;
-                        facts.Add(period);
-                    }
+                    period.Evaluation = evaluation;
+                    facts.Add(period);
                 }
             }
 
-            for (var i = 0; i < (_reads?.Length ?? measured.Measured.Length); i++)
+            foreach (var p in PositionsRead(measured))
             {
-                var p = _reads?[i] ?? i;
-                if (measured.Measured[p] is not { } periods)
-                {
-                    continue;
-                }
-
+                var periods = measured.Measured[p]!;
                 for (var slot = 0; slot < periods.Count; slot++)
                 {
                     if (_periods)
@@ -326,6 +323,69 @@ internal sealed class BulkRules
                     {
                         facts.Add(judged.Verdict(p, slot));
                     }
+                }
+            }
+        }
+
+        /// <summary>
+        /// What identifies the facts <see cref="AddFacts"/> would add, one key per fact in the same order, without making
+        /// them: the remembered measurement or result each carries and its place.
+        /// </summary>
+        public GroupOutcome.FactKey[] KeysOf(Measurements measured, JudgedPeriods judged)
+        {
+            // Gathered in a list kept by the thread: only the keys' exact array is allocated.
+            var keys = _scratchKeys ??= [];
+            keys.Clear();
+            foreach (var composite in CompositesMatched())
+            {
+                foreach (var period in measured.Composites[composite]!)
+                {
+                    keys.Add(new(period.Target, period.Slot, period.IsLatest, period.Period));
+                }
+            }
+
+            foreach (var p in PositionsRead(measured))
+            {
+                var periods = measured.Measured[p]!;
+                for (var slot = 0; slot < periods.Count; slot++)
+                {
+                    if (_periods)
+                    {
+                        var period = periods[slot];
+                        keys.Add(new((object?)period.Memo ?? period, slot, slot == periods.Count - 1, null));
+                    }
+
+                    if (_units)
+                    {
+                        var units = judged.Board.ResultOf(p, slot).Units;
+                        for (var u = 0; u < units.Count; u++)
+                        {
+                            keys.Add(new(units[u], u, false, null));
+                        }
+                    }
+
+                    if (_verdicts)
+                    {
+                        keys.Add(new(judged.Board.ResultOf(p, slot), slot, slot == judged.Board.SlotCount(p) - 1, null));
+                    }
+                }
+            }
+
+            return [.. keys];
+        }
+
+        /// <summary>The composites whose periods the group matches (none when no rule matches a composite's period).</summary>
+        private int[] CompositesMatched() => _compositePeriods ? Composites : [];
+
+        /// <summary>The measured positions whose facts the group reads: its components, or every one for a C# rule.</summary>
+        private IEnumerable<int> PositionsRead(Measurements measured)
+        {
+            for (var i = 0; i < (_reads?.Length ?? measured.Measured.Length); i++)
+            {
+                var p = _reads?[i] ?? i;
+                if (measured.Measured[p] is not null)
+                {
+                    yield return p;
                 }
             }
         }
@@ -363,25 +423,6 @@ internal sealed class GroupOutcome(GroupOutcome.FactKey[] inputs, IReadOnlyList<
 
     /// <summary>The findings they inserted.</summary>
     public IReadOnlyList<Finding> Findings => findings;
-
-    /// <summary>What identifies each fact: the remembered measurement or result it carries, and its place.</summary>
-    public static FactKey[] KeysOf(List<object> facts)
-    {
-        var keys = new FactKey[facts.Count];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            keys[i] = facts[i] switch
-            {
-                Verdict v => new(v.Result, v.Slot, v.IsLatest, null),
-                UnitVerdict u => new(u.Result, u.Index, false, null),
-                MeasuredPeriod m => new((object?)m.Memo ?? m, m.Slot, m.IsLatest, null),
-                CompositePeriod c => new(c.Target, c.Slot, c.IsLatest, c.Period),
-                var other => new(other, 0, false, null),
-            };
-        }
-
-        return keys;
-    }
 
     /// <summary>Whether two sets of facts are the same: the same remembered results, at the same places.</summary>
     public static bool Same(FactKey[] one, FactKey[] other)
