@@ -22,6 +22,30 @@ switch (args.FirstOrDefault())
 
             return 0;
         }
+    case "models-loop":
+        {
+            // For a profiler: the report models of every commune, built again and again.
+            var work = new Workloads(args.Contains("--small") ? 400 : NationalDataset.CommuneCount);
+            var latest = work.LatestAssessments();
+            for (var i = 0; i < 6; i++)
+            {
+                work.BuildReports(latest);
+            }
+
+            return 0;
+        }
+    case "templates-loop":
+        {
+            // For a profiler: every commune's report model rendered through the templates, again and again.
+            var work = new Workloads(args.Contains("--small") ? 400 : NationalDataset.CommuneCount);
+            var reports = work.BuildReports(work.LatestAssessments());
+            for (var i = 0; i < 6; i++)
+            {
+                work.RenderReports(reports);
+            }
+
+            return 0;
+        }
     case "end-to-end":
         return Modes.EndToEndOnce(args.Skip(1).ToArray());
     case "batch":
@@ -145,9 +169,14 @@ namespace Targets.Benchmarks
                 {
                     GC.Collect();
                     var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                    var paused = GC.GetTotalPauseDuration();
+                    var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
                     var watch = Stopwatch.StartNew();
                     var result = run();
-                    timings.Add($"{name} {watch.Elapsed.TotalMilliseconds:0} ms ({(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0:0} MB)");
+                    timings.Add(
+                        $"{name} {watch.Elapsed.TotalMilliseconds:0} ms ({(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0:0} MB; " +
+                        $"GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms, collections gen0/1/2 " +
+                        $"{GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3})");
                     return result;
                 }
 
