@@ -29,7 +29,10 @@ switch (args.FirstOrDefault())
             var latest = work.LatestAssessments();
             for (var i = 0; i < 6; i++)
             {
-                work.BuildReports(latest);
+                for (var c = 0; c < latest.Length; c++)
+                {
+                    Targets.Rules.Reporting.ReportBuilder.Build(latest[c], work.Data.Localities[work.Data.Communes[c].Locality].Rules);
+                }
             }
 
             return 0;

@@ -102,25 +102,7 @@ public static class UnusedFigures
         }
 
         var catalog = table.Catalog;
-        var needs = FigureNeeds.OfAll(targets, catalog, asOfYear, planOverride).ToLookup(need => need.Indicator);
-
-        // The plan periods of the deadline targets reading each indicator: a year of them is read only when it is the latest.
-        var readers = new Dictionary<IndicatorId, List<ReportingPeriod>>();
-        foreach (var target in targets)
-        {
-            foreach (var indicator in target.ReadIndicators(catalog))
-            {
-                if (!readers.TryGetValue(indicator, out var plans))
-                {
-                    readers[indicator] = plans = [];
-                }
-
-                if (target.Schedule is Schedules.Schedule.ByDeadline)
-                {
-                    plans.Add(planOverride ?? target.Document.Period);
-                }
-            }
-        }
+        var (needs, readers) = Readers.For(targets, catalog, asOfYear, planOverride);
         var unused = new List<UnusedFigure>();
         foreach (var figure in figures)
         {
@@ -142,5 +124,43 @@ public static class UnusedFigures
         }
 
         return [.. unused];
+    }
+
+    /// <summary>
+    /// What the targets read, which does not depend on the figures: the periods needed of each indicator, and the plan
+    /// periods of the deadline targets reading it. Worked out once per target list, as-of year and plan period, since a
+    /// batch asks for it once per commune on the same few rule sets.
+    /// </summary>
+    private sealed record Readers(ILookup<IndicatorId, FigureNeed> Needs, Dictionary<IndicatorId, List<ReportingPeriod>> Plans)
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<Target>, System.Collections.Concurrent.ConcurrentDictionary<(int, ReportingPeriod?, IndicatorCatalog), Readers>> Cache = new();
+
+        public static Readers For(IReadOnlyList<Target> targets, IndicatorCatalog catalog, int asOfYear, ReportingPeriod? planOverride) =>
+            Cache.GetValue(targets, _ => new()).GetOrAdd((asOfYear, planOverride, catalog), _ => Make(targets, catalog, asOfYear, planOverride));
+
+        private static Readers Make(IReadOnlyList<Target> targets, IndicatorCatalog catalog, int asOfYear, ReportingPeriod? planOverride)
+        {
+            var needs = FigureNeeds.OfAll(targets, catalog, asOfYear, planOverride).ToLookup(need => need.Indicator);
+
+            // The plan periods of the deadline targets reading each indicator: a year of them is read only when it is the latest.
+            var readers = new Dictionary<IndicatorId, List<ReportingPeriod>>();
+            foreach (var target in targets)
+            {
+                foreach (var indicator in target.ReadIndicators(catalog))
+                {
+                    if (!readers.TryGetValue(indicator, out var plans))
+                    {
+                        readers[indicator] = plans = [];
+                    }
+
+                    if (target.Schedule is Schedules.Schedule.ByDeadline)
+                    {
+                        plans.Add(planOverride ?? target.Document.Period);
+                    }
+                }
+            }
+
+            return new Readers(needs, readers);
+        }
     }
 }

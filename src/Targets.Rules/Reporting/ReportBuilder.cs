@@ -56,8 +56,8 @@ public static class ReportBuilder
         private readonly RuleSetTexts _texts;
         private readonly Dictionary<TargetId, IReadOnlyList<TargetResult>> _results = [];
         private readonly Dictionary<TargetId, IReadOnlyList<YearResult>> _years = [];
-        private readonly Dictionary<TargetId, List<int>> _readingNumbers = [];
-        private readonly List<AnnexReading> _readings = [];
+        private readonly PlanTexts _planTexts;
+        private readonly Dictionary<TargetId, TargetResult?> _counted = [];
         private readonly Succession? _succession;
 
         /// <summary>Whether the boundary of the figures needs saying: a merged locality whose figures name a boundary, or as of after the merger.</summary>
@@ -76,6 +76,7 @@ public static class ReportBuilder
             _targets = [.. _sets.SelectMany(set => set.Targets.Select(target => (set, target)))];
             _byId = _texts.ById;
             _labels = _texts.Labels;
+            _planTexts = _texts.ForPlan(plan, _sets);
             _succession = assessment.Succession;
             _boundaryMatters = _succession is { } succession && (assessment.AsOf >= succession.Date
                 || assessment.Results.Any(r => r.Boundary == ResultBoundary.Merged || r.Figures.Any(f => f.Boundary is not null)));
@@ -88,7 +89,6 @@ public static class ReportBuilder
 
         public Report Build()
         {
-            CollectReadings();
             var documents = _sets.Select(Document).ToList();
             var tasks = _assessment.Tasks.Select((result, i) => TaskEntryOf(result, i > 0 && SameWordingAndUnits(_assessment.Tasks[i - 1].Task, result.Task))).ToList();
             return new Report
@@ -103,7 +103,7 @@ public static class ReportBuilder
                 Findings = Findings(),
                 Goals = [.. _sets.SelectMany(s => s.Goals).Select(g => new GoalEntry(g.Id.Value, g.Clause, g.Document.ShortName, g.Wording, Prose(g.Reason)))],
                 UnusedFigures = UnusedFigures(notable: true),
-                Annex = new Annex("Phụ lục: cách hiểu chỉ tiêu và phương pháp đánh giá", _readings, Methods(documents), UnusedFigures(notable: false)),
+                Annex = new Annex("Phụ lục: cách hiểu chỉ tiêu và phương pháp đánh giá", _planTexts.Readings, Methods(documents), UnusedFigures(notable: false)),
             };
         }
 
@@ -141,37 +141,10 @@ public static class ReportBuilder
             Clauses = [.. set.Targets.GroupBy(t => t.Clause, StringComparer.Ordinal).Select(clause => new ClauseSection
             {
                 Clause = clause.Key,
-                Wordings = Wordings(clause.Select(t => t.Wording)),
+                Wordings = _planTexts.WordingsOf(set.Document.Id, clause.Key),
                 Targets = [.. clause.Select(TargetSection)],
             })],
         };
-
-        /// <summary>A clause's wordings, each quoted once: a wording inside another is dropped, and leading table cells shared with the previous one are not repeated.</summary>
-        private static List<string> Wordings(IEnumerable<string> wordings)
-        {
-            var all = wordings.Distinct(StringComparer.Ordinal).ToList();
-            var kept = new List<string>();
-            string[]? previousCells = null;
-            foreach (var wording in all)
-            {
-                if (all.Any(other => other != wording && other.Contains(wording, StringComparison.Ordinal)))
-                {
-                    continue;
-                }
-
-                var cells = wording.Split(" — ");
-                var shared = 0;
-                while (previousCells is not null && shared < cells.Length - 1 && shared < previousCells.Length && cells[shared] == previousCells[shared])
-                {
-                    shared++;
-                }
-
-                kept.Add(string.Join(" — ", cells[shared..]));
-                previousCells = cells;
-            }
-
-            return kept;
-        }
 
         private TargetSection TargetSection(Target target)
         {
@@ -186,14 +159,14 @@ public static class ReportBuilder
                 Subject = indicator is null ? string.Empty : VietnameseFormat.LowerFirst(indicator.Name),
                 Unit = indicator?.Unit.Symbol ?? string.Empty,
                 Requirement = Requirement(target),
-                Schedule = RequirementText.Schedule(target.Schedule, _plan ?? target.Document.Period, indicator is null ? StockOrFlow.Flow : _catalog.StockOrFlowOf(indicator.Id)),
+                Schedule = _planTexts.ScheduleOf(target.Id),
                 Wording = target.Wording,
                 IsAlternative = target.AlternativeOf is not null,
                 AlternativeOfLabel = target.AlternativeOf is { } alt ? _labels.Of(alt) : string.Empty,
                 SameAsText = target.SameAs is { } same ? Cite(same) : string.Empty,
                 Lead = target.Responsibility?.Lead ?? [],
                 Supporting = target.Responsibility?.Supporting ?? [],
-                ReadingNumbers = _readingNumbers.GetValueOrDefault(target.Id) ?? [],
+                ReadingNumbers = _planTexts.ReadingNumbers(target.Id),
                 Consequence = target.Consequence?.Text ?? string.Empty,
                 ConsequenceTriggered = target.Consequence is not null && counted?.Status == AssessmentStatus.NotMet,
                 Years = years,
@@ -207,7 +180,7 @@ public static class ReportBuilder
         /// Whether a rule set is a retrospective account reported apart from the plan in force: it is, unless a plan
         /// override left it the only kind evaluated (then it is the report's own account).
         /// </summary>
-        private bool IsApart(RuleSet set) => set.IsRetrospective && _sets.Any(other => !other.IsRetrospective);
+        private bool IsApart(RuleSet set) => _planTexts.IsApart(set);
 
         private IReadOnlyList<YearResult> YearsOf(Target target)
         {
@@ -226,8 +199,14 @@ public static class ReportBuilder
         /// <summary>The result the tally counts: the year assessed, else the latest (a deadline target's progress, a past single year).</summary>
         private TargetResult? CountedResult(Target target)
         {
-            var results = ResultsOf(target);
-            return results.LastOrDefault(r => r.Period.Kind == PeriodKind.Year && r.Period.StartYear == _year) ?? (results.Count > 0 ? results[^1] : null);
+            if (!_counted.TryGetValue(target.Id, out var counted))
+            {
+                var results = ResultsOf(target);
+                counted = results.LastOrDefault(r => r.Period.Kind == PeriodKind.Year && r.Period.StartYear == _year) ?? (results.Count > 0 ? results[^1] : null);
+                _counted[target.Id] = counted;
+            }
+
+            return counted;
         }
 
         private YearResult Year(Target target, Indicator? indicator, TargetResult result)
@@ -347,7 +326,8 @@ public static class ReportBuilder
                 UnitsShort = [.. units.Where(u => u.Status == AssessmentStatus.NotMet).Select(ShortOf)],
                 UnitsMissing = [.. units.Where(u => u.Status == AssessmentStatus.NoData).Select(u => u.Unit)],
                 Components = components,
-                Figures = [.. result.Figures.Select(Figure)],
+                // Which figures a line used is for the JSON and Word outputs; the text never reads it, so it is worked out when read.
+                Figures = result.Figures.Count == 0 ? [] : new DeferredList<FigureLine>(() => result.Figures.Select(Figure)),
                 Body = string.Empty,
                 VerdictNote = string.Empty,
                 Sentence = string.Empty,
@@ -385,15 +365,37 @@ public static class ReportBuilder
         /// </summary>
         private string AddedUp(Target target, Indicator indicator, TargetResult result)
         {
-            IndicatorId[] read = indicator.IsShare ? [indicator.Id, indicator.Numerator!.Value, indicator.Denominator!.Value] : [indicator.Id];
-            var used = result.Figures.Where(f => read.Contains(f.Indicator) && result.Period.Contains(f.Period)).ToList();
-            var units = target.Scope is TargetScope.EachUnit ? 0 : used.Select(f => f.AdminUnit).OfType<string>().Distinct(StringComparer.Ordinal).Count();
-            var parts = used.Select(f => f.Period).Where(p => p != result.Period && p.Kind is PeriodKind.Half or PeriodKind.Quarter).Distinct().ToList();
-            if (_catalog.StockOrFlowOf(indicator.Id) == StockOrFlow.Stock)
+            // A few figures per result, read once with no LINQ: this runs for every result line of every report.
+            var eachUnit = target.Scope is TargetScope.EachUnit;
+            var stock = _catalog.StockOrFlowOf(indicator.Id) == StockOrFlow.Stock;
+            List<string>? unitNames = null;
+            List<ReportingPeriod>? parts = null;
+            foreach (var f in result.Figures)
+            {
+                var read = f.Indicator == indicator.Id || (indicator.IsShare && (f.Indicator == indicator.Numerator!.Value || f.Indicator == indicator.Denominator!.Value));
+                if (!read || !result.Period.Contains(f.Period))
+                {
+                    continue;
+                }
+
+                if (!eachUnit && f.AdminUnit is { } unit && !(unitNames ??= []).Contains(unit, StringComparer.Ordinal))
+                {
+                    unitNames.Add(unit);
+                }
+
+                // A state at a date is read where the period ends, whatever its kind; a flow is added up from halves and quarters.
+                if (f.Period != result.Period && (stock || f.Period.Kind is PeriodKind.Half or PeriodKind.Quarter) && !(parts ??= []).Contains(f.Period))
+                {
+                    parts.Add(f.Period);
+                }
+            }
+
+            var units = unitNames?.Count ?? 0;
+            parts ??= [];
+            if (stock)
             {
                 // A state at a date is never added up over time: it is read where the period ends.
-                var atEnd = used.Select(f => f.Period).Where(p => p != result.Period).Distinct().ToList();
-                var when = atEnd.Count == 1 ? $"số liệu {VietnameseFormat.Period(atEnd[0])}" : string.Empty;
+                var when = parts.Count == 1 ? $"số liệu {VietnameseFormat.Period(parts[0])}" : string.Empty;
                 return (when, units) switch
                 {
                     ("", 0) => string.Empty,
@@ -858,15 +860,13 @@ public static class ReportBuilder
 
         private List<UnitView> Units(IReadOnlyList<TaskEntry> tasks)
         {
-            var targets = _targets.Where(t => t.Target.AlternativeOf is null && t.Target.Responsibility is not null).Select(t => t.Target).ToList();
-            var names = targets.SelectMany(t => t.Responsibility!.Lead.Concat(t.Responsibility.Supporting))
+            var names = _planTexts.ResponsibleUnits
                 .Concat(tasks.SelectMany(t => t.Lead.Concat(t.Supporting)))
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
             return [.. names.Select(unit =>
             {
-                var led = targets.Where(t => t.Responsibility!.Lead.Contains(unit)).ToList();
-                var supported = targets.Where(t => t.Responsibility!.Supporting.Contains(unit)).ToList();
+                var (led, supported) = _planTexts.TargetsOf(unit);
                 var ledTasks = tasks.Where(t => t.Lead.Contains(unit)).ToList();
                 var supportedTasks = tasks.Where(t => t.Supporting.Contains(unit)).ToList();
                 var leadCounts = Count(led.Select(t => CountedResult(t)?.Status ?? AssessmentStatus.NoData));
@@ -1016,89 +1016,6 @@ public static class ReportBuilder
 
         // ---- Annex ----
 
-        /// <summary>
-        /// Numbers every reading once: the sentences of the targets' readings (and of rule-set readings) are grouped by the
-        /// readings that hold them, so that a sentence shared by several targets is stated once, naming all of them.
-        /// </summary>
-        private void CollectReadings()
-        {
-            var sources = new List<(string Label, TargetId? Id, List<string> Sentences)>();
-            // In the order the report shows the documents: the plan in force first, retrospective accounts after.
-            foreach (var set in _sets.OrderBy(IsApart))
-            {
-                if (set.Reading is { } shared)
-                {
-                    sources.Add(($"Các chỉ tiêu của {set.Document.ShortName} ({VietnameseFormat.Period(_plan ?? set.Document.Period)})", null, Sentences(Prose(shared))));
-                }
-
-                sources.AddRange(set.Targets.Where(t => t.Reading is not null).Select(t => (_labels.Of(t.Id), (TargetId?)t.Id, Sentences(Prose(t.Reading!)))));
-            }
-
-            var holders = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-            for (var i = 0; i < sources.Count; i++)
-            {
-                foreach (var sentence in sources[i].Sentences)
-                {
-                    var list = holders.TryGetValue(sentence, out var found) ? found : holders[sentence] = [];
-                    if (list.Count == 0 || list[^1] != i)
-                    {
-                        list.Add(i);
-                    }
-                }
-            }
-
-            var entries = new Dictionary<string, (List<int> Holders, List<string> Sentences)>(StringComparer.Ordinal);
-            var order = new List<string>();
-            foreach (var sentence in sources.SelectMany(source => source.Sentences))
-            {
-                var key = string.Join(',', holders[sentence]);
-                if (!entries.TryGetValue(key, out var entry))
-                {
-                    entry = (holders[sentence], []);
-                    entries[key] = entry;
-                    order.Add(key);
-                }
-
-                if (!entry.Sentences.Contains(sentence))
-                {
-                    entry.Sentences.Add(sentence);
-                }
-            }
-
-            foreach (var key in order)
-            {
-                var (owners, sentences) = entries[key];
-                var number = _readings.Count + 1;
-                _readings.Add(new AnnexReading(number, [.. owners.Select(o => sources[o].Label)], string.Join(' ', sentences)));
-                foreach (var owner in owners)
-                {
-                    if (sources[owner].Id is { } id)
-                    {
-                        (_readingNumbers.TryGetValue(id, out var numbers) ? numbers : _readingNumbers[id] = []).Add(number);
-                    }
-                }
-            }
-        }
-
-        /// <summary>A text's sentences: it breaks after a full stop (or one closing a quote or bracket) followed by a capital or an opening quote.</summary>
-        private static List<string> Sentences(string text)
-        {
-            var sentences = new List<string>();
-            var start = 0;
-            for (var i = 1; i < text.Length - 1; i++)
-            {
-                var ends = text[i - 1] == '.' || (text[i - 1] is '”' or ')' && i > 1 && text[i - 2] == '.');
-                if (text[i] == ' ' && ends && (char.IsUpper(text[i + 1]) || text[i + 1] is '“' or '"' or '('))
-                {
-                    sentences.Add(text[start..i].Trim());
-                    start = i + 1;
-                }
-            }
-
-            sentences.Add(text[start..].Trim());
-            return [.. sentences.Where(sentence => sentence.Length > 0)];
-        }
-
         /// <summary>A plugin's prose with every id it cites replaced by the label a reader knows.</summary>
         private string Prose(string text) => _texts.Prose(text);
 
@@ -1179,7 +1096,7 @@ public static class ReportBuilder
                 methods.Add("Chỉ tiêu do hai văn bản cùng đặt ra cho một đại lượng được tính một lần trong tổng hợp, nêu cả hai điều khoản.");
             }
 
-            if (_sets.Any(IsApart))
+            if (_planTexts.AnyApart)
             {
                 methods.Add("Kết quả giai đoạn trước mà văn bản nêu lại được trình bày thành phần riêng, không tính vào tổng hợp của giai đoạn đang thực hiện.");
             }
@@ -1237,60 +1154,5 @@ public static class ReportBuilder
         private static string YearText(int year) => VietnameseFormat.Period(ReportingPeriod.Year(year));
 
         private sealed record Item(string Label, string Document, AssessmentStatus Status, IReadOnlyList<Target> SubTargets);
-    }
-
-    /// <summary>
-    /// What a report says that depends on the compiled rules alone, not on the figures: labels, the ids a plugin's prose may
-    /// cite, that prose with the ids replaced, the requirements in words. Worked out once per compiled rule set and shared
-    /// by every report on it (a national batch builds thousands); safe to use from several threads.
-    /// </summary>
-    private sealed class RuleSetTexts
-    {
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ICompiledRuleSet, RuleSetTexts> Cache = new();
-
-        private readonly IndicatorCatalog _catalog;
-        private readonly List<(string Id, string Label)> _namedIds;
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _prose = new(StringComparer.Ordinal);
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<TargetId, string> _requirements = new();
-
-        private RuleSetTexts(ICompiledRuleSet rules)
-        {
-            _catalog = rules.Catalog;
-            ById = rules.RuleSets.SelectMany(set => set.Targets).ToDictionary(t => t.Id);
-            Labels = TargetLabels.For(rules.RuleSets.SelectMany(set => set.Targets));
-            // Ids a plugin's prose may cite, longest first so that no id is replaced inside a longer one.
-            _namedIds = [.. Labels.All.Select(p => (p.Key.Value, p.Value))
-                .Concat(rules.RuleSets.SelectMany(s => s.Goals).Select(g => (g.Id.Value, $"{g.Clause} (mục tiêu định tính)")))
-                .Concat(rules.RuleSets.SelectMany(s => s.Tasks).Select(t => (t.Id.Value, t.Label)))
-                .Concat(_catalog.Select(i => (i.Id.Value, $"“{VietnameseFormat.LowerFirst(i.Name)}”")))
-                .OrderByDescending(p => p.Item1.Length)];
-        }
-
-        /// <summary>Every target of the locality by id.</summary>
-        public IReadOnlyDictionary<TargetId, Target> ById { get; }
-
-        /// <summary>The labels of the whole locality's targets.</summary>
-        public TargetLabels Labels { get; }
-
-        public static RuleSetTexts Of(ICompiledRuleSet rules) => Cache.GetValue(rules, key => new RuleSetTexts(key));
-
-        /// <summary>A plugin's prose with every id it cites replaced by the label a reader knows.</summary>
-        public string Prose(string text) => _prose.GetOrAdd(text, ReplaceIds);
-
-        /// <summary>The requirement of a target in words, on the documents' own plan period.</summary>
-        public string Requirement(Target target) => _requirements.GetOrAdd(target.Id, _ => RequirementText.Describe(target, _catalog, null));
-
-        private string ReplaceIds(string text)
-        {
-            foreach (var (id, label) in _namedIds)
-            {
-                if (text.Contains(id, StringComparison.Ordinal))
-                {
-                    text = text.Replace(id, label, StringComparison.Ordinal);
-                }
-            }
-
-            return text;
-        }
     }
 }

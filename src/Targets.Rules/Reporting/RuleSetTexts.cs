@@ -1,0 +1,267 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Targets.Core.Formatting;
+using Targets.Core.Indicators;
+using Targets.Core.Periods;
+using Targets.Core.Targets;
+using Targets.Rules.Engine;
+using Targets.Rules.RuleSets;
+
+namespace Targets.Rules.Reporting;
+
+/// <summary>
+/// What a report says that depends on the compiled rules alone, not on the figures: labels, the ids a plugin's prose may
+/// cite, that prose with the ids replaced, the requirements in words, and per plan period the annex readings, the
+/// clauses' wordings and the schedules. Worked out once per compiled rule set and shared by every report on it (a
+/// national batch builds thousands); safe to use from several threads.
+/// </summary>
+internal sealed class RuleSetTexts
+{
+    private static readonly ConditionalWeakTable<ICompiledRuleSet, RuleSetTexts> Cache = new();
+
+    private readonly ICompiledRuleSet _rules;
+    private readonly IndicatorCatalog _catalog;
+    private readonly List<(string Id, string Label)> _namedIds;
+    private readonly ConcurrentDictionary<string, string> _prose = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<TargetId, string> _requirements = new();
+    private readonly ConcurrentDictionary<string, PlanTexts> _plans = new(StringComparer.Ordinal);
+
+    private RuleSetTexts(ICompiledRuleSet rules)
+    {
+        _rules = rules;
+        _catalog = rules.Catalog;
+        ById = rules.RuleSets.SelectMany(set => set.Targets).ToDictionary(t => t.Id);
+        Labels = TargetLabels.For(rules.RuleSets.SelectMany(set => set.Targets));
+        // Ids a plugin's prose may cite, longest first so that no id is replaced inside a longer one.
+        _namedIds = [.. Labels.All.Select(p => (p.Key.Value, p.Value))
+            .Concat(rules.RuleSets.SelectMany(s => s.Goals).Select(g => (g.Id.Value, $"{g.Clause} (mục tiêu định tính)")))
+            .Concat(rules.RuleSets.SelectMany(s => s.Tasks).Select(t => (t.Id.Value, t.Label)))
+            .Concat(_catalog.Select(i => (i.Id.Value, $"“{VietnameseFormat.LowerFirst(i.Name)}”")))
+            .OrderByDescending(p => p.Item1.Length)];
+    }
+
+    /// <summary>Every target of the locality by id.</summary>
+    public IReadOnlyDictionary<TargetId, Target> ById { get; }
+
+    /// <summary>The labels of the whole locality's targets.</summary>
+    public TargetLabels Labels { get; }
+
+    public static RuleSetTexts Of(ICompiledRuleSet rules) => Cache.GetValue(rules, key => new RuleSetTexts(key));
+
+    /// <summary>A plugin's prose with every id it cites replaced by the label a reader knows.</summary>
+    public string Prose(string text) => _prose.GetOrAdd(text, ReplaceIds);
+
+    /// <summary>The requirement of a target in words, on the documents' own plan period.</summary>
+    public string Requirement(Target target) => _requirements.GetOrAdd(target.Id, _ => RequirementText.Describe(target, _catalog, null));
+
+    /// <summary>What the reports on <paramref name="sets"/> (the documents an assessment evaluated) over <paramref name="plan"/> share.</summary>
+    public PlanTexts ForPlan(ReportingPeriod? plan, IReadOnlyList<RuleSet> sets)
+    {
+        var key = (plan?.ToString() ?? string.Empty) + "|" + string.Join('|', sets.Select(set => set.Document.Id));
+        return _plans.GetOrAdd(key, _ => new PlanTexts(this, _rules.Catalog, plan, sets));
+    }
+
+    private string ReplaceIds(string text)
+    {
+        foreach (var (id, label) in _namedIds)
+        {
+            if (text.Contains(id, StringComparison.Ordinal))
+            {
+                text = text.Replace(id, label, StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+}
+
+/// <summary>
+/// What every report on one plan period and set of documents says the same way, whatever the figures: which documents
+/// are a retrospective account reported apart, the annex readings and which targets they belong to, each clause's
+/// wordings and each target's schedule in words. The builder of each report used to work these out again; a national
+/// batch is thousands of reports on four rule sets.
+/// </summary>
+internal sealed class PlanTexts
+{
+    private readonly Dictionary<(string Document, string Clause), List<string>> _wordings = [];
+    private readonly Dictionary<TargetId, string> _schedules = [];
+    private readonly Dictionary<TargetId, List<int>> _readingNumbers = [];
+    private readonly HashSet<RuleSet> _apart = [];
+    private readonly List<AnnexReading> _readings = [];
+    private readonly List<string> _units = [];
+    private readonly Dictionary<string, (IReadOnlyList<Target> Led, IReadOnlyList<Target> Supported)> _unitTargets = new(StringComparer.Ordinal);
+
+    internal PlanTexts(RuleSetTexts texts, IndicatorCatalog catalog, ReportingPeriod? plan, IReadOnlyList<RuleSet> sets)
+    {
+        var anyCurrent = sets.Any(other => !other.IsRetrospective);
+        foreach (var set in sets.Where(set => set.IsRetrospective && anyCurrent))
+        {
+            _apart.Add(set);
+        }
+
+        foreach (var set in sets)
+        {
+            foreach (var clause in set.Targets.GroupBy(t => t.Clause, StringComparer.Ordinal))
+            {
+                _wordings[(set.Document.Id, clause.Key)] = Wordings(clause.Select(t => t.Wording));
+            }
+
+            foreach (var target in set.Targets)
+            {
+                var stockOrFlow = target.Indicator is { } id ? catalog.StockOrFlowOf(id) : StockOrFlow.Flow;
+                _schedules[target.Id] = RequirementText.Schedule(target.Schedule, plan ?? target.Document.Period, stockOrFlow);
+            }
+        }
+
+        CollectReadings(texts, plan, sets);
+        AnyApart = _apart.Count > 0;
+
+        var responsible = sets.SelectMany(set => set.Targets).Where(t => t.AlternativeOf is null && t.Responsibility is not null).ToList();
+        foreach (var unit in responsible.SelectMany(t => t.Responsibility!.Lead.Concat(t.Responsibility.Supporting)).Distinct(StringComparer.Ordinal))
+        {
+            _unitTargets[unit] = (
+                [.. responsible.Where(t => t.Responsibility!.Lead.Contains(unit))],
+                [.. responsible.Where(t => t.Responsibility!.Supporting.Contains(unit))]);
+            _units.Add(unit);
+        }
+    }
+
+    /// <summary>The units that lead or support a target (not an alternative reading), in the order the targets name them.</summary>
+    public IReadOnlyList<string> ResponsibleUnits => _units;
+
+    /// <summary>The targets a unit leads and those it supports.</summary>
+    public (IReadOnlyList<Target> Led, IReadOnlyList<Target> Supported) TargetsOf(string unit) =>
+        _unitTargets.TryGetValue(unit, out var targets) ? targets : ([], []);
+
+    /// <summary>The annex readings, numbered.</summary>
+    public IReadOnlyList<AnnexReading> Readings => _readings;
+
+    /// <summary>Whether some document is a retrospective account reported apart.</summary>
+    public bool AnyApart { get; }
+
+    /// <summary>
+    /// Whether a rule set is a retrospective account reported apart from the plan in force: it is, unless a plan
+    /// override left it the only kind evaluated (then it is the report's own account).
+    /// </summary>
+    public bool IsApart(RuleSet set) => _apart.Contains(set);
+
+    /// <summary>The numbers of the annex readings that explain a target.</summary>
+    public IReadOnlyList<int> ReadingNumbers(TargetId target) => _readingNumbers.GetValueOrDefault(target) ?? [];
+
+    /// <summary>A clause's wordings, each quoted once.</summary>
+    public IReadOnlyList<string> WordingsOf(string document, string clause) => _wordings[(document, clause)];
+
+    /// <summary>A target's schedule in words.</summary>
+    public string ScheduleOf(TargetId target) => _schedules[target];
+
+    /// <summary>A clause's wordings, each quoted once: a wording inside another is dropped, and leading table cells shared with the previous one are not repeated.</summary>
+    private static List<string> Wordings(IEnumerable<string> wordings)
+    {
+        var all = wordings.Distinct(StringComparer.Ordinal).ToList();
+        var kept = new List<string>();
+        string[]? previousCells = null;
+        foreach (var wording in all)
+        {
+            if (all.Any(other => other != wording && other.Contains(wording, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var cells = wording.Split(" — ");
+            var shared = 0;
+            while (previousCells is not null && shared < cells.Length - 1 && shared < previousCells.Length && cells[shared] == previousCells[shared])
+            {
+                shared++;
+            }
+
+            kept.Add(string.Join(" — ", cells[shared..]));
+            previousCells = cells;
+        }
+
+        return kept;
+    }
+
+    /// <summary>
+    /// Numbers every reading once: the sentences of the targets' readings (and of rule-set readings) are grouped by the
+    /// readings that hold them, so that a sentence shared by several targets is stated once, naming all of them.
+    /// </summary>
+    private void CollectReadings(RuleSetTexts texts, ReportingPeriod? plan, IReadOnlyList<RuleSet> sets)
+    {
+        var sources = new List<(string Label, TargetId? Id, List<string> Sentences)>();
+        // In the order the report shows the documents: the plan in force first, retrospective accounts after.
+        foreach (var set in sets.OrderBy(IsApart))
+        {
+            if (set.Reading is { } shared)
+            {
+                sources.Add(($"Các chỉ tiêu của {set.Document.ShortName} ({VietnameseFormat.Period(plan ?? set.Document.Period)})", null, Sentences(texts.Prose(shared))));
+            }
+
+            sources.AddRange(set.Targets.Where(t => t.Reading is not null).Select(t => (texts.Labels.Of(t.Id), (TargetId?)t.Id, Sentences(texts.Prose(t.Reading!)))));
+        }
+
+        var holders = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < sources.Count; i++)
+        {
+            foreach (var sentence in sources[i].Sentences)
+            {
+                var list = holders.TryGetValue(sentence, out var found) ? found : holders[sentence] = [];
+                if (list.Count == 0 || list[^1] != i)
+                {
+                    list.Add(i);
+                }
+            }
+        }
+
+        var entries = new Dictionary<string, (List<int> Holders, List<string> Sentences)>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var sentence in sources.SelectMany(source => source.Sentences))
+        {
+            var key = string.Join(',', holders[sentence]);
+            if (!entries.TryGetValue(key, out var entry))
+            {
+                entry = (holders[sentence], []);
+                entries[key] = entry;
+                order.Add(key);
+            }
+
+            if (!entry.Sentences.Contains(sentence))
+            {
+                entry.Sentences.Add(sentence);
+            }
+        }
+
+        foreach (var key in order)
+        {
+            var (owners, sentences) = entries[key];
+            var number = _readings.Count + 1;
+            _readings.Add(new AnnexReading(number, [.. owners.Select(o => sources[o].Label)], string.Join(' ', sentences)));
+            foreach (var owner in owners)
+            {
+                if (sources[owner].Id is { } id)
+                {
+                    (_readingNumbers.TryGetValue(id, out var numbers) ? numbers : _readingNumbers[id] = []).Add(number);
+                }
+            }
+        }
+    }
+
+    /// <summary>A text's sentences: it breaks after a full stop (or one closing a quote or bracket) followed by a capital or an opening quote.</summary>
+    private static List<string> Sentences(string text)
+    {
+        var sentences = new List<string>();
+        var start = 0;
+        for (var i = 1; i < text.Length - 1; i++)
+        {
+            var ends = text[i - 1] == '.' || (text[i - 1] is '”' or ')' && i > 1 && text[i - 2] == '.');
+            if (text[i] == ' ' && ends && (char.IsUpper(text[i + 1]) || text[i + 1] is '“' or '"' or '('))
+            {
+                sentences.Add(text[start..i].Trim());
+                start = i + 1;
+            }
+        }
+
+        sentences.Add(text[start..].Trim());
+        return [.. sentences.Where(sentence => sentence.Length > 0)];
+    }
+}
