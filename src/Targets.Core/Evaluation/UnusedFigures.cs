@@ -87,7 +87,12 @@ public static class UnusedFigures
         foreach (var result in results)
         {
             used.UnionWith(result.Figures);
-            foreach (var unit in result.Units.Concat(result.ByUnit))
+            foreach (var unit in result.Units)
+            {
+                used.UnionWith(unit.Figures);
+            }
+
+            foreach (var unit in result.ByUnit)
             {
                 used.UnionWith(unit.Figures);
             }
@@ -111,11 +116,10 @@ public static class UnusedFigures
                 continue;
             }
 
-            var ofIndicator = needs[figure.Indicator].Select(need => need.Period).ToList();
             var reason = !readers.TryGetValue(figure.Indicator, out var plans) ? UnusedReason.IndicatorNotRead
                 : !table.IsReadable(figure) ? UnusedReason.AfterAsOf
-                : ofIndicator.Any(period => period.Contains(figure.Period) || figure.Period.Contains(period))
-                    ? catalog.StockOrFlowOf(figure.Indicator) == StockOrFlow.Stock && !ofIndicator.Any(period => period.End == figure.Period.End)
+                : Overlaps(needs[figure.Indicator], figure.Period, out var endsWith)
+                    ? catalog.StockOrFlowOf(figure.Indicator) == StockOrFlow.Stock && !endsWith
                         ? UnusedReason.StockWithinPeriod
                         : UnusedReason.CheckedAgainstWhole
                 : plans.Any(plan => plan.Contains(figure.Period)) ? UnusedReason.EarlierThanLatest
@@ -124,6 +128,20 @@ public static class UnusedFigures
         }
 
         return [.. unused];
+    }
+
+    /// <summary>Whether a period needed of an indicator holds the figure's period or lies within it; and whether one ends with it.</summary>
+    private static bool Overlaps(IEnumerable<FigureNeed> needs, ReportingPeriod period, out bool endsWith)
+    {
+        var overlaps = false;
+        endsWith = false;
+        foreach (var need in needs)
+        {
+            overlaps |= need.Period.Contains(period) || period.Contains(need.Period);
+            endsWith |= need.Period.End == period.End;
+        }
+
+        return overlaps;
     }
 
     /// <summary>

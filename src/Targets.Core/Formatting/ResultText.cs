@@ -65,13 +65,15 @@ public static class ResultText
     {
         ArgumentNullException.ThrowIfNull(indicator);
         ArgumentNullException.ThrowIfNull(catalog);
-        var percent = threshold is { } t ? VietnameseFormat.PercentApart(measurement.Value, t) : VietnameseFormat.Percent(measurement.Value);
         if (indicator.IsShare && measurement.Denominator > 0)
         {
-            return $"{VietnameseFormat.Number(measurement.Numerator)}/{VietnameseFormat.Number(measurement.Denominator)} {CountUnit(indicator, catalog)}, bằng {percent}";
+            return $"{VietnameseFormat.Number(measurement.Numerator)}/{VietnameseFormat.Number(measurement.Denominator)} {CountUnit(indicator, catalog)}, bằng {Percent(measurement, threshold)}";
         }
 
-        return indicator.Unit.IsPercent ? percent : VietnameseFormat.Quantity(measurement.Value, indicator.Unit.Symbol);
+        return indicator.Unit.IsPercent ? Percent(measurement, threshold) : VietnameseFormat.Quantity(measurement.Value, indicator.Unit.Symbol);
+
+        static string Percent(in Measurement measurement, decimal? threshold) =>
+            threshold is { } t ? VietnameseFormat.PercentApart(measurement.Value, t) : VietnameseFormat.Percent(measurement.Value);
     }
 
     /// <summary>

@@ -15,16 +15,20 @@ public static class VietnameseFormat
         NumberGroupSeparator = ".",
         NumberGroupSizes = [3],
         NegativeSign = "-",
+        NumberNegativePattern = 1,
     };
 
     private static readonly string[] Roman = ["I", "II", "III", "IV"];
+
+    // Standard "N" formats with the Vietnamese separators: a custom pattern ("#,##0.#") is parsed again on every call,
+    // and a national batch formats millions of numbers. SignificantDecimals gives what "at most" leaves.
+    private static readonly string[] Fixed = ["N0", "N1", "N2", "N3", "N4", "N5", "N6"];
 
     /// <summary>A number with thousands dots and at most <paramref name="maxDecimals"/> decimals (1.051; 12,5).</summary>
     public static string Number(decimal value, int maxDecimals = 1)
     {
         var rounded = Math.Round(value, maxDecimals, MidpointRounding.AwayFromZero);
-        var pattern = maxDecimals == 0 ? "#,##0" : "#,##0." + new string('#', maxDecimals);
-        return rounded.ToString(pattern, Numbers);
+        return rounded.ToString(FormatOf(SignificantDecimals(rounded, maxDecimals)), Numbers);
     }
 
     /// <summary>
@@ -34,8 +38,7 @@ public static class VietnameseFormat
     public static string Percent(decimal value, int decimals = 1, bool dropTrailingZeros = false)
     {
         var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
-        var pattern = decimals == 0 ? "#,##0" : "#,##0." + new string(dropTrailingZeros ? '#' : '0', decimals);
-        return rounded.ToString(pattern, Numbers) + "%";
+        return rounded.ToString(FormatOf(dropTrailingZeros ? SignificantDecimals(rounded, decimals) : decimals), Numbers) + "%";
     }
 
     /// <summary>A date as <c>16/12/2021</c>.</summary>
@@ -86,4 +89,19 @@ public static class VietnameseFormat
     /// <summary>A threshold as a document writes it, without padding zeros: <c>90%</c>, <c>2,5%</c>, <c>550 hồ sơ</c>.</summary>
     public static string Threshold(decimal value, string unit) =>
         unit == "%" ? Percent(value, 2, dropTrailingZeros: true) : $"{Number(value, 2)} {unit}";
+
+    /// <summary>The fewest decimals (at most <paramref name="max"/>) that write <paramref name="rounded"/> exactly.</summary>
+    private static int SignificantDecimals(decimal rounded, int max)
+    {
+        var decimals = 0;
+        while (decimals < max && Math.Round(rounded, decimals, MidpointRounding.AwayFromZero) != rounded)
+        {
+            decimals++;
+        }
+
+        return decimals;
+    }
+
+    private static string FormatOf(int decimals) =>
+        decimals < Fixed.Length ? Fixed[decimals] : "N" + decimals.ToString(CultureInfo.InvariantCulture);
 }

@@ -26,6 +26,27 @@ public sealed class VietnameseFormatTests
         VietnameseFormat.Percent(60m * 100 / 591, dropTrailingZeros: true).ShouldBe("10,2%");
     }
 
+    [Fact]
+    public void NumberAndPercent_ManyValues_WriteWhatTheDocumentsPatternWrites()
+    {
+        // The formats were once the custom patterns below, parsed on every call; the standard formats that replaced them
+        // for speed must write every value the same way, negative and zero values and every decimal count included.
+        var patterns = new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = ".", NumberGroupSizes = [3], NegativeSign = "-" };
+        decimal[] values = [0m, -0m, 0.04m, -0.04m, 0.05m, -0.05m, 1m, -1m, 12.5m, -12.25m, 99.95m, 99.949m, 1051m, 1234567.891m, -1234567.891m, 80.025m, 2401m * 100 / 3000, 1m / 3, -2m / 3, 999999.999m, 1e15m + 0.5m];
+        foreach (var value in values)
+        {
+            for (var decimals = 0; decimals <= 4; decimals++)
+            {
+                var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+                var atMost = decimals == 0 ? "#,##0" : "#,##0." + new string('#', decimals);
+                var exactly = decimals == 0 ? "#,##0" : "#,##0." + new string('0', decimals);
+                VietnameseFormat.Number(value, decimals).ShouldBe(rounded.ToString(atMost, patterns), $"{value} to at most {decimals}");
+                VietnameseFormat.Percent(value, decimals).ShouldBe(rounded.ToString(exactly, patterns) + "%", $"{value}% to {decimals}");
+                VietnameseFormat.Percent(value, decimals, dropTrailingZeros: true).ShouldBe(rounded.ToString(atMost, patterns) + "%", $"{value}% to at most {decimals}");
+            }
+        }
+    }
+
     [Theory]
     [InlineData(2401, 3000, 80, "80,03%")] // one decimal would print 80,0% beside "trên 80%"
     [InlineData(2400, 3000, 80, "80,0%")] // equal to the threshold: one decimal says so
