@@ -218,24 +218,25 @@ public static class ReportBuilder
             string valueText = string.Empty, projection = string.Empty, change = string.Empty, quota = string.Empty;
             string mark = string.Empty, path = string.Empty, margin = string.Empty, missing = string.Empty;
             decimal? marginValue = null, markValue = null;
-            var units = new List<UnitResultLine>();
-            var components = new List<ComponentLine>();
-            var byUnit = indicator is null ? [] : result.ByUnit.Select(u => UnitLine(indicator, u)).ToList();
-            var belowBar = byUnit.Where(u => u.Status == AssessmentStatus.NotMet).Select(ShortOf).ToList();
+            // Most lines have no units and no components: no list is made for them (a national batch has a quarter million lines).
+            IReadOnlyList<UnitResultLine> units = [];
+            IReadOnlyList<ComponentLine> components = [];
+            IReadOnlyList<UnitResultLine> byUnit = indicator is null || result.ByUnit.Count == 0 ? [] : [.. result.ByUnit.Select(u => UnitLine(indicator, u))];
+            IReadOnlyList<string> belowBar = byUnit.Count == 0 ? [] : [.. byUnit.Where(u => u.Status == AssessmentStatus.NotMet).Select(ShortOf)];
 
             if (result.Components.Count > 0)
             {
                 var met = result.Components.Count(c => c.Status is AssessmentStatus.Met or AssessmentStatus.Exceeded);
                 valueText = $"{met}/{result.Components.Count} chỉ tiêu thành phần đạt";
-                components.AddRange(result.Components.Select(c => new ComponentLine(
-                    _labels.Of(c.Target.Id), c.Status, ResultText.StatusCode(c.Status), ResultText.Status(c.Status))));
+                components = [.. result.Components.Select(c => new ComponentLine(
+                    _labels.Of(c.Target.Id), c.Status, ResultText.StatusCode(c.Status), ResultText.Status(c.Status)))];
             }
             else if (result.Units.Count > 0 && indicator is not null)
             {
                 var kind = target.Scope is TargetScope.EachUnit each ? each.UnitKind : "đơn vị";
                 var met = result.Units.Count(u => u.Status is AssessmentStatus.Met or AssessmentStatus.Exceeded);
                 valueText = $"{met}/{result.Units.Count} {kind} đạt";
-                units.AddRange(result.Units.Select(u => UnitLine(indicator, u)));
+                units = [.. result.Units.Select(u => UnitLine(indicator, u))];
             }
             else if (requirement is DeliverableRequirement && m is { } delivered && indicator is not null)
             {
@@ -323,8 +324,8 @@ public static class ReportBuilder
                 DrillDownText = belowBar.Count > 0 ? $"đơn vị chưa đạt: {string.Join(", ", belowBar)}" : string.Empty,
                 Units = units,
                 UnitsMet = units.Count(u => u.Status is AssessmentStatus.Met or AssessmentStatus.Exceeded),
-                UnitsShort = [.. units.Where(u => u.Status == AssessmentStatus.NotMet).Select(ShortOf)],
-                UnitsMissing = [.. units.Where(u => u.Status == AssessmentStatus.NoData).Select(u => u.Unit)],
+                UnitsShort = units.Count == 0 ? [] : [.. units.Where(u => u.Status == AssessmentStatus.NotMet).Select(ShortOf)],
+                UnitsMissing = units.Count == 0 ? [] : [.. units.Where(u => u.Status == AssessmentStatus.NoData).Select(u => u.Unit)],
                 Components = components,
                 // Which figures a line used is for the JSON and Word outputs; the text never reads it, so it is worked out when read.
                 Figures = result.Figures.Count == 0 ? [] : new DeferredList<FigureLine>(() => result.Figures.Select(Figure)),
@@ -332,10 +333,16 @@ public static class ReportBuilder
                 VerdictNote = string.Empty,
                 Sentence = string.Empty,
             };
-            year = year with { Body = LineBody(year), VerdictNote = VerdictNote(year, requirement.ComparedWith is not null) };
-            var verdict = year.VerdictNote.Length > 0 ? $"{year.StatusText} ({year.VerdictNote})" : year.StatusText;
+            var body = LineBody(year);
+            var verdictNote = VerdictNote(year, requirement.ComparedWith is not null);
+            var verdict = verdictNote.Length > 0 ? $"{year.StatusText} ({verdictNote})" : year.StatusText;
             var drillDown = year.DrillDownText.Length > 0 ? $" {VietnameseFormat.UpperFirst(year.DrillDownText)}." : string.Empty;
-            return year with { Sentence = $"{VietnameseFormat.UpperFirst(year.PeriodText)}: {year.Body}; yêu cầu {Requirement(target)}: {verdict}.{drillDown}" };
+            return year with
+            {
+                Body = body,
+                VerdictNote = verdictNote,
+                Sentence = $"{VietnameseFormat.UpperFirst(year.PeriodText)}: {body}; yêu cầu {Requirement(target)}: {verdict}.{drillDown}",
+            };
         }
 
         /// <summary>
@@ -650,8 +657,8 @@ public static class ReportBuilder
                     Status = i.Status,
                     StatusCode = ResultText.StatusCode(i.Status),
                     StatusText = ResultText.Status(i.Status),
-                    SubTargetLabels = i.SubTargets.Count > 1 ? [.. i.SubTargets.Select(t => _labels.Of(t.Id))] : [],
-                    AlsoSetBy = [.. _targets.Where(t => t.Target.SameAs is { } same && i.SubTargets.Any(s => s.Id == same)).Select(t => Cite(t.Target.Id))],
+                    SubTargetLabels = i.Shape.SubTargetLabels,
+                    AlsoSetBy = i.Shape.AlsoSetBy,
                 })],
                 EarlierBreaches = breaches,
                 CountedOnce = shared,
@@ -661,49 +668,13 @@ public static class ReportBuilder
             };
         }
 
-        /// <summary>
-        /// The counted items of rule sets: a composite with everything it reads; then each clause with its remaining
-        /// targets. Alternatives and targets counted under another document (sameAs) are left out.
-        /// </summary>
-        private List<Item> Items(IReadOnlyList<RuleSet> sets)
-        {
-            var counted = sets.SelectMany(s => s.Targets).Where(t => t.AlternativeOf is null && t.SameAs is null).ToList();
-            var absorbed = new HashSet<TargetId>();
-            var items = new List<(int Order, Item Item)>();
-            var nested = counted.Where(t => t.Requirement is CompositeRequirement).SelectMany(t => ((CompositeRequirement)t.Requirement).Targets).ToHashSet();
-            foreach (var composite in counted.Where(t => t.Requirement is CompositeRequirement && !nested.Contains(t.Id)))
-            {
-                var members = Components(composite).ToList();
-                absorbed.UnionWith(members.Select(m => m.Id));
-                absorbed.Add(composite.Id);
-                var status = CountedResult(composite)?.Status ?? AssessmentStatus.NoData;
-                items.Add((counted.IndexOf(composite), new Item(composite.Clause, composite.Document.ShortName, status, [.. members.Where(m => m.Requirement is not CompositeRequirement)])));
-            }
-
-            foreach (var clause in counted.Where(t => !absorbed.Contains(t.Id)).GroupBy(t => (t.Document.Id, t.Clause)))
-            {
-                var members = clause.ToList();
-                items.Add((counted.IndexOf(members[0]), new Item(clause.Key.Clause, members[0].Document.ShortName, Worst(members.Select(t => CountedResult(t)?.Status ?? AssessmentStatus.NoData)), members)));
-            }
-
-            return [.. items.OrderBy(i => i.Order).Select(i => i.Item)];
-        }
-
-        private IEnumerable<Target> Components(Target composite)
-        {
-            foreach (var id in ((CompositeRequirement)composite.Requirement).Targets)
-            {
-                var component = _byId[id];
-                yield return component;
-                if (component.Requirement is CompositeRequirement)
-                {
-                    foreach (var nested in Components(component))
-                    {
-                        yield return nested;
-                    }
-                }
-            }
-        }
+        /// <summary>The counted items of rule sets (<see cref="PlanTexts.ItemsOf"/>), each with how it stands in this report.</summary>
+        private List<Item> Items(IReadOnlyList<RuleSet> sets) =>
+            [.. _planTexts.ItemsOf(sets).Select(shape => new Item(
+                shape,
+                shape.Composite is { } composite
+                    ? CountedResult(composite)?.Status ?? AssessmentStatus.NoData
+                    : Worst(shape.SubTargets.Select(t => CountedResult(t)?.Status ?? AssessmentStatus.NoData))))];
 
         /// <summary>How an item of several targets stands: the worst of them, as a composite does; exceeded only when all are.</summary>
         private static AssessmentStatus Worst(IEnumerable<AssessmentStatus> statuses)
@@ -1153,6 +1124,13 @@ public static class ReportBuilder
 
         private static string YearText(int year) => VietnameseFormat.Period(ReportingPeriod.Year(year));
 
-        private sealed record Item(string Label, string Document, AssessmentStatus Status, IReadOnlyList<Target> SubTargets);
+        private sealed record Item(ItemShape Shape, AssessmentStatus Status)
+        {
+            public string Label => Shape.Label;
+
+            public string Document => Shape.Document;
+
+            public IReadOnlyList<Target> SubTargets => Shape.SubTargets;
+        }
     }
 }

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using Targets.Core.Formatting;
 using Targets.Core.Indicators;
 using Targets.Core.Periods;
+using Targets.Core.Requirements;
 using Targets.Core.Targets;
 using Targets.Rules.Engine;
 using Targets.Rules.RuleSets;
@@ -90,10 +91,15 @@ internal sealed class PlanTexts
     private readonly HashSet<RuleSet> _apart = [];
     private readonly List<AnnexReading> _readings = [];
     private readonly List<string> _units = [];
+    private readonly Dictionary<string, List<ItemShape>> _items = new(StringComparer.Ordinal);
+    private readonly RuleSetTexts _texts;
+    private readonly List<Target> _all;
     private readonly Dictionary<string, (IReadOnlyList<Target> Led, IReadOnlyList<Target> Supported)> _unitTargets = new(StringComparer.Ordinal);
 
     internal PlanTexts(RuleSetTexts texts, IndicatorCatalog catalog, ReportingPeriod? plan, IReadOnlyList<RuleSet> sets)
     {
+        _texts = texts;
+        _all = [.. sets.SelectMany(set => set.Targets)];
         var anyCurrent = sets.Any(other => !other.IsRetrospective);
         foreach (var set in sets.Where(set => set.IsRetrospective && anyCurrent))
         {
@@ -124,6 +130,72 @@ internal sealed class PlanTexts
                 [.. responsible.Where(t => t.Responsibility!.Lead.Contains(unit))],
                 [.. responsible.Where(t => t.Responsibility!.Supporting.Contains(unit))]);
             _units.Add(unit);
+        }
+    }
+
+    /// <summary>
+    /// The counted items of rule sets: a composite with everything it reads; then each clause with its remaining
+    /// targets. Alternatives and targets counted under another document (sameAs) are left out. Which targets make an item
+    /// does not depend on the figures; how the item stands does, and the builder works that out.
+    /// </summary>
+    public IReadOnlyList<ItemShape> ItemsOf(IReadOnlyList<RuleSet> sets)
+    {
+        var key = string.Join('|', sets.Select(set => set.Document.Id));
+        lock (_items)
+        {
+            if (!_items.TryGetValue(key, out var items))
+            {
+                _items[key] = items = Items(sets);
+            }
+
+            return items;
+        }
+    }
+
+    private List<ItemShape> Items(IReadOnlyList<RuleSet> sets)
+    {
+        var counted = sets.SelectMany(s => s.Targets).Where(t => t.AlternativeOf is null && t.SameAs is null).ToList();
+        var absorbed = new HashSet<TargetId>();
+        var items = new List<(int Order, ItemShape Item)>();
+        var nested = counted.Where(t => t.Requirement is CompositeRequirement).SelectMany(t => ((CompositeRequirement)t.Requirement).Targets).ToHashSet();
+        foreach (var composite in counted.Where(t => t.Requirement is CompositeRequirement && !nested.Contains(t.Id)))
+        {
+            var members = Components(composite).ToList();
+            absorbed.UnionWith(members.Select(m => m.Id));
+            absorbed.Add(composite.Id);
+            items.Add((counted.IndexOf(composite), Shape(composite.Clause, composite.Document.ShortName, composite, [.. members.Where(m => m.Requirement is not CompositeRequirement)])));
+        }
+
+        foreach (var clause in counted.Where(t => !absorbed.Contains(t.Id)).GroupBy(t => (t.Document.Id, t.Clause)))
+        {
+            var members = clause.ToList();
+            items.Add((counted.IndexOf(members[0]), Shape(clause.Key.Clause, members[0].Document.ShortName, null, members)));
+        }
+
+        return [.. items.OrderBy(i => i.Order).Select(i => i.Item)];
+
+        ItemShape Shape(string label, string document, Target? composite, List<Target> subTargets) => new(
+            label,
+            document,
+            composite,
+            subTargets,
+            subTargets.Count > 1 ? [.. subTargets.Select(t => _texts.Labels.Of(t.Id))] : [],
+            [.. _all.Where(t => t.SameAs is { } same && subTargets.Any(s => s.Id == same)).Select(t => $"{_texts.Labels.Of(t.Id)} của {t.Document.ShortName}")]);
+    }
+
+    private IEnumerable<Target> Components(Target composite)
+    {
+        foreach (var id in ((CompositeRequirement)composite.Requirement).Targets)
+        {
+            var component = _texts.ById[id];
+            yield return component;
+            if (component.Requirement is CompositeRequirement)
+            {
+                foreach (var nested in Components(component))
+                {
+                    yield return nested;
+                }
+            }
         }
     }
 
@@ -265,3 +337,13 @@ internal sealed class PlanTexts
         return [.. sentences.Where(sentence => sentence.Length > 0)];
     }
 }
+
+/// <summary>Which targets make one counted item of the summary, and how it is named.</summary>
+/// <param name="Label">The item's clause.</param>
+/// <param name="Document">The short name of its document.</param>
+/// <param name="Composite">The composite target whose verdict the item takes, if the item is one; else the worst of its sub-targets.</param>
+/// <param name="SubTargets">The targets counted under it.</param>
+/// <param name="SubTargetLabels">Their labels, when there is more than one.</param>
+/// <param name="AlsoSetBy">The clauses of other documents that set the same quantity (cited with their document).</param>
+internal sealed record ItemShape(
+    string Label, string Document, Target? Composite, IReadOnlyList<Target> SubTargets, IReadOnlyList<string> SubTargetLabels, IReadOnlyList<string> AlsoSetBy);
