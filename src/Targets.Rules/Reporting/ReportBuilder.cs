@@ -58,6 +58,7 @@ public static class ReportBuilder
         private readonly Dictionary<TargetId, IReadOnlyList<YearResult>> _years = [];
         private readonly PlanTexts _planTexts;
         private readonly Dictionary<TargetId, TargetResult?> _counted = [];
+        private readonly Dictionary<TargetId, UnitItemLine> _targetLines = [];
         private readonly Succession? _succession;
 
         /// <summary>Whether the boundary of the figures needs saying: a merged locality whose figures name a boundary, or as of after the merger.</summary>
@@ -868,10 +869,16 @@ public static class ReportBuilder
             })];
         }
 
+        /// <summary>A target's line under a unit; a target led and supported by several units is listed under each, made once.</summary>
         private UnitItemLine TargetLine(Target target)
         {
-            var status = CountedResult(target)?.Status ?? AssessmentStatus.NoData;
-            return new UnitItemLine(_labels.Of(target.Id), ResultText.StatusCode(status), ResultText.Status(status));
+            if (!_targetLines.TryGetValue(target.Id, out var line))
+            {
+                var status = CountedResult(target)?.Status ?? AssessmentStatus.NoData;
+                _targetLines[target.Id] = line = new UnitItemLine(_labels.Of(target.Id), ResultText.StatusCode(status), ResultText.Status(status));
+            }
+
+            return line;
         }
 
         /// <summary>
