@@ -98,7 +98,8 @@ public static class ReportBuilder
                 Summary = Summary(),
                 Documents = documents,
                 Table = [.. documents.Where(d => !d.IsRetrospective).SelectMany(d => d.Clauses).SelectMany(c => c.Targets).Select(Row)],
-                Charts = [.. documents.SelectMany(d => d.Clauses).SelectMany(c => c.Targets).Where(t => t.Years.Count > 1 && t.Kind != "composite" && t.Years.Any(y => y.Value is not null)).Select(Chart)],
+                // Only the web page draws charts: worked out when read.
+                Charts = new DeferredList<ChartSeries>(() => documents.SelectMany(d => d.Clauses).SelectMany(c => c.Targets).Where(t => t.Years.Count > 1 && t.Kind != "composite" && t.Years.Any(y => y.Value is not null)).Select(Chart)),
                 Tasks = tasks,
                 Units = Units(tasks),
                 Findings = Findings(),
