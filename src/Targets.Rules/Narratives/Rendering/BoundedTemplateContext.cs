@@ -19,14 +19,19 @@ internal sealed class BoundedTemplateContext : TemplateContext
     // Scriban's own accessor cache is cleared by Reset; this one is not. Accessors depend only on the type, the member
     // renamer and the member filter, and those never change for a context.
     private readonly Dictionary<Type, Scriban.Runtime.IObjectAccessor> _accessors = [];
+    private readonly Action<ScriptNode>? _observer;
     private RenderBudget _budget;
     private Func<string, string> _escape;
 
-    public BoundedTemplateContext(RenderBudget budget, Func<string, string> escape)
+    /// <param name="budget">The first report's budget.</param>
+    /// <param name="escape">How printed values are escaped.</param>
+    /// <param name="observer">Told of every node evaluated, for tests that check which branches of the templates ran; null otherwise.</param>
+    public BoundedTemplateContext(RenderBudget budget, Func<string, string> escape, Action<ScriptNode>? observer = null)
         : base(DeterministicBuiltins.Instance)
     {
         _budget = budget;
         _escape = escape;
+        _observer = observer;
         PushCulture(CultureInfo.InvariantCulture);
     }
 
@@ -60,6 +65,25 @@ internal sealed class BoundedTemplateContext : TemplateContext
         }
     }
 
+    /// <summary>
+    /// Renders template <paramref name="name"/> as <c>include 'name'</c> would where the context stands (in a local scope of
+    /// its own, within the recursion limit, into an output apart), under the invariant culture as <see cref="Render"/>.
+    /// </summary>
+    /// <returns>Its output, without the line breaks it ends with (as <see cref="IncludeRendered"/> inserts it).</returns>
+    public string RenderIncluded(Template template, string name)
+    {
+        var saved = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return RenderTemplate(template, new Scriban.Runtime.ScriptArray { name }, null).TrimEnd('\n', '\r');
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
     protected override Scriban.Runtime.IObjectAccessor? GetMemberAccessorImpl(object target)
     {
         var type = target.GetType();
@@ -80,6 +104,11 @@ internal sealed class BoundedTemplateContext : TemplateContext
     public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
     {
         _budget.Spend(scriptNode);
+        if (_observer is not null && scriptNode is not null)
+        {
+            _observer(scriptNode);
+        }
+
         return base.Evaluate(scriptNode, aliasReturnedFunction);
     }
 
