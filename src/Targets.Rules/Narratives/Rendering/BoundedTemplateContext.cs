@@ -20,6 +20,7 @@ internal sealed class BoundedTemplateContext : TemplateContext
     // renamer and the member filter, and those never change for a context.
     private readonly Dictionary<Type, Scriban.Runtime.IObjectAccessor> _accessors = [];
     private readonly Action<ScriptNode>? _observer;
+    private readonly Scriban.Runtime.StringBuilderOutput _includedOutput = new(new System.Text.StringBuilder(4096));
     private RenderBudget _budget;
     private Func<string, string> _escape;
 
@@ -66,20 +67,30 @@ internal sealed class BoundedTemplateContext : TemplateContext
     }
 
     /// <summary>
-    /// Renders template <paramref name="name"/> as <c>include 'name'</c> would where the context stands (in a local scope of
-    /// its own, within the recursion limit, into an output apart), under the invariant culture as <see cref="Render"/>.
+    /// Renders template <paramref name="name"/> as <c>include 'name'</c> would where the context stands (within the
+    /// recursion limit, in a local scope of its own with the include's arguments, into an output apart), under the
+    /// invariant culture as <see cref="Render"/>. Scriban's own include pushes a new output each time and, emptying it
+    /// after, allocates its array again; a report's overrides render a hundred times, so one output is kept and reused.
     /// </summary>
     /// <returns>Its output, without the line breaks it ends with (as <see cref="IncludeRendered"/> inserts it).</returns>
     public string RenderIncluded(Template template, string name)
     {
         var saved = CultureInfo.CurrentCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        EnterRecursive(null);
+        _includedOutput.Builder.Length = 0;
+        PushOutput(_includedOutput);
+        PushLocal();
         try
         {
-            return RenderTemplate(template, new Scriban.Runtime.ScriptArray { name }, null).TrimEnd('\n', '\r');
+            SetValue(ScriptVariable.Arguments, new Scriban.Runtime.ScriptArray { name }, asReadOnly: true, force: true);
+            return template.Render(this).TrimEnd('\n', '\r');
         }
         finally
         {
+            PopLocal();
+            PopOutput();
+            ExitRecursive(null);
             CultureInfo.CurrentCulture = saved;
         }
     }
