@@ -61,10 +61,13 @@ public sealed class NarrativeRenderer
     [ThreadStatic]
     private static List<RenderSession>? t_sessions;
 
+    private static readonly Action<RenderSession> DiscardSession = Discard;
+
     private readonly TimeProvider _clock;
     private readonly RenderLimits _limits;
     private readonly RenderPath _path;
     private readonly Action<ScriptNode>? _observer;
+    private readonly Func<RenderBudget> _newBudget;
     // Keyed by the template instance: hashing a template's whole text on every lookup cost more than the lookup saved,
     // and a weak table lets templates a caller loaded and dropped be collected.
     private readonly ConditionalWeakTable<TemplateText, Template> _parsed = new();
@@ -91,6 +94,7 @@ public sealed class NarrativeRenderer
         _limits = limits;
         _path = path;
         _observer = observer;
+        _newBudget = () => new RenderBudget(_limits, _clock);
     }
 
     /// <summary>How a renderer renders the default templates.</summary>
@@ -139,7 +143,7 @@ public sealed class NarrativeRenderer
         // on the Scriban path.
         var overrides = pluginTemplates.Count == 0
             ? null
-            : new PluginTemplateOverrides(SessionFor(pluginTemplates), report, format, () => new RenderBudget(_limits, _clock), Discard);
+            : new PluginTemplateOverrides(SessionFor(pluginTemplates), report, format, _newBudget, DiscardSession);
         return DefaultReportWriter.Write(report, format, overrides, OutputLimit);
     }
 
