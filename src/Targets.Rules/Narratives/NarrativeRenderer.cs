@@ -159,25 +159,7 @@ public sealed class NarrativeRenderer
         var template = Parse(source);
         // One budget per report, whatever the context has rendered before.
         session.Begin(model, format, new RenderBudget(_limits, _clock));
-        var reusable = false;
-        try
-        {
-            var text = session.Context.Render(template);
-            reusable = true;
-            return text;
-        }
-        catch (Exception exception) when (RenderSession.IsTemplateFailure(exception))
-        {
-            throw session.Failure(exception, name);
-        }
-        finally
-        {
-            // A context a failure left half-way (loops, outputs, globals pushed) is not used again.
-            if (!reusable)
-            {
-                Discard(session);
-            }
-        }
+        return session.Render(name, template, static (context, template) => context.Render(template), DiscardSession);
     }
 
     private static void Discard(RenderSession session) => t_sessions?.Remove(session);

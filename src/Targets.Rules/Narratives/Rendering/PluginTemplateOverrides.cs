@@ -34,24 +34,7 @@ internal sealed class PluginTemplateOverrides(
         Set(globals, "t", scope.T);
         Set(globals, "r", scope.R);
         Set(globals, "figures", scope.Figures);
-        var reusable = false;
-        try
-        {
-            var text = session.Context.RenderIncluded(template, name);
-            reusable = true;
-            return text;
-        }
-        catch (Exception exception) when (RenderSession.IsTemplateFailure(exception))
-        {
-            throw session.Failure(exception, name);
-        }
-        finally
-        {
-            if (!reusable)
-            {
-                discard(session);
-            }
-        }
+        return session.Render(name, (template, name), static (context, state) => context.RenderIncluded(state.template, state.name), discard);
     }
 
     private static void Set(ScriptObject globals, string name, object? value)

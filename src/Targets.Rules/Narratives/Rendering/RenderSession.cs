@@ -60,14 +60,38 @@ internal sealed record RenderSession(
         return globals;
     }
 
-    /// <summary>Whether an exception is a template's failure (Scriban's, or a function's it called), not a defect of ours.</summary>
-    public static bool IsTemplateFailure(Exception exception) => exception is ScriptRuntimeException or InvalidOperationException or ArgumentException;
+    /// <summary>
+    /// Renders template <paramref name="name"/> in the context. A template's failure (Scriban's, or a function's it called)
+    /// becomes the <see cref="TemplateException"/> naming it, and the session, its context left half-way (loops, outputs,
+    /// globals pushed), is discarded so that it is not used again.
+    /// </summary>
+    public string Render<TState>(string name, TState state, Func<BoundedTemplateContext, TState, string> render, Action<RenderSession> discard)
+    {
+        var reusable = false;
+        try
+        {
+            var text = render(Context, state);
+            reusable = true;
+            return text;
+        }
+        catch (Exception exception) when (exception is ScriptRuntimeException or InvalidOperationException or ArgumentException)
+        {
+            throw Failure(exception, name);
+        }
+        finally
+        {
+            if (!reusable)
+            {
+                discard(this);
+            }
+        }
+    }
 
     /// <summary>
     /// The error of a template that failed while <paramref name="name"/> was rendered. Templates include one another: it
     /// names the one that failed (the file the error's place is in), not the one rendered first.
     /// </summary>
-    public TemplateException Failure(Exception exception, string name)
+    private TemplateException Failure(Exception exception, string name)
     {
         var failed = exception is ScriptRuntimeException { Span.FileName: { } file } && Templates.NameOf(file) is { } included
             ? (Name: included, Origin: file)

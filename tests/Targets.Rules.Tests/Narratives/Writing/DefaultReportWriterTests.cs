@@ -50,6 +50,23 @@ public sealed class DefaultReportWriterTests
         AllEqual([.. rewritten], templates);
     }
 
+    [Theory]
+    [MemberData(nameof(Localities))]
+    public void Render_TheOutputFormatsHostileAndKeptFiguresReports_AreTheTextTheTemplatesWrite(string locality)
+    {
+        // The reports the Word and web outputs are tested on: every kind of string carrying markup, controls, a lone
+        // surrogate; units below the bar, notes, figures not read; a deliverable pending. Under each plugin's templates.
+        var (templates, _) = ReportCorpus.Of(locality);
+        ReportCorpus.Case[] reports =
+        [
+            new("hostile", SampleReports.Hostile()),
+            new("figures as kept", SampleReports.WithFiguresAsKept()),
+            new("pending deliverable", SampleReports.WithPendingDeliverable()),
+        ];
+
+        AllEqual(reports, templates);
+    }
+
     public static TheoryData<string> OverridableTemplates() => [.. NarrativeRenderer.DefaultTemplateNames.Where(n => n != "report")];
 
     [Theory]
