@@ -165,7 +165,7 @@ public sealed class Workloads
         return characters;
     }
 
-    /// <summary>The index of each plugin whose templates override a default one, and those templates' names.</summary>
+    /// <summary>The index of each plugin that ships templates of its own, and their names.</summary>
     public IEnumerable<(int Locality, string Code, string Overrides)> PluginsWithTemplates() =>
         Data.Localities.Select((l, i) => (i, l.Plugin.Locality.Code, string.Join(", ", _templates[i].Keys.Order(StringComparer.Ordinal))))
             .Where(p => p.Item3.Length > 0);
