@@ -197,6 +197,13 @@ namespace Targets.Benchmarks
                     Targets.Rules.Reporting.Report[] reports = [];
                     Time("report models", () => (reports = work.BuildReports(latest)).Length);
                     Time("templates", () => work.RenderReports(reports));
+                    var overriding = work.PluginsWithTemplates().ToList();
+                    Time("templates of the plugins overriding none", () => work.RenderReports(reports, l => overriding.All(p => p.Locality != l)));
+                    foreach (var (locality, code, overrides) in overriding)
+                    {
+                        Time($"templates of {code} (overriding {overrides})", () => work.RenderReports(reports, l => l == locality));
+                    }
+
                     Time("render", () => work.Render(latest));
                     Time("end-to-end", () => work.EndToEnd(counts));
                     Time("end-to-end parallel", () => work.EndToEndParallel(counts));

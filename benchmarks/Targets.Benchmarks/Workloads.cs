@@ -147,16 +147,28 @@ public sealed class Workloads
 
     /// <summary>Renders report models built beforehand: the templates alone.</summary>
     /// <returns>Total characters written.</returns>
-    public long RenderReports(Targets.Rules.Reporting.Report[] reports)
+    public long RenderReports(Targets.Rules.Reporting.Report[] reports) => RenderReports(reports, _ => true);
+
+    /// <summary>Renders the report models of the communes held to some of the plugins (by index): the templates alone.</summary>
+    /// <returns>Total characters written.</returns>
+    public long RenderReports(Targets.Rules.Reporting.Report[] reports, Func<int, bool> locality)
     {
         long characters = 0;
         for (var i = 0; i < reports.Length; i++)
         {
-            characters += Renderer.Render(reports[i], _templates[Data.Communes[i].Locality]).Length;
+            if (locality(Data.Communes[i].Locality))
+            {
+                characters += Renderer.Render(reports[i], _templates[Data.Communes[i].Locality]).Length;
+            }
         }
 
         return characters;
     }
+
+    /// <summary>The index of each plugin that ships templates of its own, and their names.</summary>
+    public IEnumerable<(int Locality, string Code, string Overrides)> PluginsWithTemplates() =>
+        Data.Localities.Select((l, i) => (i, l.Plugin.Locality.Code, string.Join(", ", _templates[i].Keys.Order(StringComparer.Ordinal))))
+            .Where(p => p.Item3.Length > 0);
 
     /// <summary>Every commune's narrative text (as of the last year), in commune order.</summary>
     public IEnumerable<string> Narratives(Assessment[] latest, NarrativeFormat format = NarrativeFormat.Text)

@@ -4,12 +4,14 @@ using System.Runtime.CompilerServices;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
+using Scriban.Syntax;
 using Targets.Core.Errors;
 using Targets.Core.Evaluation;
 using Targets.Core.Formatting;
 using Targets.Core.Periods;
 using Targets.Rules.Engine;
 using Targets.Rules.Narratives.Rendering;
+using Targets.Rules.Narratives.Writing;
 using Targets.Rules.Plugins;
 using Targets.Rules.Reporting;
 
@@ -32,6 +34,12 @@ public enum NarrativeFormat
 /// templates override the defaults by name. Rendering is bounded (loops, recursion, output size), an include can only
 /// reach the plugin's own templates and the defaults, and every value printed is escaped for the format.
 /// </summary>
+/// <remarks>
+/// The default templates are also written in C# (<see cref="DefaultReportWriter"/>), to the character: a report is written
+/// that way, and only the templates a plugin overrides are rendered through Scriban, where the default would have been
+/// included. A plugin that overrides <c>report</c> itself is rendered wholly through Scriban, and so is every
+/// <see cref="RenderTemplate"/>.
+/// </remarks>
 public sealed class NarrativeRenderer
 {
     /// <summary>The default templates, by name.</summary>
@@ -53,8 +61,13 @@ public sealed class NarrativeRenderer
     [ThreadStatic]
     private static List<RenderSession>? t_sessions;
 
+    private static readonly Action<RenderSession> DiscardSession = Discard;
+
     private readonly TimeProvider _clock;
     private readonly RenderLimits _limits;
+    private readonly RenderPath _path;
+    private readonly Action<ScriptNode>? _observer;
+    private readonly Func<RenderBudget> _newBudget;
     // Keyed by the template instance: hashing a template's whole text on every lookup cost more than the lookup saved,
     // and a weak table lets templates a caller loaded and dropped be collected.
     private readonly ConditionalWeakTable<TemplateText, Template> _parsed = new();
@@ -71,10 +84,27 @@ public sealed class NarrativeRenderer
     {
     }
 
-    internal NarrativeRenderer(TimeProvider clock, RenderLimits limits)
+    /// <param name="clock">The clock the time limit runs on.</param>
+    /// <param name="limits">The work a report may take.</param>
+    /// <param name="path">How the default templates are rendered: written in C# (the default), or all through Scriban.</param>
+    /// <param name="observer">Told of every template node Scriban evaluates (tests of branch coverage); null otherwise.</param>
+    internal NarrativeRenderer(TimeProvider clock, RenderLimits limits, RenderPath path = RenderPath.Native, Action<ScriptNode>? observer = null)
     {
         _clock = clock;
         _limits = limits;
+        _path = path;
+        _observer = observer;
+        _newBudget = () => new RenderBudget(_limits, _clock);
+    }
+
+    /// <summary>How a renderer renders the default templates.</summary>
+    internal enum RenderPath
+    {
+        /// <summary>Written by <see cref="DefaultReportWriter"/>; a plugin's overrides through Scriban.</summary>
+        Native,
+
+        /// <summary>Every template through Scriban, as before the writer: the reference the writer is tested against.</summary>
+        Scriban,
     }
 
     /// <summary>Renders an assessment: builds its <see cref="Report"/> and renders that.</summary>
@@ -100,8 +130,22 @@ public sealed class NarrativeRenderer
     /// </summary>
     /// <exception cref="TemplateException">A template does not parse, fails, or breaks a limit.</exception>
     [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first parameter (an assessment, a report): no call binds to both.")]
-    public string Render(Report report, IReadOnlyDictionary<string, TemplateText> pluginTemplates, NarrativeFormat format = NarrativeFormat.Text) =>
-        Tidy(RenderOne(pluginTemplates, "report", report, format));
+    public string Render(Report report, IReadOnlyDictionary<string, TemplateText> pluginTemplates, NarrativeFormat format = NarrativeFormat.Text)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(pluginTemplates);
+        if (_path == RenderPath.Scriban || pluginTemplates.ContainsKey("report"))
+        {
+            return NarrativeTidying.Tidy(RenderOne(pluginTemplates, "report", report, format));
+        }
+
+        // A plugin's templates are all parsed (a broken one refused) whether or not this report reaches them, as they are
+        // on the Scriban path.
+        var overrides = pluginTemplates.Count == 0
+            ? null
+            : new PluginTemplateOverrides(SessionFor(pluginTemplates), report, format, _newBudget, DiscardSession);
+        return DefaultReportWriter.Write(report, format, overrides, OutputLimit);
+    }
 
     /// <summary>Renders one template with a model; exposed for plugin authors' golden tests.</summary>
     /// <exception cref="TemplateException">The template does not parse, fails, or breaks a limit.</exception>
@@ -111,49 +155,14 @@ public sealed class NarrativeRenderer
     private string RenderOne(IReadOnlyDictionary<string, TemplateText> pluginTemplates, string name, object model, NarrativeFormat format)
     {
         var session = SessionFor(pluginTemplates);
-        var templates = session.Templates;
-        var source = templates.Get(name) ?? throw new TemplateException($"there is no template '{name}'", null);
+        var source = session.Templates.Get(name) ?? throw new TemplateException($"there is no template '{name}'", null);
         var template = Parse(source);
-        var context = session.Context;
         // One budget per report, whatever the context has rendered before.
-        context.Begin(new RenderBudget(_limits, _clock), TextEscaping.For(format));
-        // Scriban caches included templates per context (and Begin empties that cache); hand it the ones already parsed,
-        // so that an include inside a loop (result-line, once per period) is not parsed again on every render.
-        foreach (var (included, parsed) in session.Parsed)
-        {
-            context.CachedTemplates[included] = parsed;
-        }
-
-        var globals = new ScriptObject();
-        globals.Import(model, renamer: StandardMemberRenamer.Default);
-        globals.SetValue("md", format == NarrativeFormat.Markdown, readOnly: true);
-        globals.SetValue("vi", VietnameseFunctions.Instance, readOnly: true);
-        globals.SetValue("include", IncludeRendered.Instance, readOnly: true);
-        context.PushGlobal(globals);
-        var reusable = false;
-        try
-        {
-            var text = context.Render(template);
-            reusable = true;
-            return text;
-        }
-        catch (Exception exception) when (exception is Scriban.Syntax.ScriptRuntimeException or InvalidOperationException or ArgumentException)
-        {
-            // Templates include one another: name the one that failed (the file the error's place is in), not the report's.
-            var failed = exception is Scriban.Syntax.ScriptRuntimeException { Span.FileName: { } file } && templates.NameOf(file) is { } included
-                ? (Name: included, Origin: file)
-                : (Name: name, source.Origin);
-            throw new TemplateException($"template '{failed.Name}' failed: {exception.Message}", new SourceLocation(failed.Origin), exception);
-        }
-        finally
-        {
-            // A context a failure left half-way (loops, outputs, globals pushed) is not used again.
-            if (!reusable)
-            {
-                t_sessions?.Remove(session);
-            }
-        }
+        session.Begin(model, format, new RenderBudget(_limits, _clock));
+        return session.Render(name, template, static (context, template) => context.Render(template), DiscardSession);
     }
+
+    private static void Discard(RenderSession session) => t_sessions?.Remove(session);
 
     /// <summary>
     /// This thread's rendering context for the plugin's templates, made on first use: a context per report cost more than
@@ -184,7 +193,7 @@ public sealed class NarrativeRenderer
         }
 
         var templates = new TemplateSet(Defaults.Value, pluginTemplates);
-        var context = new BoundedTemplateContext(new RenderBudget(_limits, _clock), TextEscaping.PlainText)
+        var context = new BoundedTemplateContext(new RenderBudget(_limits, _clock), TextEscaping.PlainText, _observer)
         {
             LoopLimit = LoopLimit,
             RecursiveLimit = RecursiveLimit,
@@ -202,7 +211,7 @@ public sealed class NarrativeRenderer
             TemplateLoaderParserOptions = new ParserOptions { ExpressionDepthLimit = 64 },
         };
         var session = new RenderSession(
-            this, pluginTemplates, [.. pluginTemplates], templates, context, [.. templates.Names.Select(n => (n, Parse(templates.Get(n)!)))]);
+            this, pluginTemplates, [.. pluginTemplates], templates, context, templates.Names.ToDictionary(n => n, n => Parse(templates.Get(n)!), StringComparer.Ordinal));
         sessions.Add(session);
         return session;
     }
@@ -230,33 +239,6 @@ public sealed class NarrativeRenderer
                 $"template does not parse: {message.Message}",
                 new SourceLocation(source.Origin, message.Span.Start.Line + 1, message.Span.Start.Column + 1)));
 
-    /// <summary>Collapses the blank lines templates leave behind, so output is stable whatever the template spacing.</summary>
-    private static string Tidy(string text)
-    {
-        // One pass: lines right-trimmed, runs of blank lines kept to one, none at either end, one final newline.
-        var result = new System.Text.StringBuilder(text.Length);
-        var pendingBlank = false;
-        foreach (var raw in text.AsSpan().EnumerateLines())
-        {
-            var line = raw.TrimEnd();
-            if (line.IsEmpty)
-            {
-                pendingBlank = result.Length > 0;
-                continue;
-            }
-
-            if (pendingBlank)
-            {
-                result.Append('\n');
-                pendingBlank = false;
-            }
-
-            result.Append(line).Append('\n');
-        }
-
-        return result.Length == 0 ? "\n" : result.ToString();
-    }
-
     private static Dictionary<string, TemplateText> LoadDefaults()
     {
         var assembly = typeof(NarrativeRenderer).Assembly;
@@ -268,88 +250,11 @@ public sealed class NarrativeRenderer
                 using var stream = assembly.GetManifestResourceStream(resource)
                     ?? throw new InvalidOperationException($"default template '{resource}' is not embedded");
                 using var reader = new StreamReader(stream);
-                return new TemplateText(reader.ReadToEnd(), $"Targets.Rules:templates/{name}.scriban");
+                return new TemplateText(reader.ReadToEnd(), DefaultOrigin(name));
             },
             StringComparer.Ordinal);
     }
 
-    /// <summary>A thread's context for one renderer and one plugin's templates, with every template of the set parsed.</summary>
-    private sealed record RenderSession(
-        NarrativeRenderer Renderer,
-        IReadOnlyDictionary<string, TemplateText> Plugin,
-        KeyValuePair<string, TemplateText>[] PluginWhenMade,
-        TemplateSet Templates,
-        BoundedTemplateContext Context,
-        (string Name, Template Template)[] Parsed)
-    {
-        /// <summary>Whether the plugin's dictionary still holds the very templates it held when this session was made.</summary>
-        public bool Holds(IReadOnlyDictionary<string, TemplateText> plugin)
-        {
-            if (plugin.Count != PluginWhenMade.Length)
-            {
-                return false;
-            }
-
-            foreach (var (name, text) in PluginWhenMade)
-            {
-                if (!plugin.TryGetValue(name, out var now) || !ReferenceEquals(now, text))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-    }
-
-    /// <summary>The templates one rendering may use: the plugin's, then the defaults.</summary>
-    private sealed class TemplateSet(IReadOnlyDictionary<string, TemplateText> defaults, IReadOnlyDictionary<string, TemplateText> plugin)
-    {
-        public IEnumerable<string> Names => plugin.Keys.Union(defaults.Keys, StringComparer.Ordinal);
-
-        public TemplateText? Get(string name) =>
-            plugin.TryGetValue(name, out var own) ? own : defaults.TryGetValue(name, out var fallback) ? fallback : null;
-
-        /// <summary>The name of the template read from <paramref name="origin"/>, if it is one of the set.</summary>
-        public string? NameOf(string origin) => Names.FirstOrDefault(n => Get(n)!.Origin == origin);
-    }
-
-    /// <summary>Resolves <c>include 'name'</c> to a template of the set by bare name only: no paths, nothing outside.</summary>
-    private sealed class ConfinedTemplateLoader(TemplateSet templates) : ITemplateLoader
-    {
-        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
-        {
-            if (templateName.Length == 0 || templateName.Any(c => !(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')))
-            {
-                throw new Scriban.Syntax.ScriptRuntimeException(callerSpan, $"include '{templateName}' is refused: a template includes others of its plugin by bare name only");
-            }
-
-            return templates.Get(templateName) is null
-                ? throw new Scriban.Syntax.ScriptRuntimeException(callerSpan, $"include '{templateName}' is refused: the plugin has no such template")
-                : templateName;
-        }
-
-        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => templates.Get(templatePath)!.Text;
-
-        public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) => new(Load(context, callerSpan, templatePath));
-    }
-}
-
-/// <summary>
-/// Vietnamese formatting for templates, independent of culture: <c>vi.number</c>, <c>vi.percent</c>, <c>vi.upper</c>,
-/// <c>vi.upper_first</c>, <c>vi.lower_first</c>.
-/// </summary>
-internal sealed class VietnameseFunctions : ScriptObject
-{
-    public static readonly VietnameseFunctions Instance = new();
-
-    private VietnameseFunctions()
-    {
-        this.Import("number", new Func<decimal, int, string>((value, decimals) => VietnameseFormat.Number(value, decimals)));
-        this.Import("percent", new Func<decimal, int, bool, string>((value, decimals, trim) => VietnameseFormat.Percent(value, decimals, trim)));
-        this.Import("lower_first", new Func<string, string>(VietnameseFormat.LowerFirst));
-        this.Import("upper_first", new Func<string, string>(VietnameseFormat.UpperFirst));
-        this.Import("upper", new Func<string, string>(text => text.ToUpperInvariant()));
-        IsReadOnly = true;
-    }
+    /// <summary>Where a default template is cited from in errors.</summary>
+    internal static string DefaultOrigin(string name) => $"Targets.Rules:templates/{name}.scriban";
 }

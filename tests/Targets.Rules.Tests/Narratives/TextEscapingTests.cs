@@ -16,6 +16,22 @@ public sealed partial class TextEscapingTests
     private const string Script = "<script>alert(1)</script>";
     private const string Link = "[bấm vào đây](javascript:alert(1))";
 
+    [Fact]
+    public void PlainText_EveryCharacter_IsReplacedWhenItBreaksALineAndOnlyThen()
+    {
+        // The breaks looked for: C0 controls, DEL, NEL, the line and paragraph separators. Found, every control character is
+        // replaced (C1 ones too); a C1 control alone is left, as it always was.
+        for (var code = 0; code <= char.MaxValue; code++)
+        {
+            var c = (char)code;
+            var isBreak = c is <= '\u001F' or '\u007F' or '\u0085' or '\u2028' or '\u2029';
+
+            TextEscaping.PlainText($"a{c}b").ShouldBe(isBreak ? "a b" : $"a{c}b", $"U+{code:X4}");
+        }
+
+        TextEscaping.PlainText("\u0090a\n").ShouldBe(" a ");
+    }
+
     [Theory]
     [InlineData("## ĐÃ ĐẠT TẤT CẢ", "\\#\\# ĐÃ ĐẠT TẤT CẢ")]
     [InlineData("<script>x</script>", "&lt;script&gt;x&lt;/script&gt;")]

@@ -19,14 +19,20 @@ internal sealed class BoundedTemplateContext : TemplateContext
     // Scriban's own accessor cache is cleared by Reset; this one is not. Accessors depend only on the type, the member
     // renamer and the member filter, and those never change for a context.
     private readonly Dictionary<Type, Scriban.Runtime.IObjectAccessor> _accessors = [];
+    private readonly Action<ScriptNode>? _observer;
+    private readonly Scriban.Runtime.StringBuilderOutput _includedOutput = new(new System.Text.StringBuilder(4096));
     private RenderBudget _budget;
     private Func<string, string> _escape;
 
-    public BoundedTemplateContext(RenderBudget budget, Func<string, string> escape)
+    /// <param name="budget">The first report's budget.</param>
+    /// <param name="escape">How printed values are escaped.</param>
+    /// <param name="observer">Told of every node evaluated, for tests that check which branches of the templates ran; null otherwise.</param>
+    public BoundedTemplateContext(RenderBudget budget, Func<string, string> escape, Action<ScriptNode>? observer = null)
         : base(DeterministicBuiltins.Instance)
     {
         _budget = budget;
         _escape = escape;
+        _observer = observer;
         PushCulture(CultureInfo.InvariantCulture);
     }
 
@@ -60,6 +66,35 @@ internal sealed class BoundedTemplateContext : TemplateContext
         }
     }
 
+    /// <summary>
+    /// Renders template <paramref name="name"/> as <c>include 'name'</c> would where the context stands (within the
+    /// recursion limit, in a local scope of its own with the include's arguments, into an output apart), under the
+    /// invariant culture as <see cref="Render"/>. Scriban's own include pushes a new output each time and, emptying it
+    /// after, allocates its array again; a report's overrides render a hundred times, so one output is kept and reused.
+    /// </summary>
+    /// <returns>Its output, without the line breaks it ends with (as <see cref="IncludeRendered"/> inserts it).</returns>
+    public string RenderIncluded(Template template, string name)
+    {
+        var saved = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        EnterRecursive(null);
+        _includedOutput.Builder.Length = 0;
+        PushOutput(_includedOutput);
+        PushLocal();
+        try
+        {
+            SetValue(ScriptVariable.Arguments, new Scriban.Runtime.ScriptArray { name }, asReadOnly: true, force: true);
+            return template.Render(this).TrimEnd('\n', '\r');
+        }
+        finally
+        {
+            PopLocal();
+            PopOutput();
+            ExitRecursive(null);
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
     protected override Scriban.Runtime.IObjectAccessor? GetMemberAccessorImpl(object target)
     {
         var type = target.GetType();
@@ -80,6 +115,11 @@ internal sealed class BoundedTemplateContext : TemplateContext
     public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
     {
         _budget.Spend(scriptNode);
+        if (_observer is not null && scriptNode is not null)
+        {
+            _observer(scriptNode);
+        }
+
         return base.Evaluate(scriptNode, aliasReturnedFunction);
     }
 
