@@ -85,9 +85,10 @@ internal sealed class RuleSetTexts
 /// </summary>
 internal sealed class PlanTexts
 {
-    private readonly Dictionary<(string Document, string Clause), List<string>> _wordings = [];
+    private readonly Dictionary<(string Document, string Clause), string[]> _wordings = [];
     private readonly Dictionary<TargetId, string> _schedules = [];
     private readonly Dictionary<TargetId, List<int>> _readingNumbers = [];
+    private readonly Dictionary<TargetId, int[]> _sharedNumbers = [];
     private readonly HashSet<RuleSet> _apart = [];
     private readonly List<AnnexReading> _readings = [];
     private readonly List<string> _units = [];
@@ -110,7 +111,7 @@ internal sealed class PlanTexts
         {
             foreach (var clause in set.Targets.GroupBy(t => t.Clause, StringComparer.Ordinal))
             {
-                _wordings[(set.Document.Id, clause.Key)] = Wordings(clause.Select(t => t.Wording));
+                _wordings[(set.Document.Id, clause.Key)] = [.. Wordings(clause.Select(t => t.Wording))];
             }
 
             foreach (var target in set.Targets)
@@ -122,6 +123,13 @@ internal sealed class PlanTexts
 
         CollectReadings(texts, plan, sets);
         AnyApart = _apart.Count > 0;
+
+        // Every report on these rules shares what is below: arrays, so that no reader can change another report's text.
+        Readings = [.. _readings];
+        foreach (var (target, numbers) in _readingNumbers)
+        {
+            _sharedNumbers[target] = [.. numbers];
+        }
 
         var responsible = sets.SelectMany(set => set.Targets).Where(t => t.AlternativeOf is null && t.Responsibility is not null).ToList();
         foreach (var unit in responsible.SelectMany(t => t.Responsibility!.Lead.Concat(t.Responsibility.Supporting)).Distinct(StringComparer.Ordinal))
@@ -169,17 +177,17 @@ internal sealed class PlanTexts
         foreach (var clause in counted.Where(t => !absorbed.Contains(t.Id)).GroupBy(t => (t.Document.Id, t.Clause)))
         {
             var members = clause.ToList();
-            items.Add((counted.IndexOf(members[0]), Shape(clause.Key.Clause, members[0].Document.ShortName, null, members)));
+            items.Add((counted.IndexOf(members[0]), Shape(clause.Key.Clause, members[0].Document.ShortName, null, [.. members])));
         }
 
         return [.. items.OrderBy(i => i.Order).Select(i => i.Item)];
 
-        ItemShape Shape(string label, string document, Target? composite, List<Target> subTargets) => new(
+        ItemShape Shape(string label, string document, Target? composite, Target[] subTargets) => new(
             label,
             document,
             composite,
             subTargets,
-            subTargets.Count > 1 ? [.. subTargets.Select(t => _texts.Labels.Of(t.Id))] : [],
+            subTargets.Length > 1 ? [.. subTargets.Select(t => _texts.Labels.Of(t.Id))] : [],
             [.. _all.Where(t => t.SameAs is { } same && subTargets.Any(s => s.Id == same)).Select(t => $"{_texts.Labels.Of(t.Id)} của {t.Document.ShortName}")]);
     }
 
@@ -207,7 +215,7 @@ internal sealed class PlanTexts
         _unitTargets.TryGetValue(unit, out var targets) ? targets : ([], []);
 
     /// <summary>The annex readings, numbered.</summary>
-    public IReadOnlyList<AnnexReading> Readings => _readings;
+    public IReadOnlyList<AnnexReading> Readings { get; }
 
     /// <summary>Whether some document is a retrospective account reported apart.</summary>
     public bool AnyApart { get; }
@@ -219,7 +227,7 @@ internal sealed class PlanTexts
     public bool IsApart(RuleSet set) => _apart.Contains(set);
 
     /// <summary>The numbers of the annex readings that explain a target.</summary>
-    public IReadOnlyList<int> ReadingNumbers(TargetId target) => _readingNumbers.GetValueOrDefault(target) ?? [];
+    public IReadOnlyList<int> ReadingNumbers(TargetId target) => _sharedNumbers.GetValueOrDefault(target) ?? [];
 
     /// <summary>A clause's wordings, each quoted once.</summary>
     public IReadOnlyList<string> WordingsOf(string document, string clause) => _wordings[(document, clause)];
