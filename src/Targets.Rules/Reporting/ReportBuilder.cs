@@ -165,7 +165,7 @@ public static class ReportBuilder
                 Wording = target.Wording,
                 IsAlternative = target.AlternativeOf is not null,
                 AlternativeOfLabel = target.AlternativeOf is { } alt ? _labels.Of(alt) : string.Empty,
-                SameAsText = target.SameAs is { } same ? Cite(same) : string.Empty,
+                SameAsText = target.SameAs is { } same ? _texts.Cite(same) : string.Empty,
                 Lead = target.Responsibility?.Lead ?? [],
                 Supporting = target.Responsibility?.Supporting ?? [],
                 ReadingNumbers = _planTexts.ReadingNumbers(target.Id),
@@ -174,9 +174,6 @@ public static class ReportBuilder
                 Years = years,
             };
         }
-
-        private string Cite(TargetId id) =>
-            $"{_labels.Of(id)} của {_byId[id].Document.ShortName}";
 
         /// <summary>
         /// Whether a rule set is a retrospective account reported apart from the plan in force: it is, unless a plan

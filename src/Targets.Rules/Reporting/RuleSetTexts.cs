@@ -50,6 +50,9 @@ internal sealed class RuleSetTexts
 
     public static RuleSetTexts Of(ICompiledRuleSet rules) => Cache.GetValue(rules, key => new RuleSetTexts(key));
 
+    /// <summary>A target as another part of the report names it: its label and its document (<c>I.2.b của Kế hoạch số 205/KH-UBND</c>).</summary>
+    public string Cite(TargetId id) => $"{Labels.Of(id)} của {ById[id].Document.ShortName}";
+
     /// <summary>A plugin's prose with every id it cites replaced by the label a reader knows.</summary>
     public string Prose(string text) => _prose.GetOrAdd(text, ReplaceIds);
 
@@ -87,10 +90,8 @@ internal sealed class PlanTexts
 {
     private readonly Dictionary<(string Document, string Clause), string[]> _wordings = [];
     private readonly Dictionary<TargetId, string> _schedules = [];
-    private readonly Dictionary<TargetId, List<int>> _readingNumbers = [];
-    private readonly Dictionary<TargetId, int[]> _sharedNumbers = [];
+    private readonly Dictionary<TargetId, int[]> _readingNumbers = [];
     private readonly HashSet<RuleSet> _apart = [];
-    private readonly List<AnnexReading> _readings = [];
     private readonly List<string> _units = [];
     private readonly Dictionary<string, List<ItemShape>> _items = new(StringComparer.Ordinal);
     private readonly RuleSetTexts _texts;
@@ -121,15 +122,16 @@ internal sealed class PlanTexts
             }
         }
 
-        CollectReadings(texts, plan, sets);
-        AnyApart = _apart.Count > 0;
-
-        // Every report on these rules shares what is below: arrays, so that no reader can change another report's text.
-        Readings = [.. _readings];
-        foreach (var (target, numbers) in _readingNumbers)
+        // Every report on these rules shares the readings and their numbers: arrays, so that no reader can change another
+        // report's text.
+        var (readings, numbers) = CollectReadings(texts, plan, sets);
+        Readings = [.. readings];
+        foreach (var (target, held) in numbers)
         {
-            _sharedNumbers[target] = [.. numbers];
+            _readingNumbers[target] = [.. held];
         }
+
+        AnyApart = _apart.Count > 0;
 
         var responsible = sets.SelectMany(set => set.Targets).Where(t => t.AlternativeOf is null && t.Responsibility is not null).ToList();
         foreach (var unit in responsible.SelectMany(t => t.Responsibility!.Lead.Concat(t.Responsibility.Supporting)).Distinct(StringComparer.Ordinal))
@@ -188,7 +190,7 @@ internal sealed class PlanTexts
             composite,
             subTargets,
             subTargets.Length > 1 ? [.. subTargets.Select(t => _texts.Labels.Of(t.Id))] : [],
-            [.. _all.Where(t => t.SameAs is { } same && subTargets.Any(s => s.Id == same)).Select(t => $"{_texts.Labels.Of(t.Id)} của {t.Document.ShortName}")]);
+            [.. _all.Where(t => t.SameAs is { } same && subTargets.Any(s => s.Id == same)).Select(t => _texts.Cite(t.Id))]);
     }
 
     private IEnumerable<Target> Components(Target composite)
@@ -227,7 +229,7 @@ internal sealed class PlanTexts
     public bool IsApart(RuleSet set) => _apart.Contains(set);
 
     /// <summary>The numbers of the annex readings that explain a target.</summary>
-    public IReadOnlyList<int> ReadingNumbers(TargetId target) => _sharedNumbers.GetValueOrDefault(target) ?? [];
+    public IReadOnlyList<int> ReadingNumbers(TargetId target) => _readingNumbers.GetValueOrDefault(target) ?? [];
 
     /// <summary>A clause's wordings, each quoted once.</summary>
     public IReadOnlyList<string> WordingsOf(string document, string clause) => _wordings[(document, clause)];
@@ -266,7 +268,7 @@ internal sealed class PlanTexts
     /// Numbers every reading once: the sentences of the targets' readings (and of rule-set readings) are grouped by the
     /// readings that hold them, so that a sentence shared by several targets is stated once, naming all of them.
     /// </summary>
-    private void CollectReadings(RuleSetTexts texts, ReportingPeriod? plan, IReadOnlyList<RuleSet> sets)
+    private (List<AnnexReading> Readings, Dictionary<TargetId, List<int>> Numbers) CollectReadings(RuleSetTexts texts, ReportingPeriod? plan, IReadOnlyList<RuleSet> sets)
     {
         var sources = new List<(string Label, TargetId? Id, List<string> Sentences)>();
         // In the order the report shows the documents: the plan in force first, retrospective accounts after.
@@ -311,19 +313,23 @@ internal sealed class PlanTexts
             }
         }
 
+        var readings = new List<AnnexReading>();
+        var numbersOf = new Dictionary<TargetId, List<int>>();
         foreach (var key in order)
         {
             var (owners, sentences) = entries[key];
-            var number = _readings.Count + 1;
-            _readings.Add(new AnnexReading(number, [.. owners.Select(o => sources[o].Label)], string.Join(' ', sentences)));
+            var number = readings.Count + 1;
+            readings.Add(new AnnexReading(number, [.. owners.Select(o => sources[o].Label)], string.Join(' ', sentences)));
             foreach (var owner in owners)
             {
                 if (sources[owner].Id is { } id)
                 {
-                    (_readingNumbers.TryGetValue(id, out var numbers) ? numbers : _readingNumbers[id] = []).Add(number);
+                    (numbersOf.TryGetValue(id, out var numbers) ? numbers : numbersOf[id] = []).Add(number);
                 }
             }
         }
+
+        return (readings, numbersOf);
     }
 
     /// <summary>A text's sentences: it breaks after a full stop (or one closing a quote or bracket) followed by a capital or an opening quote.</summary>
