@@ -24,7 +24,7 @@ public sealed class DefaultReportWriterTests
     private static NarrativeRenderer Scriban(Action<ScriptNode>? observer = null) =>
         new(TimeProvider.System, RenderLimits.Default, NarrativeRenderer.RenderPath.Scriban, observer);
 
-    public static TheoryData<string> Localities() => [.. ReportCorpus.Localities];
+    public static TheoryData<string> Localities() => SampleReports.EachLocality();
 
     [Theory]
     [MemberData(nameof(Localities))]
@@ -78,7 +78,7 @@ public sealed class DefaultReportWriterTests
         // and globals as it does when included by the other templates.
         var text = DefaultTemplateText(name);
         var reached = false;
-        foreach (var locality in ReportCorpus.Localities)
+        foreach (var locality in SampleReports.Localities)
         {
             var (templates, reports) = ReportCorpus.Of(locality);
             var overriding = new Dictionary<string, TemplateText>(templates) { [name] = new($"⟦{name}⟧{text}", $"plugins/x/templates/{name}.scriban") };
@@ -169,7 +169,7 @@ public sealed class DefaultReportWriterTests
                 counts[key] = counts.GetValueOrDefault(key) + 1;
             }
         });
-        foreach (var locality in ReportCorpus.Localities)
+        foreach (var locality in SampleReports.Localities)
         {
             var (templates, reports) = ReportCorpus.Of(locality);
             foreach (var report in reports)

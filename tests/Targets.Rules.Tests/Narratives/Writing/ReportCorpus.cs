@@ -20,8 +20,6 @@ namespace Targets.Rules.Tests.Narratives.Writing;
 /// </summary>
 internal static class ReportCorpus
 {
-    public static readonly IReadOnlyList<string> Localities = ["can-tho", "quang-ninh", "tay-ninh", "hai-phong"];
-
     private static readonly Dictionary<string, Lazy<Locality>> ByCode = new TargetsPlugin[] { new CanThoPlugin(), new QuangNinhPlugin(), new TayNinhPlugin(), new HaiPhongPlugin() }
         .ToDictionary(p => p.Locality.Code, p => new Lazy<Locality>(() => Build(p)));
 
