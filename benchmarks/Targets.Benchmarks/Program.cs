@@ -37,6 +37,18 @@ switch (args.FirstOrDefault())
 
             return 0;
         }
+    case "render-loop":
+        {
+            // For a profiler: every commune's narrative (report model and templates) rendered again and again.
+            var work = new Workloads(args.Contains("--small") ? 400 : NationalDataset.CommuneCount);
+            var latest = work.LatestAssessments();
+            for (var i = 0; i < 6; i++)
+            {
+                work.Render(latest);
+            }
+
+            return 0;
+        }
     case "templates-loop":
         {
             // For a profiler: every commune's report model rendered through the templates, again and again.
