@@ -49,8 +49,12 @@ public static class VietnameseFormat
     public static string LongDate(DateOnly date) =>
         string.Create(CultureInfo.InvariantCulture, $"ngày {date.Day:00} tháng {date.Month:00} năm {date.Year}");
 
+    private static readonly PeriodTextMemo PeriodWords = new(WritePeriod);
+
     /// <summary>A period as a report names it: năm 2023; 6 tháng đầu năm 2023; quý II năm 2023; giai đoạn 2016 - 2020.</summary>
-    public static string Period(ReportingPeriod period) => period.Kind switch
+    public static string Period(ReportingPeriod period) => PeriodWords.Of(period);
+
+    private static string WritePeriod(ReportingPeriod period) => period.Kind switch
     {
         PeriodKind.Year => string.Create(CultureInfo.InvariantCulture, $"năm {period.StartYear}"),
         PeriodKind.Half => string.Create(CultureInfo.InvariantCulture, $"6 tháng {(period.Part == 1 ? "đầu" : "cuối")} năm {period.StartYear}"),

@@ -27,6 +27,8 @@ public enum PeriodKind
 /// </summary>
 public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
 {
+    private static readonly PeriodTextMemo Codes = new(Code);
+
     private ReportingPeriod(PeriodKind kind, int startYear, int endYear, int part)
     {
         Kind = kind;
@@ -188,13 +190,15 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
     }
 
     /// <summary>The canonical text: <c>2023</c>, <c>2023-H1</c>, <c>2023-Q2</c>, <c>2023-01</c>, <c>2016/2020</c>.</summary>
-    public override string ToString() => Kind switch
+    public override string ToString() => Codes.Of(this);
+
+    private static string Code(ReportingPeriod period) => period.Kind switch
     {
-        PeriodKind.Year => StartYear.ToString(CultureInfo.InvariantCulture),
-        PeriodKind.Half => string.Create(CultureInfo.InvariantCulture, $"{StartYear}-H{Part}"),
-        PeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"{StartYear}-Q{Part}"),
-        PeriodKind.Month => string.Create(CultureInfo.InvariantCulture, $"{StartYear}-{Part:00}"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{StartYear}/{EndYear}"),
+        PeriodKind.Year => period.StartYear.ToString(CultureInfo.InvariantCulture),
+        PeriodKind.Half => string.Create(CultureInfo.InvariantCulture, $"{period.StartYear}-H{period.Part}"),
+        PeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"{period.StartYear}-Q{period.Part}"),
+        PeriodKind.Month => string.Create(CultureInfo.InvariantCulture, $"{period.StartYear}-{period.Part:00}"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{period.StartYear}/{period.EndYear}"),
     };
 
     /// <summary>Orders periods by start, then end.</summary>

@@ -140,11 +140,11 @@ public static class ReportBuilder
             Title = set.Document.Title,
             PeriodText = VietnameseFormat.Period(_plan ?? set.Document.Period),
             IsRetrospective = IsApart(set),
-            Clauses = [.. set.Targets.GroupBy(t => t.Clause, StringComparer.Ordinal).Select(clause => new ClauseSection
+            Clauses = [.. _planTexts.ClausesOf(set).Select(clause => new ClauseSection
             {
-                Clause = clause.Key,
-                Wordings = _planTexts.WordingsOf(set.Document.Id, clause.Key),
-                Targets = [.. clause.Select(TargetSection)],
+                Clause = clause.Clause,
+                Wordings = clause.Wordings,
+                Targets = [.. clause.Targets.Select(TargetSection)],
             })],
         };
 
@@ -999,85 +999,29 @@ public static class ReportBuilder
         private string Requirement(Target target) =>
             _plan is null ? _texts.Requirement(target) : RequirementText.Describe(target, _catalog, _plan);
 
-        private List<string> Methods(IReadOnlyList<DocumentSection> documents)
+        /// <summary>The annex's methods: those of the plan, with the three that depend on what this report's figures needed.</summary>
+        private IReadOnlyList<string> Methods(IReadOnlyList<DocumentSection> documents)
         {
-            var years = documents.SelectMany(d => d.Clauses).SelectMany(c => c.Targets).SelectMany(t => t.Years).ToList();
-            var requirements = _targets.Select(t => t.Target.Requirement).ToList();
-            var methods = new List<string>
+            bool addedUp = false, byUnit = false;
+            foreach (var document in documents)
             {
-                "Mức cần đạt: số nhỏ nhất đạt yêu cầu (số lớn nhất, với yêu cầu “dưới”, “không quá”), tính theo đơn vị đếm khi có số liệu đếm: tỷ lệ có tử số và mẫu số thì mỗi bước là một đơn vị của tử số, số đếm thì mỗi bước là một đơn vị. “Trên 80%” của 3.000 người là từ 2.401 người (80,03%); đúng 2.400 người (80,0%) là không đạt. Tỷ lệ chỉ báo cáo bằng phần trăm, không có số đếm, thì mức cần đạt là chính ngưỡng.",
-                "“Đạt” là đạt mức cần đạt; “vượt” là cao hơn mức đó (với yêu cầu giảm: thấp hơn mức đó), áp dụng như nhau cho yêu cầu “trên X” và “từ X trở lên”. Yêu cầu mức trần (“dưới”, “không quá”, “không tăng”) và yêu cầu bằng 0 (“không để xảy ra”) chỉ có đạt hoặc không đạt.",
-                "“Còn thiếu” chỉ dùng khi số liệu thấp hơn mức cần đạt của yêu cầu mức sàn; “vượt quá” chỉ dùng khi số liệu cao hơn mức cần đạt của yêu cầu mức trần. Khoảng cách tính đến mức cần đạt, theo đơn vị đếm khi có số liệu đếm; tỷ lệ được ghi đủ chữ số thập phân để phân biệt với ngưỡng.",
-                "Thay đổi so với kỳ gốc tính trên chính số liệu được đánh giá: giảm khi số liệu thấp hơn kỳ gốc, tăng khi cao hơn; tỷ lệ thay đổi = (số liệu − kỳ gốc) / kỳ gốc × 100.",
-            };
-            if (requirements.Any(r => r is ChangeRangeRequirement))
-            {
-                methods.Add("Yêu cầu trong một khoảng (“giảm từ 3% - 5%”): dưới mức đầu là không đạt, từ mức đầu đến mức cuối là đạt, quá mức cuối là vượt.");
+                foreach (var clause in document.Clauses)
+                {
+                    foreach (var target in clause.Targets)
+                    {
+                        foreach (var year in target.Years)
+                        {
+                            addedUp |= year.AddedUpText.Length > 0;
+                            byUnit |= year.ByUnit.Count > 0;
+                        }
+                    }
+                }
             }
 
-            if (_targets.Any(t => t.Target.Schedule is Schedule.ByDeadline { Cumulative: false }))
-            {
-                methods.Add("Chỉ tiêu có hạn (“phấn đấu đến năm 2025”): đánh giá đạt hay không ở năm hạn; các năm trước đánh giá tiến độ theo lộ trình đều từ số liệu năm trước giai đoạn (hoặc năm đầu có số liệu; với yêu cầu thay đổi, từ mức không thay đổi) đến mức yêu cầu ở năm hạn: bằng hoặc tốt hơn lộ trình là đúng tiến độ, kém hơn là có nguy cơ không đạt.");
-            }
-
-            if (_targets.Any(t => t.Target.Schedule is Schedule.ByDeadline { Cumulative: false } && t.Target.Indicator is { } id && _catalog.StartsAtZeroWithThePlan(id)))
-            {
-                methods.Add("Chỉ tiêu có hạn đo số liệu tính lũy kế từ đầu giai đoạn: số liệu đó bằng 0 khi giai đoạn bắt đầu, nên lộ trình bắt đầu từ 0 ở năm trước giai đoạn, không từ năm đầu có số liệu.");
-            }
-
-            if (requirements.Any(r => r is DeliverableRequirement))
-            {
-                methods.Add("Việc làm một lần (“xây dựng một mô hình”): đạt từ năm hoàn thành và giữ đạt từ đó; trước khi hoàn thành và trước hạn là “chưa hoàn thành, chưa đến hạn”, không ước tính, không tính phần trăm; hết hạn mà chưa hoàn thành là không đạt.");
-            }
-
-            if (_targets.Any(t => t.Target.Schedule is Schedule.ByDeadline { Cumulative: true }))
-            {
-                methods.Add("Chỉ tiêu tính tổng cả giai đoạn: trước năm hạn, báo cáo ghi tổng các năm đã có số liệu và số ước cả giai đoạn (tổng × số năm của giai đoạn / số năm đã qua), ghi rõ “ước”; tiến độ, thay đổi so với kỳ gốc và tỷ lệ so với chỉ tiêu được tính trên số ước.");
-            }
-
-            if (_targets.Any(t => t.Target.Scope is TargetScope.EachUnit))
-            {
-                methods.Add("Chỉ tiêu áp dụng cho từng đơn vị: không đạt khi có đơn vị không đạt; báo cáo nêu tên các đơn vị không đạt và chưa có số liệu, kèm số liệu của từng đơn vị.");
-            }
-
-            if (requirements.Any(r => r is CompositeRequirement))
-            {
-                methods.Add("Chỉ tiêu tổng hợp (gồm nhiều chỉ tiêu thành phần): đạt khi mọi chỉ tiêu thành phần đều đạt; nếu không, lấy kết quả kém nhất của các chỉ tiêu thành phần.");
-            }
-
-            if (years.Any(y => y.AddedUpText.Length > 0))
-            {
-                methods.Add("Số liệu chưa có cho cả kỳ được cộng từ các kỳ nhỏ hơn (6 tháng, quý) với chỉ số đếm số việc phát sinh trong kỳ; chỉ số tính tại một thời điểm (như số người nghiện, số xã) lấy số liệu cuối kỳ, không cộng dồn. Số liệu chung chưa có được cộng từ số liệu của các đơn vị; tỷ lệ được tính lại từ các số đếm đã cộng, không lấy bình quân các tỷ lệ.");
-            }
-
-            if (years.Any(y => y.ByUnit.Count > 0))
-            {
-                methods.Add("Khi có số liệu của từng đơn vị, mỗi đơn vị được đối chiếu với cùng yêu cầu; các đơn vị chưa đạt được nêu dưới kết quả chung.");
-            }
-
-            if (_boundaryMatters)
-            {
-                methods.Add($"Từ ngày {VietnameseFormat.ShortDate(_succession!.Date)}, {_succession.MergedName} gồm {Join([_succession.FormerName, .. _succession.Joined.Select(j => j.Name)])}. Chỉ tiêu giữ địa giới văn bản đặt ra: đánh giá theo số liệu của {_succession.FormerName}. Khi chỉ có số liệu theo địa giới mới, chỉ tiêu so sánh với kỳ gốc được đánh giá cùng địa giới (số liệu theo địa giới mới so với tổng kỳ gốc của các đơn vị hợp nhất); chỉ tiêu khác ghi chưa có số liệu.");
-            }
-
-            methods.Add("Thiếu số liệu thì ghi “chưa có số liệu” và nêu số liệu còn thiếu; không bao giờ tính là không đạt.");
-            methods.Add("Tổng hợp: đếm theo chỉ tiêu được đánh số trong văn bản (mục, điểm); một mục có nhiều chỉ tiêu thành phần được tính là một chỉ tiêu, lấy kết quả kém nhất của các chỉ tiêu thành phần (chỉ “vượt” khi mọi chỉ tiêu thành phần đều vượt); một chỉ tiêu tổng hợp được tính là một chỉ tiêu gồm các chỉ tiêu nó tổng hợp. Chỉ tiêu hàng năm tính theo kết quả năm đánh giá; chỉ tiêu không đạt ở các năm trước được nêu riêng.");
-            if (_targets.Any(t => t.Target.AlternativeOf is not null))
-            {
-                methods.Add("Cách hiểu thay thế: trình bày để đối chiếu, không tính vào tổng hợp.");
-            }
-
-            if (_targets.Any(t => t.Target.SameAs is not null))
-            {
-                methods.Add("Chỉ tiêu do hai văn bản cùng đặt ra cho một đại lượng được tính một lần trong tổng hợp, nêu cả hai điều khoản.");
-            }
-
-            if (_planTexts.AnyApart)
-            {
-                methods.Add("Kết quả giai đoạn trước mà văn bản nêu lại được trình bày thành phần riêng, không tính vào tổng hợp của giai đoạn đang thực hiện.");
-            }
-
-            return methods;
+            var boundary = _boundaryMatters
+                ? $"Từ ngày {VietnameseFormat.ShortDate(_succession!.Date)}, {_succession.MergedName} gồm {Join([_succession.FormerName, .. _succession.Joined.Select(j => j.Name)])}. Chỉ tiêu giữ địa giới văn bản đặt ra: đánh giá theo số liệu của {_succession.FormerName}. Khi chỉ có số liệu theo địa giới mới, chỉ tiêu so sánh với kỳ gốc được đánh giá cùng địa giới (số liệu theo địa giới mới so với tổng kỳ gốc của các đơn vị hợp nhất); chỉ tiêu khác ghi chưa có số liệu."
+                : null;
+            return _planTexts.Methods(addedUp, byUnit, boundary);
         }
 
         // ---- Figures no target read ----
@@ -1086,40 +1030,76 @@ public static class ReportBuilder
         /// The figures no target read, grouped by indicator, boundary and reason in the order of the data: the periods (and
         /// units) of each group, and why. Notable: those no target can read; else those that were not needed.
         /// </summary>
-        private List<UnusedFigureEntry> UnusedFigures(bool notable) =>
-            [.. _assessment.UnusedFigures
-                .Where(u => u.IsRefusedWhenStrict == notable)
-                .GroupBy(u => (u.Reason, u.Figure.Indicator, Boundary: BoundaryName(u.Figure.Boundary)))
-                .Select(group =>
+        private List<UnusedFigureEntry> UnusedFigures(bool notable)
+        {
+            // One pass, grouped in the order each group first appears (as GroupBy would), periods and units each kept once.
+            var groups = new List<(UnusedFigure First, string Boundary, List<ReportingPeriod> Periods, List<string> Units)>();
+            var index = new Dictionary<(UnusedReason, IndicatorId, string), int>();
+            foreach (var unused in _assessment.UnusedFigures)
+            {
+                if (unused.IsRefusedWhenStrict != notable)
                 {
-                    var first = group.First();
-                    var name = _catalog.TryGet(first.Figure.Indicator, out var indicator) ? indicator.Name : "Chỉ số không có trong danh mục";
-                    var periods = group.Select(u => u.Figure.Period).Distinct().ToList();
-                    var units = group.Select(u => u.Figure.AdminUnit).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-                    var where = new List<string> { PeriodsText(periods) };
-                    if (units.Count > 0)
-                    {
-                        where.Add(units.Count <= 3 ? string.Join(", ", units) : $"{units.Count} đơn vị");
-                    }
+                    continue;
+                }
 
-                    if (group.Key.Boundary.Length > 0)
-                    {
-                        where.Add($"theo địa giới {group.Key.Boundary}");
-                    }
+                var figure = unused.Figure;
+                var boundary = BoundaryName(figure.Boundary);
+                if (!index.TryGetValue((unused.Reason, figure.Indicator, boundary), out var at))
+                {
+                    index[(unused.Reason, figure.Indicator, boundary)] = at = groups.Count;
+                    groups.Add((unused, boundary, [], []));
+                }
 
-                    return new UnusedFigureEntry
-                    {
-                        IndicatorId = first.Figure.Indicator.Value,
-                        Indicator = name,
-                        Periods = [.. periods.Select(p => p.ToString())],
-                        PeriodText = where[0],
-                        Units = units,
-                        Boundary = group.Key.Boundary,
-                        ReasonCode = first.ReasonCode,
-                        Reason = first.Explanation,
-                        Sentence = $"{name} ({string.Join("; ", where)}): {first.Explanation}",
-                    };
-                })];
+                var group = groups[at];
+                if (!group.Periods.Contains(figure.Period))
+                {
+                    group.Periods.Add(figure.Period);
+                }
+
+                if (figure.AdminUnit is { } unit && !group.Units.Contains(unit, StringComparer.Ordinal))
+                {
+                    group.Units.Add(unit);
+                }
+            }
+
+            var entries = new List<UnusedFigureEntry>(groups.Count);
+            foreach (var (first, boundary, periods, units) in groups)
+            {
+                var name = _catalog.TryGet(first.Figure.Indicator, out var indicator) ? indicator.Name : "Chỉ số không có trong danh mục";
+                var periodText = PeriodsText(periods);
+                var where = periodText;
+                if (units.Count > 0)
+                {
+                    where += "; " + (units.Count <= 3 ? string.Join(", ", units) : $"{units.Count} đơn vị");
+                }
+
+                if (boundary.Length > 0)
+                {
+                    where += $"; theo địa giới {boundary}";
+                }
+
+                var periodCodes = new string[periods.Count];
+                for (var p = 0; p < periods.Count; p++)
+                {
+                    periodCodes[p] = periods[p].ToString();
+                }
+
+                entries.Add(new UnusedFigureEntry
+                {
+                    IndicatorId = first.Figure.Indicator.Value,
+                    Indicator = name,
+                    Periods = periodCodes,
+                    PeriodText = periodText,
+                    Units = units,
+                    Boundary = boundary,
+                    ReasonCode = first.ReasonCode,
+                    Reason = first.Explanation,
+                    Sentence = $"{name} ({where}): {first.Explanation}",
+                });
+            }
+
+            return entries;
+        }
 
         /// <summary>Periods in words, years run together: <c>năm 2021, 2022</c>; <c>quý II năm 2023, năm 2024</c>.</summary>
         private static string PeriodsText(List<ReportingPeriod> periods) =>

@@ -5,6 +5,7 @@ using Targets.Core.Formatting;
 using Targets.Core.Indicators;
 using Targets.Core.Periods;
 using Targets.Core.Requirements;
+using Targets.Core.Schedules;
 using Targets.Core.Targets;
 using Targets.Rules.Engine;
 using Targets.Rules.RuleSets;
@@ -88,14 +89,16 @@ internal sealed class RuleSetTexts
 /// </summary>
 internal sealed class PlanTexts
 {
-    private readonly Dictionary<(string Document, string Clause), string[]> _wordings = [];
     private readonly Dictionary<TargetId, string> _schedules = [];
+    private readonly Dictionary<RuleSet, ClauseShape[]> _clauses = [];
     private readonly Dictionary<TargetId, int[]> _readingNumbers = [];
     private readonly HashSet<RuleSet> _apart = [];
     private readonly List<string> _units = [];
     private readonly Dictionary<string, List<ItemShape>> _items = new(StringComparer.Ordinal);
     private readonly RuleSetTexts _texts;
     private readonly List<Target> _all;
+    private readonly string[] _methodsBefore;
+    private readonly string[] _methodsAfter;
     private readonly Dictionary<string, (IReadOnlyList<Target> Led, IReadOnlyList<Target> Supported)> _unitTargets = new(StringComparer.Ordinal);
 
     internal PlanTexts(RuleSetTexts texts, IndicatorCatalog catalog, ReportingPeriod? plan, IReadOnlyList<RuleSet> sets)
@@ -110,10 +113,13 @@ internal sealed class PlanTexts
 
         foreach (var set in sets)
         {
+            var clauses = new List<ClauseShape>();
             foreach (var clause in set.Targets.GroupBy(t => t.Clause, StringComparer.Ordinal))
             {
-                _wordings[(set.Document.Id, clause.Key)] = [.. Wordings(clause.Select(t => t.Wording))];
+                clauses.Add(new ClauseShape(clause.Key, [.. Wordings(clause.Select(t => t.Wording))], [.. clause]));
             }
+
+            _clauses[set] = [.. clauses];
 
             foreach (var target in set.Targets)
             {
@@ -132,6 +138,7 @@ internal sealed class PlanTexts
         }
 
         AnyApart = _apart.Count > 0;
+        (_methodsBefore, _methodsAfter) = PlanMethods(_all, catalog, AnyApart);
 
         var responsible = sets.SelectMany(set => set.Targets).Where(t => t.AlternativeOf is null && t.Responsibility is not null).ToList();
         foreach (var unit in responsible.SelectMany(t => t.Responsibility!.Lead.Concat(t.Responsibility.Supporting)).Distinct(StringComparer.Ordinal))
@@ -141,6 +148,102 @@ internal sealed class PlanTexts
                 [.. responsible.Where(t => t.Responsibility!.Supporting.Contains(unit))]);
             _units.Add(unit);
         }
+    }
+
+    /// <summary>
+    /// The annex's methods for a report: the plan's own (what its kinds of requirement and schedule need explained), with
+    /// those that depend on the report's figures: parts added up, units' own results, the boundary of a merged locality.
+    /// </summary>
+    public IReadOnlyList<string> Methods(bool addedUp, bool byUnit, string? boundary)
+    {
+        var methods = new List<string>(_methodsBefore.Length + _methodsAfter.Length + 3);
+        methods.AddRange(_methodsBefore);
+        if (addedUp)
+        {
+            methods.Add("Số liệu chưa có cho cả kỳ được cộng từ các kỳ nhỏ hơn (6 tháng, quý) với chỉ số đếm số việc phát sinh trong kỳ; chỉ số tính tại một thời điểm (như số người nghiện, số xã) lấy số liệu cuối kỳ, không cộng dồn. Số liệu chung chưa có được cộng từ số liệu của các đơn vị; tỷ lệ được tính lại từ các số đếm đã cộng, không lấy bình quân các tỷ lệ.");
+        }
+
+        if (byUnit)
+        {
+            methods.Add("Khi có số liệu của từng đơn vị, mỗi đơn vị được đối chiếu với cùng yêu cầu; các đơn vị chưa đạt được nêu dưới kết quả chung.");
+        }
+
+        if (boundary is not null)
+        {
+            methods.Add(boundary);
+        }
+
+        methods.AddRange(_methodsAfter);
+        return methods;
+    }
+
+    /// <summary>The methods of the plan before and after those that depend on a report's figures.</summary>
+    private static (string[] Before, string[] After) PlanMethods(IReadOnlyList<Target> targets, IndicatorCatalog catalog, bool anyApart)
+    {
+        var requirements = targets.Select(t => t.Requirement).ToList();
+        var methods = new List<string>
+        {
+            "Mức cần đạt: số nhỏ nhất đạt yêu cầu (số lớn nhất, với yêu cầu “dưới”, “không quá”), tính theo đơn vị đếm khi có số liệu đếm: tỷ lệ có tử số và mẫu số thì mỗi bước là một đơn vị của tử số, số đếm thì mỗi bước là một đơn vị. “Trên 80%” của 3.000 người là từ 2.401 người (80,03%); đúng 2.400 người (80,0%) là không đạt. Tỷ lệ chỉ báo cáo bằng phần trăm, không có số đếm, thì mức cần đạt là chính ngưỡng.",
+            "“Đạt” là đạt mức cần đạt; “vượt” là cao hơn mức đó (với yêu cầu giảm: thấp hơn mức đó), áp dụng như nhau cho yêu cầu “trên X” và “từ X trở lên”. Yêu cầu mức trần (“dưới”, “không quá”, “không tăng”) và yêu cầu bằng 0 (“không để xảy ra”) chỉ có đạt hoặc không đạt.",
+            "“Còn thiếu” chỉ dùng khi số liệu thấp hơn mức cần đạt của yêu cầu mức sàn; “vượt quá” chỉ dùng khi số liệu cao hơn mức cần đạt của yêu cầu mức trần. Khoảng cách tính đến mức cần đạt, theo đơn vị đếm khi có số liệu đếm; tỷ lệ được ghi đủ chữ số thập phân để phân biệt với ngưỡng.",
+            "Thay đổi so với kỳ gốc tính trên chính số liệu được đánh giá: giảm khi số liệu thấp hơn kỳ gốc, tăng khi cao hơn; tỷ lệ thay đổi = (số liệu − kỳ gốc) / kỳ gốc × 100.",
+        };
+
+        if (requirements.Any(r => r is ChangeRangeRequirement))
+        {
+            methods.Add("Yêu cầu trong một khoảng (“giảm từ 3% - 5%”): dưới mức đầu là không đạt, từ mức đầu đến mức cuối là đạt, quá mức cuối là vượt.");
+        }
+
+        if (targets.Any(t => t.Schedule is Schedule.ByDeadline { Cumulative: false }))
+        {
+            methods.Add("Chỉ tiêu có hạn (“phấn đấu đến năm 2025”): đánh giá đạt hay không ở năm hạn; các năm trước đánh giá tiến độ theo lộ trình đều từ số liệu năm trước giai đoạn (hoặc năm đầu có số liệu; với yêu cầu thay đổi, từ mức không thay đổi) đến mức yêu cầu ở năm hạn: bằng hoặc tốt hơn lộ trình là đúng tiến độ, kém hơn là có nguy cơ không đạt.");
+        }
+
+        if (targets.Any(t => t.Schedule is Schedule.ByDeadline { Cumulative: false } && t.Indicator is { } id && catalog.StartsAtZeroWithThePlan(id)))
+        {
+            methods.Add("Chỉ tiêu có hạn đo số liệu tính lũy kế từ đầu giai đoạn: số liệu đó bằng 0 khi giai đoạn bắt đầu, nên lộ trình bắt đầu từ 0 ở năm trước giai đoạn, không từ năm đầu có số liệu.");
+        }
+
+        if (requirements.Any(r => r is DeliverableRequirement))
+        {
+            methods.Add("Việc làm một lần (“xây dựng một mô hình”): đạt từ năm hoàn thành và giữ đạt từ đó; trước khi hoàn thành và trước hạn là “chưa hoàn thành, chưa đến hạn”, không ước tính, không tính phần trăm; hết hạn mà chưa hoàn thành là không đạt.");
+        }
+
+        if (targets.Any(t => t.Schedule is Schedule.ByDeadline { Cumulative: true }))
+        {
+            methods.Add("Chỉ tiêu tính tổng cả giai đoạn: trước năm hạn, báo cáo ghi tổng các năm đã có số liệu và số ước cả giai đoạn (tổng × số năm của giai đoạn / số năm đã qua), ghi rõ “ước”; tiến độ, thay đổi so với kỳ gốc và tỷ lệ so với chỉ tiêu được tính trên số ước.");
+        }
+
+        if (targets.Any(t => t.Scope is TargetScope.EachUnit))
+        {
+            methods.Add("Chỉ tiêu áp dụng cho từng đơn vị: không đạt khi có đơn vị không đạt; báo cáo nêu tên các đơn vị không đạt và chưa có số liệu, kèm số liệu của từng đơn vị.");
+        }
+
+        if (requirements.Any(r => r is CompositeRequirement))
+        {
+            methods.Add("Chỉ tiêu tổng hợp (gồm nhiều chỉ tiêu thành phần): đạt khi mọi chỉ tiêu thành phần đều đạt; nếu không, lấy kết quả kém nhất của các chỉ tiêu thành phần.");
+        }
+
+        var before = methods.ToArray();
+        methods.Clear();
+        methods.Add("Thiếu số liệu thì ghi “chưa có số liệu” và nêu số liệu còn thiếu; không bao giờ tính là không đạt.");
+        methods.Add("Tổng hợp: đếm theo chỉ tiêu được đánh số trong văn bản (mục, điểm); một mục có nhiều chỉ tiêu thành phần được tính là một chỉ tiêu, lấy kết quả kém nhất của các chỉ tiêu thành phần (chỉ “vượt” khi mọi chỉ tiêu thành phần đều vượt); một chỉ tiêu tổng hợp được tính là một chỉ tiêu gồm các chỉ tiêu nó tổng hợp. Chỉ tiêu hàng năm tính theo kết quả năm đánh giá; chỉ tiêu không đạt ở các năm trước được nêu riêng.");
+        if (targets.Any(t => t.AlternativeOf is not null))
+        {
+            methods.Add("Cách hiểu thay thế: trình bày để đối chiếu, không tính vào tổng hợp.");
+        }
+
+        if (targets.Any(t => t.SameAs is not null))
+        {
+            methods.Add("Chỉ tiêu do hai văn bản cùng đặt ra cho một đại lượng được tính một lần trong tổng hợp, nêu cả hai điều khoản.");
+        }
+
+        if (anyApart)
+        {
+            methods.Add("Kết quả giai đoạn trước mà văn bản nêu lại được trình bày thành phần riêng, không tính vào tổng hợp của giai đoạn đang thực hiện.");
+        }
+
+        return (before, [.. methods]);
     }
 
     /// <summary>
@@ -231,8 +334,8 @@ internal sealed class PlanTexts
     /// <summary>The numbers of the annex readings that explain a target.</summary>
     public IReadOnlyList<int> ReadingNumbers(TargetId target) => _readingNumbers.GetValueOrDefault(target) ?? [];
 
-    /// <summary>A clause's wordings, each quoted once.</summary>
-    public IReadOnlyList<string> WordingsOf(string document, string clause) => _wordings[(document, clause)];
+    /// <summary>A document's clauses in the order of its targets: each with its wordings (quoted once) and its targets.</summary>
+    public IReadOnlyList<ClauseShape> ClausesOf(RuleSet set) => _clauses[set];
 
     /// <summary>A target's schedule in words.</summary>
     public string ScheduleOf(TargetId target) => _schedules[target];
@@ -361,3 +464,9 @@ internal sealed class PlanTexts
 /// <param name="AlsoSetBy">The clauses of other documents that set the same quantity (cited with their document).</param>
 internal sealed record ItemShape(
     string Label, string Document, Target? Composite, IReadOnlyList<Target> SubTargets, IReadOnlyList<string> SubTargetLabels, IReadOnlyList<string> AlsoSetBy);
+
+/// <summary>A clause of a document as every report shows it: its label, its wordings (each quoted once) and its targets.</summary>
+/// <param name="Clause">The clause.</param>
+/// <param name="Wordings">Its wordings.</param>
+/// <param name="Targets">Its targets, in the document's order.</param>
+internal sealed record ClauseShape(string Clause, IReadOnlyList<string> Wordings, IReadOnlyList<Target> Targets);
