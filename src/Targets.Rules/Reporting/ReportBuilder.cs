@@ -678,16 +678,20 @@ public static class ReportBuilder
         /// <summary>How an item of several targets stands: the worst of them, as a composite does; exceeded only when all are.</summary>
         private static AssessmentStatus Worst(IEnumerable<AssessmentStatus> statuses)
         {
-            var all = statuses.ToList();
-            foreach (var status in new[] { AssessmentStatus.NotMet, AssessmentStatus.NoData, AssessmentStatus.AtRisk, AssessmentStatus.Pending, AssessmentStatus.OnTrack })
+            var tally = new StatusTally();
+            foreach (var status in statuses)
             {
-                if (all.Contains(status))
-                {
-                    return status;
-                }
+                tally.Add(status);
             }
 
-            return all.Count > 0 && all.All(s => s == AssessmentStatus.Exceeded) ? AssessmentStatus.Exceeded : AssessmentStatus.Met;
+            var counts = tally.Counts;
+            return counts.NotMet > 0 ? AssessmentStatus.NotMet
+                : counts.NoData > 0 ? AssessmentStatus.NoData
+                : counts.AtRisk > 0 ? AssessmentStatus.AtRisk
+                : counts.Pending > 0 ? AssessmentStatus.Pending
+                : counts.OnTrack > 0 ? AssessmentStatus.OnTrack
+                : counts.Total > 0 && counts.Exceeded == counts.Total ? AssessmentStatus.Exceeded
+                : AssessmentStatus.Met;
         }
 
         private List<YearBreaches> EarlierBreaches(IReadOnlyList<RuleSet> sets) =>
@@ -700,17 +704,13 @@ public static class ReportBuilder
 
         private static StatusCounts Count(IEnumerable<AssessmentStatus> statuses)
         {
-            var all = statuses.ToList();
-            int Of(AssessmentStatus status) => all.Count(s => s == status);
-            return new StatusCounts(
-                all.Count,
-                Of(AssessmentStatus.Met) + Of(AssessmentStatus.Exceeded),
-                Of(AssessmentStatus.Exceeded),
-                Of(AssessmentStatus.NotMet),
-                Of(AssessmentStatus.OnTrack),
-                Of(AssessmentStatus.AtRisk),
-                Of(AssessmentStatus.NoData),
-                Of(AssessmentStatus.Pending));
+            var tally = new StatusTally();
+            foreach (var status in statuses)
+            {
+                tally.Add(status);
+            }
+
+            return tally.Counts;
         }
 
         /// <summary><c>13 chỉ tiêu (gồm 31 chỉ tiêu thành phần), có 3 chỉ tiêu đạt và vượt …</c>.</summary>
@@ -828,43 +828,99 @@ public static class ReportBuilder
             };
         }
 
-        private List<UnitView> Units(IReadOnlyList<TaskEntry> tasks)
+        private List<UnitView> Units(List<TaskEntry> tasks)
         {
-            var names = _planTexts.ResponsibleUnits
-                .Concat(tasks.SelectMany(t => t.Lead.Concat(t.Supporting)))
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
-            return [.. names.Select(unit =>
+            var shapes = _planTexts.UnitsOf(_assessment.Tasks);
+            var taskLines = new UnitItemLine?[tasks.Count];
+            var views = new List<UnitView>(shapes.Count);
+            foreach (var shape in shapes)
             {
-                var (led, supported) = _planTexts.TargetsOf(unit);
-                var ledTasks = tasks.Where(t => t.Lead.Contains(unit)).ToList();
-                var supportedTasks = tasks.Where(t => t.Supporting.Contains(unit)).ToList();
-                var leadCounts = Count(led.Select(t => CountedResult(t)?.Status ?? AssessmentStatus.NoData));
-                var shortfalls = led.Where(t => t.Indicator is not null).SelectMany(t => (CountedResult(t)?.Units ?? [])
-                        .Where(u => u.Status is AssessmentStatus.NotMet or AssessmentStatus.NoData)
-                        .Select(u => new UnitShortfall(
-                            _labels.Of(t.Id),
-                            u.Unit,
-                            UnitLine(_catalog.Get(t.Indicator!.Value), u).Amount,
-                            ResultText.Status(u.Status))))
-                    .ToList();
+                var led = shape.LedTargets;
+                var leadCounts = new StatusTally();
+                List<UnitShortfall>? shortfalls = null;
+                foreach (var target in led)
+                {
+                    var counted = CountedResult(target);
+                    leadCounts.Add(counted?.Status ?? AssessmentStatus.NoData);
+                    if (target.Indicator is not { } id || counted is null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var unit in counted.Units)
+                    {
+                        if (unit.Status is AssessmentStatus.NotMet or AssessmentStatus.NoData)
+                        {
+                            (shortfalls ??= []).Add(new UnitShortfall(_labels.Of(target.Id), unit.Unit, UnitLine(_catalog.Get(id), unit).Amount, ResultText.Status(unit.Status)));
+                        }
+                    }
+                }
+
+                int onTime = 0, late = 0, overdue = 0, notYetDue = 0;
+                foreach (var i in shape.LedTasks)
+                {
+                    switch (tasks[i].StatusCode)
+                    {
+                        case "doneOnTime": onTime++; break;
+                        case "doneLate": late++; break;
+                        case "overdue": overdue++; break;
+                        case "notYetDue": notYetDue++; break;
+                    }
+                }
+
                 var view = new UnitView
                 {
-                    Unit = unit,
-                    LeadTargets = [.. led.Select(TargetLine)],
-                    SupportTargets = [.. supported.Select(TargetLine)],
-                    LeadTasks = [.. ledTasks.Select(t => new UnitItemLine(t.Label, t.StatusCode, t.StatusText))],
-                    SupportTasks = [.. supportedTasks.Select(t => new UnitItemLine(t.Label, t.StatusCode, t.StatusText))],
-                    LeadCounts = leadCounts,
-                    TasksOnTime = ledTasks.Count(t => t.StatusCode == "doneOnTime"),
-                    TasksLate = ledTasks.Count(t => t.StatusCode == "doneLate"),
-                    TasksOverdue = ledTasks.Count(t => t.StatusCode == "overdue"),
-                    TasksNotYetDue = ledTasks.Count(t => t.StatusCode == "notYetDue"),
-                    Shortfalls = shortfalls,
+                    Unit = shape.Unit,
+                    LeadTargets = TargetLines(led),
+                    SupportTargets = TargetLines(shape.SupportedTargets),
+                    LeadTasks = TaskLines(shape.LedTasks),
+                    SupportTasks = TaskLines(shape.SupportedTasks),
+                    LeadCounts = leadCounts.Counts,
+                    TasksOnTime = onTime,
+                    TasksLate = late,
+                    TasksOverdue = overdue,
+                    TasksNotYetDue = notYetDue,
+                    Shortfalls = shortfalls is null ? [] : shortfalls,
                     Sentence = string.Empty,
                 };
-                return view with { Sentence = UnitSentence(view) };
-            })];
+                views.Add(view with { Sentence = UnitSentence(view) });
+            }
+
+            return views;
+
+            IReadOnlyList<UnitItemLine> TargetLines(IReadOnlyList<Target> targets)
+            {
+                if (targets.Count == 0)
+                {
+                    return [];
+                }
+
+                var lines = new UnitItemLine[targets.Count];
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    lines[i] = TargetLine(targets[i]);
+                }
+
+                return lines;
+            }
+
+            // A task's line under a unit, made once however many units lead or support it.
+            IReadOnlyList<UnitItemLine> TaskLines(int[] positions)
+            {
+                if (positions.Length == 0)
+                {
+                    return [];
+                }
+
+                var lines = new UnitItemLine[positions.Length];
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    var task = tasks[positions[i]];
+                    lines[i] = taskLines[positions[i]] ??= new UnitItemLine(task.Label, task.StatusCode, task.StatusText);
+                }
+
+                return lines;
+            }
         }
 
         /// <summary>A target's line under a unit; a target led and supported by several units is listed under each, made once.</summary>
@@ -1116,6 +1172,29 @@ public static class ReportBuilder
             public string Document => Shape.Document;
 
             public IReadOnlyList<Target> SubTargets => Shape.SubTargets;
+        }
+    }
+
+    /// <summary>Statuses counted as they come, for <see cref="StatusCounts"/>.</summary>
+    private struct StatusTally
+    {
+        private int _total, _met, _exceeded, _notMet, _onTrack, _atRisk, _noData, _pending;
+
+        public readonly StatusCounts Counts => new(_total, _met + _exceeded, _exceeded, _notMet, _onTrack, _atRisk, _noData, _pending);
+
+        public void Add(AssessmentStatus status)
+        {
+            _total++;
+            switch (status)
+            {
+                case AssessmentStatus.Met: _met++; break;
+                case AssessmentStatus.Exceeded: _exceeded++; break;
+                case AssessmentStatus.NotMet: _notMet++; break;
+                case AssessmentStatus.OnTrack: _onTrack++; break;
+                case AssessmentStatus.AtRisk: _atRisk++; break;
+                case AssessmentStatus.NoData: _noData++; break;
+                case AssessmentStatus.Pending: _pending++; break;
+            }
         }
     }
 }

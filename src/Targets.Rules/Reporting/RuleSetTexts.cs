@@ -6,6 +6,7 @@ using Targets.Core.Indicators;
 using Targets.Core.Periods;
 using Targets.Core.Requirements;
 using Targets.Core.Schedules;
+using Targets.Core.Tasks;
 using Targets.Core.Targets;
 using Targets.Rules.Engine;
 using Targets.Rules.RuleSets;
@@ -98,6 +99,7 @@ internal sealed class PlanTexts
     private readonly RuleSetTexts _texts;
     private readonly List<Target> _all;
     private readonly string[] _methodsBefore;
+    private UnitShapes? _unitShapes;
     private readonly string[] _methodsAfter;
     private readonly Dictionary<string, (IReadOnlyList<Target> Led, IReadOnlyList<Target> Supported)> _unitTargets = new(StringComparer.Ordinal);
 
@@ -312,6 +314,75 @@ internal sealed class PlanTexts
         }
     }
 
+    /// <summary>
+    /// The units of the by-unit view for an assessment's tasks: those responsible for a target, then those only tasks name,
+    /// each with the targets and the tasks (by position) it leads and supports. The tasks are the plan's, the same for
+    /// every report on it: the view is worked out for the first report and reused while the tasks are those very ones.
+    /// </summary>
+    public IReadOnlyList<UnitShape> UnitsOf(IReadOnlyList<TaskResult> tasks)
+    {
+        var known = _unitShapes;
+        if (known is not null && SameTasks(known.Tasks, tasks))
+        {
+            return known.Units;
+        }
+
+        var names = new List<string>(_units);
+        foreach (var result in tasks)
+        {
+            foreach (var unit in result.Task.Responsibility.Lead.Concat(result.Task.Responsibility.Supporting))
+            {
+                if (!names.Contains(unit, StringComparer.Ordinal))
+                {
+                    names.Add(unit);
+                }
+            }
+        }
+
+        var units = new UnitShape[names.Count];
+        for (var u = 0; u < names.Count; u++)
+        {
+            var name = names[u];
+            var (led, supported) = TargetsOf(name);
+            List<int> ledTasks = [], supportedTasks = [];
+            for (var i = 0; i < tasks.Count; i++)
+            {
+                if (tasks[i].Task.Responsibility.Lead.Contains(name))
+                {
+                    ledTasks.Add(i);
+                }
+
+                if (tasks[i].Task.Responsibility.Supporting.Contains(name))
+                {
+                    supportedTasks.Add(i);
+                }
+            }
+
+            units[u] = new UnitShape(name, led, supported, [.. ledTasks], [.. supportedTasks]);
+        }
+
+        _unitShapes = new UnitShapes([.. tasks.Select(t => t.Task)], units);
+        return units;
+
+        static bool SameTasks(PlanTask[] known, IReadOnlyList<TaskResult> tasks)
+        {
+            if (known.Length != tasks.Count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < known.Length; i++)
+            {
+                if (!ReferenceEquals(known[i], tasks[i].Task))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
     /// <summary>The units that lead or support a target (not an alternative reading), in the order the targets name them.</summary>
     public IReadOnlyList<string> ResponsibleUnits => _units;
 
@@ -470,3 +541,14 @@ internal sealed record ItemShape(
 /// <param name="Wordings">Its wordings.</param>
 /// <param name="Targets">Its targets, in the document's order.</param>
 internal sealed record ClauseShape(string Clause, IReadOnlyList<string> Wordings, IReadOnlyList<Target> Targets);
+
+/// <summary>A unit of the by-unit view, whatever the figures: the targets it leads and supports, and its tasks by position.</summary>
+/// <param name="Unit">The unit.</param>
+/// <param name="LedTargets">The targets it leads.</param>
+/// <param name="SupportedTargets">The targets it supports.</param>
+/// <param name="LedTasks">The positions of the tasks it leads.</param>
+/// <param name="SupportedTasks">The positions of the tasks it supports.</param>
+internal sealed record UnitShape(string Unit, IReadOnlyList<Target> LedTargets, IReadOnlyList<Target> SupportedTargets, int[] LedTasks, int[] SupportedTasks);
+
+/// <summary>The by-unit view's units for one list of tasks (replaced whole, so that a reader on another thread sees one or the other).</summary>
+internal sealed record UnitShapes(PlanTask[] Tasks, UnitShape[] Units);
