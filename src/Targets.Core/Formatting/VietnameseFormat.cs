@@ -27,6 +27,12 @@ public static class VietnameseFormat
     /// <summary>A number with thousands dots and at most <paramref name="maxDecimals"/> decimals (1.051; 12,5).</summary>
     public static string Number(decimal value, int maxDecimals = 1)
     {
+        // Most numbers are counts: a whole number has nothing to round and no decimals to write.
+        if (value.Scale == 0)
+        {
+            return value.ToString(Fixed[0], Numbers);
+        }
+
         var rounded = Math.Round(value, maxDecimals, MidpointRounding.AwayFromZero);
         return rounded.ToString(FormatOf(SignificantDecimals(rounded, maxDecimals)), Numbers);
     }

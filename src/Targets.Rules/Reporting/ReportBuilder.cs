@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Targets.Core.Data;
 using Targets.Core.Evaluation;
@@ -288,14 +289,25 @@ public static class ReportBuilder
                 missing = result.Note is { } note ? VietnameseFormat.LowerFirst(note.TrimEnd('.')) : ResultText.Missing(result.MissingFigures, _catalog, result.Period);
             }
 
-            var year = new YearResult
+            var periodText = requirement is DeliverableRequirement ? $"đến {YearText(result.Period.EndYear)}" : VietnameseFormat.Period(result.Period);
+            var statusText = ResultText.Status(result.Status);
+            var unitsShort = units.Count == 0 ? [] : units.Where(u => u.Status == AssessmentStatus.NotMet).Select(ShortOf).ToArray();
+            var unitsMissing = units.Count == 0 ? [] : units.Where(u => u.Status == AssessmentStatus.NoData).Select(u => u.Unit).ToArray();
+            var addedUp = m is null || indicator is null || result.Components.Count > 0 || result.Units.Count > 0 ? string.Empty : AddedUp(target, indicator, result);
+            var boundary = m is null ? string.Empty : BoundaryOf(result);
+            var drillDownText = belowBar.Count > 0 ? $"đơn vị chưa đạt: {string.Join(", ", belowBar)}" : string.Empty;
+            var body = LineBody(valueText, units.Count > 0, unitsShort, unitsMissing, components, missing, addedUp, projection, change, quota, boundary);
+            var verdictNote = VerdictNote(result.Status, margin, mark, path, projection, requirement.ComparedWith is not null);
+            var verdict = verdictNote.Length > 0 ? $"{statusText} ({verdictNote})" : statusText;
+            var drillDown = drillDownText.Length > 0 ? $" {VietnameseFormat.UpperFirst(drillDownText)}." : string.Empty;
+            return new YearResult
             {
                 Period = result.Period.ToString(),
-                PeriodText = requirement is DeliverableRequirement ? $"đến {YearText(result.Period.EndYear)}" : VietnameseFormat.Period(result.Period),
+                PeriodText = periodText,
                 Year = result.Period.EndYear,
                 Status = result.Status,
                 StatusCode = ResultText.StatusCode(result.Status),
-                StatusText = ResultText.Status(result.Status),
+                StatusText = statusText,
                 IsFinal = result.IsFinal,
                 DoneInYear = result.DoneIn?.EndYear,
                 ValueText = valueText,
@@ -316,31 +328,21 @@ public static class ReportBuilder
                 MarginText = margin,
                 Margin = marginValue,
                 MissingText = missing,
-                AddedUpText = m is null || indicator is null || result.Components.Count > 0 || result.Units.Count > 0 ? string.Empty : AddedUp(target, indicator, result),
-                BoundaryText = m is null ? string.Empty : BoundaryOf(result),
+                AddedUpText = addedUp,
+                BoundaryText = boundary,
                 ByUnit = byUnit,
                 UnitsBelowBar = belowBar,
-                DrillDownText = belowBar.Count > 0 ? $"đơn vị chưa đạt: {string.Join(", ", belowBar)}" : string.Empty,
+                DrillDownText = drillDownText,
                 Units = units,
                 UnitsMet = units.Count(u => u.Status is AssessmentStatus.Met or AssessmentStatus.Exceeded),
-                UnitsShort = units.Count == 0 ? [] : [.. units.Where(u => u.Status == AssessmentStatus.NotMet).Select(ShortOf)],
-                UnitsMissing = units.Count == 0 ? [] : [.. units.Where(u => u.Status == AssessmentStatus.NoData).Select(u => u.Unit)],
+                UnitsShort = unitsShort,
+                UnitsMissing = unitsMissing,
                 Components = components,
                 // Which figures a line used is for the JSON and Word outputs; the text never reads it, so it is worked out when read.
                 Figures = result.Figures.Count == 0 ? [] : new DeferredList<FigureLine>(() => result.Figures.Select(Figure)),
-                Body = string.Empty,
-                VerdictNote = string.Empty,
-                Sentence = string.Empty,
-            };
-            var body = LineBody(year);
-            var verdictNote = VerdictNote(year, requirement.ComparedWith is not null);
-            var verdict = verdictNote.Length > 0 ? $"{year.StatusText} ({verdictNote})" : year.StatusText;
-            var drillDown = year.DrillDownText.Length > 0 ? $" {VietnameseFormat.UpperFirst(year.DrillDownText)}." : string.Empty;
-            return year with
-            {
                 Body = body,
                 VerdictNote = verdictNote,
-                Sentence = $"{VietnameseFormat.UpperFirst(year.PeriodText)}: {body}; yêu cầu {Requirement(target)}: {verdict}.{drillDown}",
+                Sentence = $"{VietnameseFormat.UpperFirst(periodText)}: {body}; yêu cầu {Requirement(target)}: {verdict}.{drillDown}",
             };
         }
 
@@ -373,11 +375,19 @@ public static class ReportBuilder
         {
             // A few figures per result, read once with no LINQ: this runs for every result line of every report.
             var eachUnit = target.Scope is TargetScope.EachUnit;
-            var stock = _catalog.StockOrFlowOf(indicator.Id) == StockOrFlow.Stock;
+            bool? isStock = null;
             List<string>? unitNames = null;
             List<ReportingPeriod>? parts = null;
-            foreach (var f in result.Figures)
+            var figures = result.Figures;
+            for (var i = 0; i < figures.Count; i++)
             {
+                // A figure of the period itself, for the whole or for a unit the target is set on, says nothing of how it was put together.
+                var f = figures[i];
+                if (f.Period == result.Period && (eachUnit || f.AdminUnit is null))
+                {
+                    continue;
+                }
+
                 var read = f.Indicator == indicator.Id || (indicator.IsShare && (f.Indicator == indicator.Numerator!.Value || f.Indicator == indicator.Denominator!.Value));
                 if (!read || !result.Period.Contains(f.Period))
                 {
@@ -390,15 +400,20 @@ public static class ReportBuilder
                 }
 
                 // A state at a date is read where the period ends, whatever its kind; a flow is added up from halves and quarters.
-                if (f.Period != result.Period && (stock || f.Period.Kind is PeriodKind.Half or PeriodKind.Quarter) && !(parts ??= []).Contains(f.Period))
+                if (f.Period != result.Period && ((isStock ??= IsStock()) || f.Period.Kind is PeriodKind.Half or PeriodKind.Quarter) && !(parts ??= []).Contains(f.Period))
                 {
                     parts.Add(f.Period);
                 }
             }
 
+            if (unitNames is null && parts is null)
+            {
+                return string.Empty;
+            }
+
             var units = unitNames?.Count ?? 0;
             parts ??= [];
-            if (stock)
+            if (isStock ??= IsStock())
             {
                 // A state at a date is never added up over time: it is read where the period ends.
                 var when = parts.Count == 1 ? $"số liệu {VietnameseFormat.Period(parts[0])}" : string.Empty;
@@ -427,6 +442,8 @@ public static class ReportBuilder
                 (_, 0) => $"cộng {time}",
                 _ => $"cộng {time} của {units} đơn vị",
             };
+
+            bool IsStock() => _catalog.StockOrFlowOf(indicator.Id) == StockOrFlow.Stock;
         }
 
         /// <summary>
@@ -508,72 +525,87 @@ public static class ReportBuilder
         };
 
         /// <summary>What a result line says before its verdict: the figure, the change, the quota; or the units, components, or what is missing.</summary>
-        private static string LineBody(YearResult year)
+        private static string LineBody(
+            string valueText, bool perUnit, string[] unitsShort, string[] unitsMissing, IReadOnlyList<ComponentLine> components, string missing,
+            string addedUp, string projection, string change, string quota, string boundary)
         {
-            var text = new StringBuilder();
-            if (year.Units.Count > 0)
+            if (perUnit)
             {
-                text.Append(year.ValueText);
-                if (year.UnitsShort.Count > 0)
+                var text = new StringBuilder(valueText);
+                if (unitsShort.Length > 0)
                 {
-                    text.Append("; chưa đạt: ").AppendJoin(", ", year.UnitsShort);
+                    text.Append("; chưa đạt: ").AppendJoin(", ", unitsShort);
                 }
 
-                if (year.UnitsMissing.Count > 0)
+                if (unitsMissing.Length > 0)
                 {
-                    text.Append("; chưa có số liệu: ").AppendJoin(", ", year.UnitsMissing);
+                    text.Append("; chưa có số liệu: ").AppendJoin(", ", unitsMissing);
                 }
 
                 return text.ToString();
             }
 
-            if (year.Components.Count > 0)
+            if (components.Count > 0)
             {
-                return string.Join("; ", year.Components.Select(c => $"{c.Label}: {c.StatusText}"));
+                return string.Join("; ", components.Select(c => $"{c.Label}: {c.StatusText}"));
             }
 
-            if (year.ValueText.Length == 0)
+            if (valueText.Length == 0)
             {
-                return year.MissingText;
+                return missing;
             }
 
-            text.Append(year.ValueText);
-            if (year.AddedUpText.Length > 0)
+            if (addedUp.Length == 0 && projection.Length == 0 && change.Length == 0 && quota.Length == 0 && boundary.Length == 0)
             {
-                text.Append(" (").Append(year.AddedUpText).Append(')');
+                return valueText;
             }
 
-            if (year.ProjectionText.Length > 0)
+            var body = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+            body.AppendFormatted(valueText);
+            if (addedUp.Length > 0)
             {
-                text.Append("; ").Append(year.ProjectionText);
+                body.AppendLiteral(" (");
+                body.AppendFormatted(addedUp);
+                body.AppendLiteral(")");
             }
 
-            foreach (var part in new[] { year.ChangeText, year.QuotaText })
+            if (projection.Length > 0)
             {
-                if (part.Length > 0)
-                {
-                    text.Append(", ").Append(part);
-                }
+                body.AppendLiteral("; ");
+                body.AppendFormatted(projection);
             }
 
-            if (year.BoundaryText.Length > 0)
+            if (change.Length > 0)
             {
-                text.Append("; ").Append(year.BoundaryText);
+                body.AppendLiteral(", ");
+                body.AppendFormatted(change);
             }
 
-            return text.ToString();
+            if (quota.Length > 0)
+            {
+                body.AppendLiteral(", ");
+                body.AppendFormatted(quota);
+            }
+
+            if (boundary.Length > 0)
+            {
+                body.AppendLiteral("; ");
+                body.AppendFormatted(boundary);
+            }
+
+            return body.ToStringAndClear();
         }
 
         /// <summary>
         /// What explains a verdict: the margin when not met (with the mark to reach when it moves with a baseline, which the
         /// requirement's words alone do not give), the path before a deadline.
         /// </summary>
-        private static string VerdictNote(YearResult year, bool markMoves) => year.Status switch
+        private static string VerdictNote(AssessmentStatus status, string margin, string mark, string path, string projection, bool markMoves) => status switch
             {
-                AssessmentStatus.NotMet when year.MarginText.Length > 0 => markMoves ? $"{year.RequirementText}, {year.MarginText}" : year.MarginText,
-                AssessmentStatus.OnTrack or AssessmentStatus.AtRisk when year.PathText.Length > 0 => year.PathText,
-                AssessmentStatus.OnTrack or AssessmentStatus.AtRisk when year.RequirementText.Length > 0 && year.ProjectionText.Length > 0 => $"cả giai đoạn {year.RequirementText}",
-                AssessmentStatus.OnTrack or AssessmentStatus.AtRisk => year.RequirementText,
+                AssessmentStatus.NotMet when margin.Length > 0 => markMoves ? $"{mark}, {margin}" : margin,
+                AssessmentStatus.OnTrack or AssessmentStatus.AtRisk when path.Length > 0 => path,
+                AssessmentStatus.OnTrack or AssessmentStatus.AtRisk when mark.Length > 0 && projection.Length > 0 => $"cả giai đoạn {mark}",
+                AssessmentStatus.OnTrack or AssessmentStatus.AtRisk => mark,
                 _ => string.Empty,
             };
 
