@@ -92,21 +92,23 @@ public static class ReportBuilder
         public Report Build()
         {
             var documents = _sets.Select(Document).ToList();
+            var (notable, notNeeded) = UnusedFigures();
             var tasks = _assessment.Tasks.Select((result, i) => TaskEntryOf(result, i > 0 && SameWordingAndUnits(_assessment.Tasks[i - 1].Task, result.Task))).ToList();
             return new Report
             {
                 Header = Header(),
                 Summary = Summary(),
                 Documents = documents,
-                Table = [.. documents.Where(d => !d.IsRetrospective).SelectMany(d => d.Clauses).SelectMany(c => c.Targets).Select(Row)],
+                // The plain text has no table: worked out when read (Markdown, the web page, Word).
+                Table = new DeferredList<ResultRow>(() => documents.Where(d => !d.IsRetrospective).SelectMany(d => d.Clauses).SelectMany(c => c.Targets).Select(Row)),
                 // Only the web page draws charts: worked out when read.
                 Charts = new DeferredList<ChartSeries>(() => documents.SelectMany(d => d.Clauses).SelectMany(c => c.Targets).Where(t => t.Years.Count > 1 && t.Kind != "composite" && t.Years.Any(y => y.Value is not null)).Select(Chart)),
                 Tasks = tasks,
                 Units = Units(tasks),
                 Findings = Findings(),
                 Goals = [.. _sets.SelectMany(s => s.Goals).Select(g => new GoalEntry(g.Id.Value, g.Clause, g.Document.ShortName, g.Wording, Prose(g.Reason)))],
-                UnusedFigures = UnusedFigures(notable: true),
-                Annex = new Annex("Phụ lục: cách hiểu chỉ tiêu và phương pháp đánh giá", _planTexts.Readings, Methods(documents), UnusedFigures(notable: false)),
+                UnusedFigures = notable,
+                Annex = new Annex("Phụ lục: cách hiểu chỉ tiêu và phương pháp đánh giá", _planTexts.Readings, Methods(documents), notNeeded),
             };
         }
 
@@ -1118,27 +1120,29 @@ public static class ReportBuilder
         /// The figures no target read, grouped by indicator, boundary and reason in the order of the data: the periods (and
         /// units) of each group, and why. Notable: those no target can read; else those that were not needed.
         /// </summary>
-        private List<UnusedFigureEntry> UnusedFigures(bool notable)
+        private (List<UnusedFigureEntry> Notable, List<UnusedFigureEntry> NotNeeded) UnusedFigures()
         {
-            // One pass, grouped in the order each group first appears (as GroupBy would), periods and units each kept once.
-            var groups = new List<(UnusedFigure First, string Boundary, List<ReportingPeriod> Periods, List<string> Units)>();
-            var index = new Dictionary<(UnusedReason, IndicatorId, string), int>();
+            // One pass over the figures for both lists, grouped in the order each group first appears (as GroupBy would),
+            // periods and units each kept once. Figures come indicator by indicator, so the group of the figure before
+            // is tried first.
+            var groups = new List<UnusedGroup>();
+            var index = new Dictionary<(UnusedReason, IndicatorId, string), UnusedGroup>();
+            UnusedGroup? last = null;
             foreach (var unused in _assessment.UnusedFigures)
             {
-                if (unused.IsRefusedWhenStrict != notable)
-                {
-                    continue;
-                }
-
                 var figure = unused.Figure;
                 var boundary = BoundaryName(figure.Boundary);
-                if (!index.TryGetValue((unused.Reason, figure.Indicator, boundary), out var at))
+                var group = last is not null && last.First.Reason == unused.Reason && last.First.Figure.Indicator == figure.Indicator && last.Boundary == boundary
+                    ? last
+                    : index.TryGetValue((unused.Reason, figure.Indicator, boundary), out var known) ? known : null;
+                if (group is null)
                 {
-                    index[(unused.Reason, figure.Indicator, boundary)] = at = groups.Count;
-                    groups.Add((unused, boundary, [], []));
+                    group = new UnusedGroup(unused, boundary);
+                    index[(unused.Reason, figure.Indicator, boundary)] = group;
+                    groups.Add(group);
                 }
 
-                var group = groups[at];
+                last = group;
                 if (!group.Periods.Contains(figure.Period))
                 {
                     group.Periods.Add(figure.Period);
@@ -1150,43 +1154,49 @@ public static class ReportBuilder
                 }
             }
 
-            var entries = new List<UnusedFigureEntry>(groups.Count);
-            foreach (var (first, boundary, periods, units) in groups)
+            List<UnusedFigureEntry> notable = [], notNeeded = [];
+            foreach (var group in groups)
             {
-                var name = _catalog.TryGet(first.Figure.Indicator, out var indicator) ? indicator.Name : "Chỉ số không có trong danh mục";
-                var periodText = PeriodsText(periods);
-                var where = periodText;
-                if (units.Count > 0)
-                {
-                    where += "; " + (units.Count <= 3 ? string.Join(", ", units) : $"{units.Count} đơn vị");
-                }
-
-                if (boundary.Length > 0)
-                {
-                    where += $"; theo địa giới {boundary}";
-                }
-
-                var periodCodes = new string[periods.Count];
-                for (var p = 0; p < periods.Count; p++)
-                {
-                    periodCodes[p] = periods[p].ToString();
-                }
-
-                entries.Add(new UnusedFigureEntry
-                {
-                    IndicatorId = first.Figure.Indicator.Value,
-                    Indicator = name,
-                    Periods = periodCodes,
-                    PeriodText = periodText,
-                    Units = units,
-                    Boundary = boundary,
-                    ReasonCode = first.ReasonCode,
-                    Reason = first.Explanation,
-                    Sentence = $"{name} ({where}): {first.Explanation}",
-                });
+                (group.First.IsRefusedWhenStrict ? notable : notNeeded).Add(Entry(group));
             }
 
-            return entries;
+            return (notable, notNeeded);
+        }
+
+        private UnusedFigureEntry Entry(UnusedGroup group)
+        {
+            var (first, boundary, periods, units) = group;
+            var name = _catalog.TryGet(first.Figure.Indicator, out var indicator) ? indicator.Name : "Chỉ số không có trong danh mục";
+            var periodText = PeriodsText(periods);
+            var where = periodText;
+            if (units.Count > 0)
+            {
+                where += "; " + (units.Count <= 3 ? string.Join(", ", units) : $"{units.Count} đơn vị");
+            }
+
+            if (boundary.Length > 0)
+            {
+                where += $"; theo địa giới {boundary}";
+            }
+
+            var periodCodes = new string[periods.Count];
+            for (var p = 0; p < periods.Count; p++)
+            {
+                periodCodes[p] = periods[p].ToString();
+            }
+
+            return new UnusedFigureEntry
+            {
+                IndicatorId = first.Figure.Indicator.Value,
+                Indicator = name,
+                Periods = periodCodes,
+                PeriodText = periodText,
+                Units = units,
+                Boundary = boundary,
+                ReasonCode = first.ReasonCode,
+                Reason = first.Explanation,
+                Sentence = $"{name} ({where}): {first.Explanation}",
+            };
         }
 
         /// <summary>Periods in words, years run together: <c>năm 2021, 2022</c>; <c>quý II năm 2023, năm 2024</c>.</summary>
@@ -1196,6 +1206,21 @@ public static class ReportBuilder
                 : string.Join(", ", periods.Select(VietnameseFormat.Period));
 
         private static string YearText(int year) => VietnameseFormat.Period(ReportingPeriod.Year(year));
+
+        /// <summary>Figures no target read, of one reason, indicator and boundary: the first of them, and their periods and units.</summary>
+        private sealed class UnusedGroup(UnusedFigure first, string boundary)
+        {
+            public UnusedFigure First { get; } = first;
+
+            public string Boundary { get; } = boundary;
+
+            public List<ReportingPeriod> Periods { get; } = [];
+
+            public List<string> Units { get; } = [];
+
+            public void Deconstruct(out UnusedFigure first, out string boundary, out List<ReportingPeriod> periods, out List<string> units) =>
+                (first, boundary, periods, units) = (First, Boundary, Periods, Units);
+        }
 
         private sealed record Item(ItemShape Shape, AssessmentStatus Status)
         {
