@@ -39,6 +39,19 @@ public sealed class NarrativeRendererTests
     }
 
     [Fact]
+    public void RenderTemplate_ListWorkedOutWhenRead_TemplateSeesItsSizeAndItems()
+    {
+        // The report's lists worked out when read (figures, the results table) are lists to a template like any other.
+        var templates = new Dictionary<string, TemplateText>
+        {
+            ["sizes"] = new("{{ items.size }}: {{ items[1] }}{{ for i in items }} {{ i }}{{ end }}", "plugins/x/templates/sizes.scriban"),
+        };
+
+        new NarrativeRenderer().RenderTemplate("sizes", new { Items = new DeferredList<string>(() => ["một", "hai"]) }, templates)
+            .ShouldBe("2: hai một hai");
+    }
+
+    [Fact]
     public void Render_PluginOverridesResultLine_ItsLineIsPrinted()
     {
         var text = Render(new() { ["result-line"] = new("DÒNG RIÊNG {{ r.value_text }}", "plugins/x/templates/result-line.scriban") });
