@@ -56,7 +56,6 @@ public static class ReportBuilder
         private readonly IReadOnlyDictionary<TargetId, Target> _byId;
         private readonly RuleSetTexts _texts;
         private readonly Dictionary<TargetId, IReadOnlyList<TargetResult>> _results = [];
-        private readonly Dictionary<TargetId, IReadOnlyList<YearResult>> _years = [];
         private readonly PlanTexts _planTexts;
         private readonly Dictionary<TargetId, TargetResult?> _counted = [];
         private readonly Dictionary<TargetId, UnitItemLine> _targetLines = [];
@@ -151,27 +150,33 @@ public static class ReportBuilder
             })],
         };
 
-        private TargetSection TargetSection(Target target)
+        private TargetSection TargetSection(TargetTexts texts)
         {
-            var indicator = target.Indicator is { } id ? _catalog.Get(id) : null;
-            var years = YearsOf(target);
+            var target = texts.Target;
+            var results = ResultsOf(target);
+            var years = new YearResult[results.Count];
+            for (var i = 0; i < years.Length; i++)
+            {
+                years[i] = Year(texts, results[i]);
+            }
+
             var counted = CountedResult(target);
             return new TargetSection
             {
                 Id = target.Id.Value,
-                Label = _labels.Of(target.Id),
-                Kind = KindOf(target.Requirement),
-                Subject = indicator is null ? string.Empty : VietnameseFormat.LowerFirst(indicator.Name),
-                Unit = indicator?.Unit.Symbol ?? string.Empty,
-                Requirement = Requirement(target),
-                Schedule = _planTexts.ScheduleOf(target.Id),
+                Label = texts.Label,
+                Kind = texts.Kind,
+                Subject = texts.Subject,
+                Unit = texts.Unit,
+                Requirement = texts.Requirement,
+                Schedule = texts.Schedule,
                 Wording = target.Wording,
                 IsAlternative = target.AlternativeOf is not null,
-                AlternativeOfLabel = target.AlternativeOf is { } alt ? _labels.Of(alt) : string.Empty,
-                SameAsText = target.SameAs is { } same ? _texts.Cite(same) : string.Empty,
+                AlternativeOfLabel = texts.AlternativeOfLabel,
+                SameAsText = texts.SameAsText,
                 Lead = target.Responsibility?.Lead ?? [],
                 Supporting = target.Responsibility?.Supporting ?? [],
-                ReadingNumbers = _planTexts.ReadingNumbers(target.Id),
+                ReadingNumbers = texts.ReadingNumbers,
                 Consequence = target.Consequence?.Text ?? string.Empty,
                 ConsequenceTriggered = target.Consequence is not null && counted?.Status == AssessmentStatus.NotMet,
                 Years = years,
@@ -183,18 +188,6 @@ public static class ReportBuilder
         /// override left it the only kind evaluated (then it is the report's own account).
         /// </summary>
         private bool IsApart(RuleSet set) => _planTexts.IsApart(set);
-
-        private IReadOnlyList<YearResult> YearsOf(Target target)
-        {
-            if (!_years.TryGetValue(target.Id, out var years))
-            {
-                var indicator = target.Indicator is { } id ? _catalog.Get(id) : null;
-                years = [.. ResultsOf(target).Select(r => Year(target, indicator, r))];
-                _years[target.Id] = years;
-            }
-
-            return years;
-        }
 
         private IReadOnlyList<TargetResult> ResultsOf(Target target) => _results.GetValueOrDefault(target.Id) ?? [];
 
@@ -211,8 +204,9 @@ public static class ReportBuilder
             return counted;
         }
 
-        private YearResult Year(Target target, Indicator? indicator, TargetResult result)
+        private YearResult Year(TargetTexts texts, TargetResult result)
         {
+            var (target, indicator) = (texts.Target, texts.Indicator);
             var requirement = target.Requirement;
             var m = result.Measurement;
             var wholeCounts = indicator?.Kind == IndicatorKind.Count;
@@ -344,7 +338,7 @@ public static class ReportBuilder
                 Figures = result.Figures.Count == 0 ? [] : new DeferredList<FigureLine>(() => result.Figures.Select(Figure)),
                 Body = body,
                 VerdictNote = verdictNote,
-                Sentence = $"{VietnameseFormat.UpperFirst(periodText)}: {body}; yêu cầu {Requirement(target)}: {verdict}.{drillDown}",
+                Sentence = $"{VietnameseFormat.UpperFirst(periodText)}: {body}; yêu cầu {texts.Requirement}: {verdict}.{drillDown}",
             };
         }
 
@@ -1084,10 +1078,6 @@ public static class ReportBuilder
 
         /// <summary>A plugin's prose with every id it cites replaced by the label a reader knows.</summary>
         private string Prose(string text) => _texts.Prose(text);
-
-        /// <summary>The requirement in words (the same for every report on these rules and plan).</summary>
-        private string Requirement(Target target) =>
-            _plan is null ? _texts.Requirement(target) : RequirementText.Describe(target, _catalog, _plan);
 
         /// <summary>The annex's methods: those of the plan, with the three that depend on what this report's figures needed.</summary>
         private IReadOnlyList<string> Methods(IReadOnlyList<DocumentSection> documents)

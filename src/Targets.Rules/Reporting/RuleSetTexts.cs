@@ -115,14 +115,6 @@ internal sealed class PlanTexts
 
         foreach (var set in sets)
         {
-            var clauses = new List<ClauseShape>();
-            foreach (var clause in set.Targets.GroupBy(t => t.Clause, StringComparer.Ordinal))
-            {
-                clauses.Add(new ClauseShape(clause.Key, [.. Wordings(clause.Select(t => t.Wording))], [.. clause]));
-            }
-
-            _clauses[set] = [.. clauses];
-
             foreach (var target in set.Targets)
             {
                 var stockOrFlow = target.Indicator is { } id ? catalog.StockOrFlowOf(id) : StockOrFlow.Flow;
@@ -140,6 +132,19 @@ internal sealed class PlanTexts
         }
 
         AnyApart = _apart.Count > 0;
+
+        // What a report shows of each clause and target, whatever the figures.
+        foreach (var set in sets)
+        {
+            var clauses = new List<ClauseShape>();
+            foreach (var clause in set.Targets.GroupBy(t => t.Clause, StringComparer.Ordinal))
+            {
+                clauses.Add(new ClauseShape(clause.Key, [.. Wordings(clause.Select(t => t.Wording))], [.. clause.Select(target => TextsOf(target, catalog, plan))]));
+            }
+
+            _clauses[set] = [.. clauses];
+        }
+
         (_methodsBefore, _methodsAfter) = PlanMethods(_all, catalog, AnyApart);
 
         var responsible = sets.SelectMany(set => set.Targets).Where(t => t.AlternativeOf is null && t.Responsibility is not null).ToList();
@@ -405,6 +410,23 @@ internal sealed class PlanTexts
     /// <summary>The numbers of the annex readings that explain a target.</summary>
     public IReadOnlyList<int> ReadingNumbers(TargetId target) => _readingNumbers.GetValueOrDefault(target) ?? [];
 
+    private TargetTexts TextsOf(Target target, IndicatorCatalog catalog, ReportingPeriod? plan)
+    {
+        var indicator = target.Indicator is { } id ? catalog.Get(id) : null;
+        return new TargetTexts(
+            target,
+            indicator,
+            _texts.Labels.Of(target.Id),
+            ReportBuilder.KindOf(target.Requirement),
+            indicator is null ? string.Empty : VietnameseFormat.LowerFirst(indicator.Name),
+            indicator?.Unit.Symbol ?? string.Empty,
+            plan is null ? _texts.Requirement(target) : RequirementText.Describe(target, catalog, plan),
+            _schedules[target.Id],
+            target.AlternativeOf is { } alternative ? _texts.Labels.Of(alternative) : string.Empty,
+            target.SameAs is { } same ? _texts.Cite(same) : string.Empty,
+            ReadingNumbers(target.Id));
+    }
+
     /// <summary>A document's clauses in the order of its targets: each with its wordings (quoted once) and its targets.</summary>
     public IReadOnlyList<ClauseShape> ClausesOf(RuleSet set) => _clauses[set];
 
@@ -540,7 +562,23 @@ internal sealed record ItemShape(
 /// <param name="Clause">The clause.</param>
 /// <param name="Wordings">Its wordings.</param>
 /// <param name="Targets">Its targets, in the document's order.</param>
-internal sealed record ClauseShape(string Clause, IReadOnlyList<string> Wordings, IReadOnlyList<Target> Targets);
+internal sealed record ClauseShape(string Clause, IReadOnlyList<string> Wordings, IReadOnlyList<TargetTexts> Targets);
+
+/// <summary>What a report says of a target whatever the figures, on one plan period.</summary>
+/// <param name="Target">The target.</param>
+/// <param name="Indicator">Its indicator, if it reads one.</param>
+/// <param name="Label">Its label.</param>
+/// <param name="Kind">Its requirement's kind.</param>
+/// <param name="Subject">What it measures, to run on in a sentence.</param>
+/// <param name="Unit">The unit of its figures.</param>
+/// <param name="Requirement">The requirement in words.</param>
+/// <param name="Schedule">The schedule in words.</param>
+/// <param name="AlternativeOfLabel">The label of the reading it is an alternative to; empty if none.</param>
+/// <param name="SameAsText">The clause of another document it measures the same quantity as; empty if none.</param>
+/// <param name="ReadingNumbers">The numbers of the annex readings that explain it.</param>
+internal sealed record TargetTexts(
+    Target Target, Indicator? Indicator, string Label, string Kind, string Subject, string Unit, string Requirement, string Schedule,
+    string AlternativeOfLabel, string SameAsText, IReadOnlyList<int> ReadingNumbers);
 
 /// <summary>A unit of the by-unit view, whatever the figures: the targets it leads and supports, and its tasks by position.</summary>
 /// <param name="Unit">The unit.</param>
