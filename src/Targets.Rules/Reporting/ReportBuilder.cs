@@ -609,21 +609,16 @@ public static class ReportBuilder
 
         private ReportSummary Summary()
         {
-            var current = _sets.Where(s => !IsApart(s)).ToList();
-            var items = Items(current);
+            var current = _planTexts.Current;
+            var items = Items(_planTexts.CurrentItems);
             var itemCounts = Count(items.Select(i => i.Status));
             var subTargets = items.SelectMany(i => i.SubTargets).ToList();
             var subCounts = Count(subTargets.Select(t => CountedResult(t)?.Status ?? AssessmentStatus.NoData));
             var breaches = EarlierBreaches(current);
-            var shared = _targets.Where(t => !IsApart(t.Set) && t.Target.SameAs is not null).Select(t =>
-            {
-                var primary = _byId[t.Target.SameAs!.Value];
-                var sentence = $"{_labels.Of(primary.Id)} của {primary.Document.ShortName} và {_labels.Of(t.Target.Id)} của {t.Target.Document.ShortName} là cùng một chỉ tiêu, được tính một lần";
-                return new SharedTarget(_labels.Of(primary.Id), primary.Document.ShortName, _labels.Of(t.Target.Id), t.Target.Document.ShortName, sentence);
-            }).ToList();
+            var shared = _planTexts.CountedOnce;
             var retrospective = _sets.Where(IsApart).Select(set =>
             {
-                var accountItems = Items([set]);
+                var accountItems = Items(_planTexts.ItemsOf([set]));
                 var counts = Count(accountItems.Select(i => i.Status));
                 var parts = accountItems.SelectMany(i => i.SubTargets).ToList();
                 var partCounts = Count(parts.Select(t => CountedResult(t)?.Status ?? AssessmentStatus.NoData));
@@ -632,7 +627,7 @@ public static class ReportBuilder
                 return new RetrospectiveTally(set.Document.Title, period, counts,
                     $"Kết quả {period} do {set.Document.ShortName} nêu lại được trình bày riêng, không tính vào tổng hợp trên: {Tally(counts, partCounts.Total != counts.Total ? partCounts.Total : null)}{detail}.");
             }).ToList();
-            var goals = current.Sum(s => s.Goals.Count);
+            var goals = _planTexts.CurrentGoals;
 
             var progress = subTargets.Any(t => CountedResult(t)?.Status is AssessmentStatus.OnTrack or AssessmentStatus.AtRisk or AssessmentStatus.Pending);
             var sentences = new List<string>
@@ -664,7 +659,7 @@ public static class ReportBuilder
                 sentences.Add($"Các năm trước trong giai đoạn, chỉ tiêu hàng năm không đạt: {string.Join("; ", breaches.Select(b => $"{b.YearText}: {string.Join(", ", b.Labels)}"))}.");
             }
 
-            sentences.AddRange(shared.Select(s => VietnameseFormat.UpperFirst(s.Sentence) + "."));
+            sentences.AddRange(_planTexts.CountedOnceSentences);
             sentences.AddRange(retrospective.Select(r => r.Sentence));
             if (goals > 0)
             {
@@ -696,8 +691,8 @@ public static class ReportBuilder
         }
 
         /// <summary>The counted items of rule sets (<see cref="PlanTexts.ItemsOf"/>), each with how it stands in this report.</summary>
-        private List<Item> Items(IReadOnlyList<RuleSet> sets) =>
-            [.. _planTexts.ItemsOf(sets).Select(shape => new Item(
+        private List<Item> Items(IReadOnlyList<ItemShape> shapes) =>
+            [.. shapes.Select(shape => new Item(
                 shape,
                 shape.Composite is { } composite
                     ? CountedResult(composite)?.Status ?? AssessmentStatus.NoData

@@ -147,6 +147,19 @@ internal sealed class PlanTexts
 
         (_methodsBefore, _methodsAfter) = PlanMethods(_all, catalog, AnyApart);
 
+        // The summary's parts that do not depend on the figures: the documents it tallies, their counted items and goals,
+        // and the targets two documents set for one quantity (counted once).
+        Current = [.. sets.Where(set => !IsApart(set))];
+        CurrentItems = Items(Current);
+        CurrentGoals = Current.Sum(set => set.Goals.Count);
+        CountedOnce = [.. Current.SelectMany(set => set.Targets).Where(t => t.SameAs is not null).Select(t =>
+        {
+            var primary = texts.ById[t.SameAs!.Value];
+            var sentence = $"{texts.Labels.Of(primary.Id)} của {primary.Document.ShortName} và {texts.Labels.Of(t.Id)} của {t.Document.ShortName} là cùng một chỉ tiêu, được tính một lần";
+            return new SharedTarget(texts.Labels.Of(primary.Id), primary.Document.ShortName, texts.Labels.Of(t.Id), t.Document.ShortName, sentence);
+        })];
+        CountedOnceSentences = [.. CountedOnce.Select(shared => VietnameseFormat.UpperFirst(shared.Sentence) + ".")];
+
         var responsible = sets.SelectMany(set => set.Targets).Where(t => t.AlternativeOf is null && t.Responsibility is not null).ToList();
         foreach (var unit in responsible.SelectMany(t => t.Responsibility!.Lead.Concat(t.Responsibility.Supporting)).Distinct(StringComparer.Ordinal))
         {
@@ -394,6 +407,21 @@ internal sealed class PlanTexts
     /// <summary>The targets a unit leads and those it supports.</summary>
     public (IReadOnlyList<Target> Led, IReadOnlyList<Target> Supported) TargetsOf(string unit) =>
         _unitTargets.TryGetValue(unit, out var targets) ? targets : ([], []);
+
+    /// <summary>The documents the summary tallies: all but the retrospective accounts reported apart.</summary>
+    public IReadOnlyList<RuleSet> Current { get; }
+
+    /// <summary>The counted items of <see cref="Current"/>.</summary>
+    public IReadOnlyList<ItemShape> CurrentItems { get; }
+
+    /// <summary>How many qualitative goals <see cref="Current"/> set.</summary>
+    public int CurrentGoals { get; }
+
+    /// <summary>The targets of <see cref="Current"/> that measure the quantity of another document's target, counted once.</summary>
+    public IReadOnlyList<SharedTarget> CountedOnce { get; }
+
+    /// <summary>The summary's sentence for each of <see cref="CountedOnce"/>.</summary>
+    public IReadOnlyList<string> CountedOnceSentences { get; }
 
     /// <summary>The annex readings, numbered.</summary>
     public IReadOnlyList<AnnexReading> Readings { get; }
