@@ -11,40 +11,52 @@ internal static class NarrativeTidying
     /// </summary>
     public static string Tidy(ReadOnlySpan<char> text)
     {
-        // Every line written is a line read, right-trimmed, with the one line break that followed it; a blank line kept is
-        // one read: the result is never longer than the text and a final newline.
-        var result = ArrayPool<char>.Shared.Rent(text.Length + 1);
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length + 1);
         try
         {
-            var length = 0;
-            var pendingBlank = false;
-            var lines = new Lines(text);
-            while (lines.Next(out var raw))
-            {
-                var line = raw.TrimEnd();
-                if (line.IsEmpty)
-                {
-                    pendingBlank = length > 0;
-                    continue;
-                }
-
-                if (pendingBlank)
-                {
-                    result[length++] = '\n';
-                    pendingBlank = false;
-                }
-
-                line.CopyTo(result.AsSpan(length));
-                length += line.Length;
-                result[length++] = '\n';
-            }
-
-            return length == 0 ? "\n" : new string(result, 0, length);
+            text.CopyTo(buffer);
+            return TidyInPlace(buffer.AsSpan(0, text.Length + 1));
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(result);
+            ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// <see cref="Tidy(ReadOnlySpan{char})"/> over a text in <paramref name="buffer"/>, all of it but the last character, a
+    /// spare one for the final newline: tidied where it lies, then copied once into the string (a report is tens of
+    /// thousands of characters; a batch writes thousands).
+    /// </summary>
+    public static string TidyInPlace(Span<char> buffer)
+    {
+        // Every line written is a line read, right-trimmed, with the one line break that followed it; a blank line kept is
+        // one read. So what is written never reaches what is still to read, and the result is never longer than the
+        // text and a final newline: the spare character.
+        var length = 0;
+        var pendingBlank = false;
+        var lines = new Lines(buffer[..^1]);
+        while (lines.Next(out var raw))
+        {
+            var line = raw.TrimEnd();
+            if (line.IsEmpty)
+            {
+                pendingBlank = length > 0;
+                continue;
+            }
+
+            if (pendingBlank)
+            {
+                buffer[length++] = '\n';
+                pendingBlank = false;
+            }
+
+            line.CopyTo(buffer[length..]);
+            length += line.Length;
+            buffer[length++] = '\n';
+        }
+
+        return length == 0 ? "\n" : new string(buffer[..length]);
     }
 
     /// <summary>

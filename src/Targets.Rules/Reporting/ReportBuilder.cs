@@ -52,10 +52,12 @@ public static class ReportBuilder
         private readonly int _year;
         private readonly TargetLabels _labels;
         private readonly List<RuleSet> _sets;
-        private readonly List<(RuleSet Set, Target Target)> _targets;
         private readonly IReadOnlyDictionary<TargetId, Target> _byId;
         private readonly RuleSetTexts _texts;
-        private readonly Dictionary<TargetId, IReadOnlyList<TargetResult>> _results = [];
+        // Never added to: the results of a target the assessment has none of.
+        private static readonly List<TargetResult> NoResults = [];
+
+        private readonly Dictionary<TargetId, List<TargetResult>> _results = [];
         private readonly PlanTexts _planTexts;
         private readonly Dictionary<TargetId, TargetResult?> _counted = [];
         private readonly Dictionary<TargetId, UnitItemLine> _targetLines = [];
@@ -74,18 +76,21 @@ public static class ReportBuilder
             _texts = RuleSetTexts.Of(rules);
             // The documents evaluated (a plan override may leave some out); labels stay those of the whole locality.
             _sets = [.. rules.RuleSets.Where(set => assessment.Documents.Contains(set.Document))];
-            _targets = [.. _sets.SelectMany(set => set.Targets.Select(target => (set, target)))];
             _byId = _texts.ById;
             _labels = _texts.Labels;
             _planTexts = _texts.ForPlan(plan, _sets);
             _succession = assessment.Succession;
             _boundaryMatters = _succession is { } succession && (assessment.AsOf >= succession.Date
                 || assessment.Results.Any(r => r.Boundary == ResultBoundary.Merged || r.Figures.Any(f => f.Boundary is not null)));
-            foreach (var group in assessment.Results.GroupBy(r => r.Target.Id))
+            foreach (var result in assessment.Results)
             {
-                _results[group.Key] = [.. group];
-            }
+                if (!_results.TryGetValue(result.Target.Id, out var results))
+                {
+                    _results[result.Target.Id] = results = new List<TargetResult>(1);
+                }
 
+                results.Add(result);
+            }
         }
 
         public Report Build()
@@ -105,7 +110,7 @@ public static class ReportBuilder
                 Tasks = tasks,
                 Units = Units(tasks),
                 Findings = Findings(),
-                Goals = [.. _sets.SelectMany(s => s.Goals).Select(g => new GoalEntry(g.Id.Value, g.Clause, g.Document.ShortName, g.Wording, Prose(g.Reason)))],
+                Goals = _planTexts.Goals,
                 UnusedFigures = notable,
                 Annex = new Annex("Phụ lục: cách hiểu chỉ tiêu và phương pháp đánh giá", _planTexts.Readings, Methods(documents), notNeeded),
             };
@@ -113,7 +118,6 @@ public static class ReportBuilder
 
         private ReportHeader Header()
         {
-            var periods = _sets.Where(s => !IsApart(s)).Select(s => VietnameseFormat.Period(_plan ?? s.Document.Period)).Distinct(StringComparer.Ordinal);
             return new ReportHeader
             {
                 Title = "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
@@ -124,7 +128,7 @@ public static class ReportBuilder
                 AsOfText = VietnameseFormat.LongDate(_assessment.AsOf),
                 Year = _year,
                 YearText = YearText(_year),
-                PlanPeriodText = string.Join(", ", periods),
+                PlanPeriodText = _planTexts.PlanPeriodText,
                 DataNote = _assessment.DataDescription ?? string.Empty,
                 Notes = _boundaryMatters
                     ? [.. _assessment.Notes, $"Số liệu và kết quả theo địa giới {_succession!.FormerName}, là địa giới văn bản đặt chỉ tiêu, trừ chỗ ghi theo địa giới khác."]
@@ -189,7 +193,7 @@ public static class ReportBuilder
         /// </summary>
         private bool IsApart(RuleSet set) => _planTexts.IsApart(set);
 
-        private IReadOnlyList<TargetResult> ResultsOf(Target target) => _results.GetValueOrDefault(target.Id) ?? [];
+        private List<TargetResult> ResultsOf(Target target) => _results.TryGetValue(target.Id, out var results) ? results : NoResults;
 
         /// <summary>The result the tally counts: the year assessed, else the latest (a deadline target's progress, a past single year).</summary>
         private TargetResult? CountedResult(Target target)
@@ -1042,8 +1046,8 @@ public static class ReportBuilder
         };
 
         private List<Finding> Findings() =>
-            [.. _targets.Where(t => !IsApart(t.Set) && t.Target.AlternativeOf is null && t.Target.Consequence is not null)
-                .Select(t => (t.Target, Result: CountedResult(t.Target)))
+            [.. _planTexts.WithConsequences
+                .Select(target => (Target: target, Result: CountedResult(target)))
                 .Where(t => t.Result?.Status == AssessmentStatus.NotMet)
                 .Select(t =>
                 {

@@ -159,6 +159,9 @@ internal sealed class PlanTexts
             return new SharedTarget(texts.Labels.Of(primary.Id), primary.Document.ShortName, texts.Labels.Of(t.Id), t.Document.ShortName, sentence);
         })];
         CountedOnceSentences = [.. CountedOnce.Select(shared => VietnameseFormat.UpperFirst(shared.Sentence) + ".")];
+        Goals = [.. sets.SelectMany(s => s.Goals).Select(g => new GoalEntry(g.Id.Value, g.Clause, g.Document.ShortName, g.Wording, texts.Prose(g.Reason)))];
+        PlanPeriodText = string.Join(", ", Current.Select(set => VietnameseFormat.Period(plan ?? set.Document.Period)).Distinct(StringComparer.Ordinal));
+        WithConsequences = [.. Current.SelectMany(set => set.Targets).Where(t => t.AlternativeOf is null && t.Consequence is not null)];
 
         var responsible = sets.SelectMany(set => set.Targets).Where(t => t.AlternativeOf is null && t.Responsibility is not null).ToList();
         foreach (var unit in responsible.SelectMany(t => t.Responsibility!.Lead.Concat(t.Responsibility.Supporting)).Distinct(StringComparer.Ordinal))
@@ -422,6 +425,15 @@ internal sealed class PlanTexts
 
     /// <summary>The summary's sentence for each of <see cref="CountedOnce"/>.</summary>
     public IReadOnlyList<string> CountedOnceSentences { get; }
+
+    /// <summary>The qualitative goals of the documents, as the annex lists them.</summary>
+    public IReadOnlyList<GoalEntry> Goals { get; }
+
+    /// <summary>The plan periods of <see cref="Current"/> in words, each once.</summary>
+    public string PlanPeriodText { get; }
+
+    /// <summary>The targets of <see cref="Current"/> (not alternatives) whose failure has a consequence.</summary>
+    public IReadOnlyList<Target> WithConsequences { get; }
 
     /// <summary>The annex readings, numbered.</summary>
     public IReadOnlyList<AnnexReading> Readings { get; }

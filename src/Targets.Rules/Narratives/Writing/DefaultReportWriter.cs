@@ -62,7 +62,7 @@ internal sealed class DefaultReportWriter
     {
         using var text = new TextBuffer(ExpectedLength, outputLimit, OverLimit);
         new DefaultReportWriter(report, format, overrides, text).Report();
-        return NarrativeTidying.Tidy(text.Written);
+        return NarrativeTidying.TidyInPlace(text.WrittenWithSpare(1));
     }
 
     private static TemplateException OverLimit(int limit) => new(

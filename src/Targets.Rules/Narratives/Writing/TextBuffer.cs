@@ -29,16 +29,25 @@ internal sealed class TextBuffer : IDisposable
     /// <summary>How many characters are written.</summary>
     public int Length => _length;
 
-    /// <summary>The text written so far.</summary>
-    public ReadOnlySpan<char> Written => _chars.AsSpan(0, _length);
+    /// <summary>The text written, with <paramref name="spare"/> characters more after it, to be rewritten in place.</summary>
+    public Span<char> WrittenWithSpare(int spare)
+    {
+        if (spare > _chars.Length - _length)
+        {
+            Grow(spare, limited: false);
+        }
+
+        return _chars.AsSpan(0, _length + spare);
+    }
 
     public void Append(string text) => Append(text.AsSpan());
 
     public void Append(ReadOnlySpan<char> text)
     {
-        if (text.Length > _chars.Length - _length)
+        // The pool may hand out more than was asked: the limit, not the array, bounds the text.
+        if (text.Length > Math.Min(_chars.Length, _limit) - _length)
         {
-            Grow(text.Length);
+            Grow(text.Length, limited: true);
         }
 
         text.CopyTo(_chars.AsSpan(_length));
@@ -75,15 +84,15 @@ internal sealed class TextBuffer : IDisposable
         }
     }
 
-    private void Grow(int more)
+    private void Grow(int more, bool limited)
     {
         var needed = (long)_length + more;
-        if (needed > _limit)
+        if (limited && needed > _limit)
         {
             throw _overLimit(_limit);
         }
 
-        var larger = ArrayPool<char>.Shared.Rent((int)Math.Min(Math.Max(needed, 2L * _chars.Length), _limit));
+        var larger = ArrayPool<char>.Shared.Rent((int)Math.Max(Math.Min(Math.Max(needed, 2L * _chars.Length), _limit), needed));
         _chars.AsSpan(0, _length).CopyTo(larger);
         ArrayPool<char>.Shared.Return(_chars);
         _chars = larger;
