@@ -962,6 +962,12 @@ public static class ReportBuilder
             return line;
         }
 
+        /// <summary>The order a unit's long list is counted in, by standing.</summary>
+        private static readonly string[] StandingOrder = ["met", "exceeded", "onTrack", "pending", "atRisk", "notMet", "noData", "doneOnTime", "doneLate", "overdue", "notYetDue"];
+
+        /// <summary>The standings a unit's long list counts without naming the items.</summary>
+        private static readonly string[] StandingsNotNamed = ["met", "exceeded", "doneOnTime", "notYetDue", "onTrack", "pending"];
+
         /// <summary>
         /// A unit's standing in one sentence: a short list is given in full; a long one by its counts, naming what is not
         /// met, at risk, lacking figures, late or overdue.
@@ -1017,11 +1023,9 @@ public static class ReportBuilder
                     return ": " + string.Join("; ", lines.Select(l => $"{l.Label}: {l.StatusText}"));
                 }
 
-                string[] ok = ["met", "exceeded", "doneOnTime", "notYetDue", "onTrack", "pending"];
-                string[] order = ["met", "exceeded", "onTrack", "pending", "atRisk", "notMet", "noData", "doneOnTime", "doneLate", "overdue", "notYetDue"];
-                var byStatus = lines.OrderBy(l => Array.IndexOf(order, l.StatusCode)).GroupBy(l => Short(l)).ToList();
+                var byStatus = lines.OrderBy(l => Array.IndexOf(StandingOrder, l.StatusCode)).GroupBy(l => Short(l)).ToList();
                 var tally = string.Join(", ", byStatus.Select(g => $"{g.Count()} {g.Key}"));
-                var notable = byStatus.Where(g => !ok.Contains(g.First().StatusCode)).Select(g => $"{g.Key}: {string.Join("; ", g.Select(l => l.Label))}");
+                var notable = byStatus.Where(g => !StandingsNotNamed.Contains(g.First().StatusCode)).Select(g => $"{g.Key}: {string.Join("; ", g.Select(l => l.Label))}");
                 var named = string.Join(". ", notable.Select(VietnameseFormat.UpperFirst));
                 return named.Length > 0 ? $" ({tally}). {named}" : $" ({tally})";
             }
@@ -1189,10 +1193,28 @@ public static class ReportBuilder
         }
 
         /// <summary>Periods in words, years run together: <c>năm 2021, 2022</c>; <c>quý II năm 2023, năm 2024</c>.</summary>
-        private static string PeriodsText(List<ReportingPeriod> periods) =>
-            periods.All(p => p.Kind == PeriodKind.Year)
-                ? "năm " + string.Join(", ", periods.Select(p => p.StartYear.ToString(CultureInfo.InvariantCulture)))
-                : string.Join(", ", periods.Select(VietnameseFormat.Period));
+        private static string PeriodsText(List<ReportingPeriod> periods)
+        {
+            var years = periods.TrueForAll(p => p.Kind == PeriodKind.Year);
+            var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[128]);
+            if (years)
+            {
+                text.AppendLiteral("năm ");
+            }
+
+            for (var i = 0; i < periods.Count; i++)
+            {
+                if (i > 0)
+                {
+                    text.AppendLiteral(", ");
+                }
+
+                // A year's code is the year itself.
+                text.AppendFormatted(years ? periods[i].ToString() : VietnameseFormat.Period(periods[i]));
+            }
+
+            return text.ToStringAndClear();
+        }
 
         private static string YearText(int year) => VietnameseFormat.Period(ReportingPeriod.Year(year));
 
