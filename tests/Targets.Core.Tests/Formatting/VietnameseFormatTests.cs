@@ -75,6 +75,44 @@ public sealed class VietnameseFormatTests
     }
 
     [Theory]
+    [InlineData(1900)]
+    [InlineData(2025)]
+    [InlineData(2199)]
+    [InlineData(2200)]
+    public void Period_EveryKindInAnyYear_NamedTheSameWhetherRememberedOrNot(int year)
+    {
+        // Texts of periods are kept once made for the years plans use (up to 2199); a period outside them is written each
+        // time. Both give the same text, and asking twice gives it again.
+        for (var round = 0; round < 2; round++)
+        {
+            VietnameseFormat.Period(ReportingPeriod.Year(year)).ShouldBe($"năm {year}");
+            VietnameseFormat.Period(ReportingPeriod.Half(year, 2)).ShouldBe($"6 tháng cuối năm {year}");
+            VietnameseFormat.Period(ReportingPeriod.Quarter(year, 4)).ShouldBe($"quý IV năm {year}");
+            VietnameseFormat.Period(ReportingPeriod.Month(year, 12)).ShouldBe($"tháng 12 năm {year}");
+            ReportingPeriod.Year(year).ToString().ShouldBe($"{year}");
+            ReportingPeriod.Quarter(year, 1).ToString().ShouldBe($"{year}-Q1");
+            ReportingPeriod.Month(year, 3).ToString().ShouldBe($"{year}-03");
+        }
+    }
+
+    [Theory]
+    [InlineData(1900, 1901)]
+    [InlineData(2021, 2025)]
+    [InlineData(2021, 2052)]
+    [InlineData(2021, 2053)]
+    [InlineData(1900, 2200)]
+    [InlineData(2199, 2200)]
+    public void Period_SpansShortAndLong_NamedTheSameWhetherRememberedOrNot(int first, int last)
+    {
+        // Spans of up to 31 years after their first are kept; longer ones are written each time.
+        for (var round = 0; round < 2; round++)
+        {
+            VietnameseFormat.Period(ReportingPeriod.Span(first, last)).ShouldBe($"giai đoạn {first} - {last}");
+            ReportingPeriod.Span(first, last).ToString().ShouldBe($"{first}/{last}");
+        }
+    }
+
+    [Theory]
     [InlineData("en-US")]
     [InlineData("tr-TR")]
     [InlineData("vi-VN")]
