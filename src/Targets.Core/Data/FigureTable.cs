@@ -89,6 +89,7 @@ public sealed class FigureTable
             int firstYear = int.MaxValue, lastYear = int.MinValue, latestYear = int.MinValue;
             var latestEnd = DateOnly.MinValue;
             var stockBeyondYears = false;
+            var notYearly = 0;
             string? previousId = null;
             var previousOrdinal = -1;
             for (var i = 0; i < count; i++)
@@ -116,9 +117,14 @@ public sealed class FigureTable
                         firstYear = Math.Min(firstYear, period.StartYear);
                         lastYear = Math.Max(lastYear, period.StartYear);
                     }
+                    else
+                    {
+                        notYearly++;
+                    }
                 }
                 else
                 {
+                    notYearly++;
                     _hasPartsOfYears |= period.Kind is PeriodKind.Half or PeriodKind.Quarter;
                     stockBeyondYears |= previousOrdinal >= 0 && _index.IsStock[previousOrdinal];
                 }
@@ -131,6 +137,14 @@ public sealed class FigureTable
                 _firstYear = firstYear;
                 _yearCount = lastYear - firstYear + 1;
                 _yearly = new Figure?[_index.Count * _yearCount];
+            }
+
+            // The figures the flat array does not take go to the dictionary, made at their number (a few too many when a
+            // figure names the former boundary) rather than grown to it.
+            var others = _yearly is null ? count : notYearly;
+            if (others > 0)
+            {
+                _others = new Dictionary<FigureKey, Figure>(others);
             }
 
             if (stockBeyondYears)
@@ -300,14 +314,16 @@ public sealed class FigureTable
     public IReadOnlyList<string> UnitsFor(IndicatorId indicator) => UnitsFor(OrdinalOf(indicator));
 
     /// <summary>Whether any unit reports <paramref name="indicator"/> (or, for a share, either of its counts).</summary>
-    public bool HasUnitFigures(IndicatorId indicator)
+    public bool HasUnitFigures(IndicatorId indicator) => _unitsByIndicator is not null && HasUnitFigures(OrdinalOf(indicator));
+
+    /// <summary>As <see cref="HasUnitFigures(IndicatorId)"/>, by the indicator's number.</summary>
+    internal bool HasUnitFigures(int ordinal)
     {
         if (_unitsByIndicator is null)
         {
             return false;
         }
 
-        var ordinal = OrdinalOf(indicator);
         return _unitsByIndicator.ContainsKey(ordinal) ||
                (_index.IsShare[ordinal] && (_unitsByIndicator.ContainsKey(_index.Numerator[ordinal]) || _unitsByIndicator.ContainsKey(_index.Denominator[ordinal])));
     }
@@ -658,7 +674,8 @@ public sealed class FigureTable
                 $"unknown boundary '{boundary}'{DidYouMean.Hint(boundary, succession.Boundaries)} (known: {string.Join(", ", succession.Boundaries)})", Locate(figure, dataset));
     }
 
-    private IReadOnlyList<string> UnitsFor(int ordinal) => _unitsFor[ordinal] ??= ComputeUnitsFor(ordinal);
+    /// <summary>As <see cref="UnitsFor(IndicatorId)"/>, by the indicator's number.</summary>
+    internal IReadOnlyList<string> UnitsFor(int ordinal) => _unitsFor[ordinal] ??= ComputeUnitsFor(ordinal);
 
     private System.Collections.ObjectModel.ReadOnlyCollection<string> ComputeUnitsFor(int ordinal)
     {

@@ -192,45 +192,34 @@ public static partial class TargetEvaluator
     private static MeasuredPeriod MeasurePeriod(
         Target target, int position, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period, ReportingPeriod valuePeriod)
     {
+        var ordinals = Ordinals.Of(target, context.Figures);
         if (target.Scope is TargetScope.EachUnit)
         {
-            var units = context.Figures.UnitsFor(target.Indicator!.Value);
-            var measured = new MeasuredUnit[units.Count];
-            for (var u = 0; u < measured.Length; u++)
-            {
-                var unit = Measure(target, context, plan, period, valuePeriod, units[u]);
-                measured[u] = new MeasuredUnit(units[u], unit.Measurement, unit.Figures, unit.BaselinePeriod);
-            }
-
-            return new MeasuredPeriod(target, position, period, valuePeriod, measured);
+            return new MeasuredPeriod(target, position, period, valuePeriod, MeasureUnits(target, context, ordinals, plan, period, valuePeriod));
         }
 
-        var whole = Measure(target, context, plan, period, valuePeriod, adminUnit: null);
+        var whole = Measure(target, context, ordinals, plan, period, valuePeriod, adminUnit: null);
         var boundary = ResultBoundary.AsSet;
         if (whole.Measurement is null && context.Figures.Succession is { } succession && valuePeriod.End >= succession.Date)
         {
-            (whole, boundary) = AcrossSuccession(target, context, plan, period, valuePeriod, whole, succession);
+            (whole, boundary) = AcrossSuccession(target, context, ordinals, plan, period, valuePeriod, whole, succession);
         }
 
-        return new MeasuredPeriod(target, position, period, MeasurementStage.Final, whole, boundary: boundary, byUnit: DrillDown(target, context, plan, period, valuePeriod));
+        // For a target on the locality as a whole whose figures are also given per unit: each unit measured on its own
+        // under the same requirement, so that the report can name the units that pull the whole below the bar.
+        var byUnit = context.Figures.HasUnitFigures(ordinals.Indicator) ? MeasureUnits(target, context, ordinals, plan, period, valuePeriod) : [];
+        return new MeasuredPeriod(target, position, period, MeasurementStage.Final, whole, boundary: boundary, byUnit: byUnit);
     }
 
-    /// <summary>
-    /// For a target on the locality as a whole whose figures are also given per unit: each unit measured on its own under
-    /// the same requirement, so that the report can name the units that pull the whole below the bar. Empty otherwise.
-    /// </summary>
-    private static MeasuredUnit[] DrillDown(Target target, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period, ReportingPeriod valuePeriod)
+    /// <summary>Each unit the target's indicator is given for, measured on its own, in the order the figures list them.</summary>
+    private static MeasuredUnit[] MeasureUnits(
+        Target target, EvaluationContext context, Ordinals ordinals, ReportingPeriod plan, ReportingPeriod period, ReportingPeriod valuePeriod)
     {
-        if (!context.Figures.HasUnitFigures(target.Indicator!.Value))
-        {
-            return [];
-        }
-
-        var units = context.Figures.UnitsFor(target.Indicator!.Value);
+        var units = context.Figures.UnitsFor(ordinals.Indicator);
         var measured = new MeasuredUnit[units.Count];
         for (var u = 0; u < measured.Length; u++)
         {
-            var unit = Measure(target, context, plan, period, valuePeriod, units[u]);
+            var unit = Measure(target, context, ordinals, plan, period, valuePeriod, units[u]);
             measured[u] = new MeasuredUnit(units[u], unit.Measurement, unit.Figures, unit.BaselinePeriod);
         }
 
@@ -241,43 +230,45 @@ public static partial class TargetEvaluator
     {
         var deadline = plan.EndYear;
         var lastYear = Math.Min(context.AsOfYear, deadline - 1);
+        var ordinals = Ordinals.Of(target, context.Figures);
         for (var year = lastYear; year >= plan.StartYear; year--)
         {
             var period = ReportingPeriod.Year(year);
-            var measured = Measure(target, context, plan, period, period, adminUnit: null);
+            var measured = Measure(target, context, ordinals, plan, period, period, adminUnit: null);
             if (measured.Measurement is not { } m)
             {
                 continue;
             }
 
-            var path = PathFor(target, context, plan, period);
+            var path = PathFor(target, context, ordinals, plan, period);
             var onPath = path is { Expected: { } expected } && target.Requirement.PathBound is { } bound && IsAtLeastAsGood(bound, m.Subject, expected);
             return new MeasuredPeriod(target, position, period, MeasurementStage.Progress, measured, path, onPath);
         }
 
         var latest = ReportingPeriod.Year(Math.Max(plan.StartYear, lastYear));
-        return new MeasuredPeriod(target, position, latest, MeasurementStage.Unjudged, Measure(target, context, plan, latest, latest, adminUnit: null));
+        return new MeasuredPeriod(target, position, latest, MeasurementStage.Unjudged, Measure(target, context, ordinals, plan, latest, latest, adminUnit: null));
     }
 
     private static MeasuredPeriod MeasureCumulativeProgress(Target target, int position, EvaluationContext context, ReportingPeriod plan)
     {
         var lastYear = Math.Min(context.AsOfYear, plan.EndYear - 1);
+        var ordinals = Ordinals.Of(target, context.Figures);
         for (var year = lastYear; year >= plan.StartYear; year--)
         {
             var elapsed = ReportingPeriod.Span(plan.StartYear, year);
-            var measured = Measure(target, context, plan, plan, elapsed, adminUnit: null, projectTo: plan);
+            var measured = Measure(target, context, ordinals, plan, plan, elapsed, adminUnit: null, projectTo: plan);
             if (measured.Measurement is null)
             {
                 continue;
             }
 
-            var runningTotal = context.Figures.TryRead(target.Indicator!.Value, elapsed, null, out var actual) ? actual.Value : (decimal?)null;
+            var runningTotal = context.Figures.TryRead(ordinals.Indicator, elapsed, null, Scratch(), out var actual, out _, out _) ? actual : (decimal?)null;
             var path = new ProgressCheck(plan.StartYear, 0, plan.EndYear, target.Requirement.PathBound?.Threshold ?? 0, year, null, Projected: true, runningTotal);
             return new MeasuredPeriod(target, position, elapsed, MeasurementStage.CumulativeProgress, measured, path);
         }
 
         var first = ReportingPeriod.Year(Math.Max(plan.StartYear, Math.Min(lastYear, plan.EndYear)));
-        return new MeasuredPeriod(target, position, first, MeasurementStage.Unjudged, Measure(target, context, plan, plan, first, adminUnit: null));
+        return new MeasuredPeriod(target, position, first, MeasurementStage.Unjudged, Measure(target, context, ordinals, plan, plan, first, adminUnit: null));
     }
 
     /// <summary>
@@ -354,7 +345,7 @@ public static partial class TargetEvaluator
     /// (or the first reported plan year; 0 at the plan's start for an indicator counted from it) to the threshold at the
     /// deadline; for a change, from no change at the baseline.
     /// </summary>
-    private static ProgressCheck? PathFor(Target target, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period)
+    private static ProgressCheck? PathFor(Target target, EvaluationContext context, Ordinals ordinals, ReportingPeriod plan, ReportingPeriod period)
     {
         if (target.Requirement.PathBound is not { Comparison: not Comparison.EqualTo, Threshold: var threshold })
         {
@@ -379,10 +370,9 @@ public static partial class TargetEvaluator
         {
             // The first year, from the one before the plan, with a figure.
             var table = context.Figures;
-            var ordinal = table.OrdinalOf(target.Indicator!.Value);
             var scratch = Scratch();
             startYear = plan.StartYear - 1;
-            while (!table.TryRead(ordinal, ReportingPeriod.Year(startYear), null, scratch, out startValue, out _, out _))
+            while (!table.TryRead(ordinals.Indicator, ReportingPeriod.Year(startYear), null, scratch, out startValue, out _, out _))
             {
                 if (++startYear > period.EndYear)
                 {
@@ -404,6 +394,7 @@ public static partial class TargetEvaluator
     private static Measured Measure(
         Target target,
         EvaluationContext context,
+        Ordinals ordinals,
         ReportingPeriod plan,
         ReportingPeriod period,
         ReportingPeriod valuePeriod,
@@ -416,7 +407,7 @@ public static partial class TargetEvaluator
         List<MissingFigure>? missing = null;
         var table = context.Figures;
         var indicator = target.Indicator!.Value;
-        var ordinal = table.OrdinalOf(indicator);
+        var ordinal = ordinals.Indicator;
 
         decimal value = 0, numerator = 0, denominator = 0;
         string? zeroShare = null;
@@ -461,7 +452,7 @@ public static partial class TargetEvaluator
             {
                 quota = fixedQuota;
             }
-            else if (!table.TryRead(table.OrdinalOf(quotaRule.QuotaIndicator!.Value), valuePeriod, adminUnit, boundary, used, out quota, out _, out _))
+            else if (!table.TryRead(ordinals.Quota, valuePeriod, adminUnit, boundary, used, out quota, out _, out _))
             {
                 (missing ??= []).Add(new MissingFigure(quotaRule.QuotaIndicator!.Value, valuePeriod, adminUnit, boundary));
             }
@@ -485,10 +476,10 @@ public static partial class TargetEvaluator
         switch (target.Requirement)
         {
             case ChangeRequirement { Direction: var direction, Measure: var measure }:
-                subject = Directed(direction, measure, change, baseline, out note);
+                subject = Directed(direction, measure, change, relative, baseline, out note);
                 break;
             case ChangeRangeRequirement { Direction: var direction, Measure: var measure }:
-                subject = Directed(direction, measure, change, baseline, out note);
+                subject = Directed(direction, measure, change, relative, baseline, out note);
                 break;
         }
 
@@ -513,13 +504,19 @@ public static partial class TargetEvaluator
         return new Measured(measurement, baselinePeriod, figures, [], null);
     }
 
-    private static decimal Directed(ChangeDirection direction, ChangeMeasure measure, decimal change, decimal baseline, out string? note)
+    /// <summary>The change counted in the requirement's direction and measure.</summary>
+    /// <param name="direction">The direction the requirement counts in.</param>
+    /// <param name="measure">Absolute or relative.</param>
+    /// <param name="change">value − baseline.</param>
+    /// <param name="relative">change × 100 / baseline, when the baseline is not 0.</param>
+    /// <param name="baseline">The baseline.</param>
+    /// <param name="note">Why the change cannot be counted (a relative change from 0), if so.</param>
+    private static decimal Directed(ChangeDirection direction, ChangeMeasure measure, decimal change, decimal relative, decimal baseline, out string? note)
     {
         note = null;
-        var directed = direction == ChangeDirection.Decrease ? -change : change;
         if (measure == ChangeMeasure.Absolute)
         {
-            return directed;
+            return direction == ChangeDirection.Decrease ? -change : change;
         }
 
         if (baseline == 0)
@@ -528,7 +525,8 @@ public static partial class TargetEvaluator
             return 0;
         }
 
-        return directed * 100m / baseline;
+        // Decimal arithmetic is sign-symmetric: −change × 100 / baseline is exactly −(change × 100 / baseline).
+        return direction == ChangeDirection.Decrease ? -relative : relative;
     }
 
     /// <summary>A per-thread list for the figures a read uses, cleared; its contents are copied out before the next use.</summary>
@@ -542,6 +540,19 @@ public static partial class TargetEvaluator
     [ThreadStatic]
     private static List<Figure>? t_scratch;
 
+}
+
+/// <summary>
+/// The numbers in the figures' catalog of what a target reads, looked up once per period measured rather than once per
+/// figure read: its indicator and, for a quota another indicator gives, that one (else −1).
+/// </summary>
+/// <param name="Indicator">The target's indicator.</param>
+/// <param name="Quota">The indicator giving its quota, or −1.</param>
+internal readonly record struct Ordinals(int Indicator, int Quota)
+{
+    public static Ordinals Of(Target target, FigureTable table) => new(
+        table.OrdinalOf(target.Indicator!.Value),
+        target.Requirement is QuotaRequirement { QuotaIndicator: { } quota } ? table.OrdinalOf(quota) : -1);
 }
 
 /// <summary>What was read for one period and unit: the measurement when the figures allow one, and what was used or missed.</summary>

@@ -158,21 +158,25 @@ public readonly record struct PassMark
         var count = side == PassSide.AtLeast
             ? (strict ? Math.Floor(raw) + 1 : Math.Ceiling(raw))
             : (strict ? Math.Ceiling(raw) - 1 : Math.Floor(raw));
-        bool Passes(decimal c) => subjectBound.IsSatisfiedBy(SubjectAt(requirement, ValueAt(c, denominator), baseline));
         var outward = side == PassSide.AtLeast ? -1 : 1;
-        if (!Passes(count))
+
+        // The value at the count the mark settles on is one of those just tested, unless the estimate was a step inside.
+        var value = ValueAt(count, denominator);
+        if (!subjectBound.IsSatisfiedBy(SubjectAt(requirement, value, baseline)))
         {
             count -= outward;
+            value = ValueAt(count, denominator);
         }
-        else if (Passes(count + outward))
+        else if (ValueAt(count + outward, denominator) is var further && subjectBound.IsSatisfiedBy(SubjectAt(requirement, further, baseline)))
         {
             count += outward;
+            value = further;
         }
 
         return new PassMark
         {
             Side = side,
-            Value = ValueAt(count, denominator),
+            Value = value,
             IsReached = true,
             Count = count,
             Denominator = denominator > 0 ? denominator : null,
@@ -190,9 +194,14 @@ public readonly record struct PassMark
     /// <param name="wholeCounts">Whether the measured value counts whole things (an indicator of kind count).</param>
     public static bool IsExceeded(Requirement requirement, in Measurement measurement, bool wholeCounts)
     {
-        if (requirement is ChangeRangeRequirement range)
+        switch (requirement)
         {
-            return measurement.Subject > range.To;
+            case ChangeRangeRequirement range:
+                return measurement.Subject > range.To;
+
+            // Only a bound from below is gone beyond (see CanBeExceeded): a ceiling or an equality needs no mark worked out.
+            case LevelRequirement { Bound.IsLowerBound: false } or ChangeRequirement { Bound.IsLowerBound: false } or ZeroRequirement or DeliverableRequirement:
+                return false;
         }
 
         return Of(requirement, measurement, wholeCounts) is { CanBeExceeded: true, IsReached: true } mark

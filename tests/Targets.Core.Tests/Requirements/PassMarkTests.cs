@@ -22,6 +22,44 @@ public sealed class PassMarkTests
         Change(new ChangeRequirement(requirement.Baseline, requirement.Direction, requirement.Measure, new Bound(Comparison.AtLeast, requirement.From)), baseline, value);
 
     [Fact]
+    public void IsExceeded_CeilingOnAChangeZeroOrDeliverable_Never()
+    {
+        var atMostFivePercentMore = new ChangeRequirement(new Baseline.PreviousYear(), ChangeDirection.Increase, ChangeMeasure.Relative, new Bound(Comparison.AtMost, 5));
+        var none = new ZeroRequirement();
+        var deliverable = new DeliverableRequirement(3);
+
+        PassMark.IsExceeded(atMostFivePercentMore, Change(atMostFivePercentMore, 200, 150), wholeCounts: true).ShouldBeFalse();
+        PassMark.IsExceeded(none, new Measurement(), wholeCounts: true).ShouldBeFalse();
+        PassMark.IsExceeded(deliverable, new Measurement { Value = 9, Subject = 9, Quota = 3 }, wholeCounts: true).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(Comparison.GreaterThan, 80)]
+    [InlineData(Comparison.AtLeast, 90)]
+    [InlineData(Comparison.AtLeast, 33.3)]
+    [InlineData(Comparison.LessThan, 5)]
+    [InlineData(Comparison.AtMost, 12.5)]
+    public void IsExceeded_SharesOfCounts_IsAMetValueBeyondItsMark(Comparison comparison, double threshold)
+    {
+        // Whatever shortcut IsExceeded takes, it is the mark's own reading: met, the mark reached, and beyond it.
+        var requirement = new LevelRequirement(new Bound(comparison, (decimal)threshold));
+        for (var denominator = 1; denominator <= 120; denominator++)
+        {
+            for (var numerator = 0; numerator <= denominator; numerator++)
+            {
+                var measurement = Share(numerator, denominator);
+                var expected = requirement.Bound.IsSatisfiedBy(measurement.Subject)
+                    && PassMark.Of(requirement, measurement, wholeCounts: false) is { CanBeExceeded: true, IsReached: true } mark
+                    && mark.IsPassedBy(measurement.Value)
+                    && mark.Beyond(measurement) > 0;
+
+                (requirement.Bound.IsSatisfiedBy(measurement.Subject) && PassMark.IsExceeded(requirement, measurement, wholeCounts: false))
+                    .ShouldBe(expected, $"{numerator}/{denominator}");
+            }
+        }
+    }
+
+    [Fact]
     public void Of_StrictBoundOnAShareOfCounts_IsTheFirstCountAboveTheThreshold()
     {
         // "trên 80%" of 3.000: 2.400 is exactly 80% and fails; 2.401 (80,03%) is the first that passes.
