@@ -32,6 +32,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
     private readonly Dictionary<string, PlanTask> _tasksById;
     private readonly Dictionary<TargetId, int> _positions;
     private readonly ReportingPeriod[] _documentPeriods;
+    private readonly Core.Documents.DocumentReference[] _documents;
 
     public CompiledRuleSet(
         Locality locality,
@@ -44,7 +45,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         IReadOnlyList<ChainedRule> chainedRules,
         RuleCitations citations)
     {
-        _unmatched = Unmatched.Of(chainedRules.Select(rule => rule.Rule));
+        _unmatched = Unmatched.Of(chainedRules, targets.Length);
         Locality = locality;
         RuleSets = ruleSets;
         Catalog = catalog;
@@ -55,6 +56,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         _tasks = [.. ruleSets.SelectMany(set => set.Tasks)];
         _goals = [.. ruleSets.SelectMany(set => set.Goals)];
         _documentPeriods = [.. ruleSets.Select(set => set.Document.Period).Distinct()];
+        _documents = [.. ruleSets.Select(set => set.Document)];
         _positions = new Dictionary<TargetId, int>(targets.Length);
         for (var i = 0; i < targets.Length; i++)
         {
@@ -180,7 +182,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
             Locality = Locality.Code,
             LocalityName = Locality.Name,
             AsOf = pending.AsOf,
-            Documents = [.. evaluated.Select(set => set.Document)],
+            Documents = whole ? _documents : [.. evaluated.Select(set => set.Document)],
             Results = all,
             Goals = goals,
             Tasks = AssessTasks(dataset, pending.AsOf, whole ? _tasks : [.. evaluated.SelectMany(set => set.Tasks)], unreported, pending.Context.PlanOverride),
