@@ -51,7 +51,7 @@ public sealed record AssessmentSummary(
             // MaxBy over the target's results: the first result with the latest period.
             var latest = inTargetOrder[first];
             var end = first + 1;
-            for (; end < inTargetOrder.Count && inTargetOrder[end].Target.Id == latest.Target.Id; end++)
+            for (; end < inTargetOrder.Count && IsSameTarget(inTargetOrder[end].Target, latest.Target); end++)
             {
                 if (inTargetOrder[end].Period.CompareTo(latest.Period) > 0)
                 {
@@ -82,6 +82,8 @@ public sealed record AssessmentSummary(
             Pending = counts[(int)AssessmentStatus.Pending],
         };
     }
+
+    private static bool IsSameTarget(Target one, Target other) => ReferenceEquals(one, other) || one.Id == other.Id;
 
     private static AssessmentSummary OfLatest(List<TargetResult> latest, int unmeasuredGoals)
     {

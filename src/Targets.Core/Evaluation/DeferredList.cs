@@ -10,23 +10,46 @@ namespace Targets.Core.Evaluation;
 /// <typeparam name="T">The items.</typeparam>
 public sealed class DeferredList<T> : IReadOnlyList<T>
 {
-    private readonly Lazy<T[]> _items;
+    // Made when the list is first read, not with it: most lists of a batch are never read, so each costs one object.
+    private Func<IEnumerable<T>>? _compute;
+    private T[]? _items;
+    private Lock? _lock;
 
     /// <summary>A list of what <paramref name="compute"/> gives when first read.</summary>
     public DeferredList(Func<IEnumerable<T>> compute)
     {
         ArgumentNullException.ThrowIfNull(compute);
-        _items = new Lazy<T[]>(() => [.. compute()]);
+        _compute = compute;
     }
 
     /// <inheritdoc />
-    public int Count => _items.Value.Length;
+    public int Count => Items.Length;
 
     /// <inheritdoc />
-    public T this[int index] => _items.Value[index];
+    public T this[int index] => Items[index];
+
+    private T[] Items => Volatile.Read(ref _items) ?? Compute();
 
     /// <inheritdoc />
-    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)_items.Value).GetEnumerator();
+    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)Items).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Works the list out, once however many threads read it first; what it was worked out from is let go.</summary>
+    private T[] Compute()
+    {
+        Interlocked.CompareExchange(ref _lock, new Lock(), null);
+        lock (_lock)
+        {
+            if (_items is { } items)
+            {
+                return items;
+            }
+
+            items = [.. _compute!()];
+            Volatile.Write(ref _items, items);
+            _compute = null;
+            return items;
+        }
+    }
 }
