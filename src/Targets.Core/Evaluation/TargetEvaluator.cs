@@ -68,7 +68,7 @@ public static partial class TargetEvaluator
         if (target.Requirement is DeliverableRequirement)
         {
             var deliverable = MeasureDeliverable(memo, target, position, context, plan);
-            if (deliverable.Memo is null)
+            if (!deliverable.IsRemembered)
             {
                 deliverable.Place(0, isLatest: true);
             }
@@ -103,8 +103,8 @@ public static partial class TargetEvaluator
                 periods = [context.AsOfYear >= plan.EndYear
                     ? Memoized(memo, target, position, context, plan, valuePeriod, valuePeriod)
                     : deadline.Cumulative
-                        ? MeasureCumulativeProgress(target, position, context, plan)
-                        : MeasureProgress(target, position, context, plan)];
+                        ? MeasureCumulativeProgress(memo, target, position, context, plan)
+                        : MeasureProgress(memo, target, position, context, plan)];
                 break;
             default:
                 return [];
@@ -112,7 +112,7 @@ public static partial class TargetEvaluator
 
         for (var i = 0; i < periods.Length; i++)
         {
-            if (periods[i].Memo is null)
+            if (!periods[i].IsRemembered)
             {
                 periods[i].Place(i, isLatest: i == periods.Length - 1);
             }
@@ -127,12 +127,12 @@ public static partial class TargetEvaluator
         // A period the as-of date cuts into (the year 2023 as of 30 June 2023) reads fewer figures than it will later.
         if (memo is null || context.Figures.Cutoff is { } cutoff && valuePeriod.End > cutoff)
         {
-            return MeasurePeriod(target, position, context, plan, period, valuePeriod);
+            return MeasurePeriod(memo, target, position, context, plan, period, valuePeriod);
         }
 
         if (!memo.TryGet(position, period, out var measured))
         {
-            measured = MeasurePeriod(target, position, context, plan, period, valuePeriod).Remembered();
+            measured = MeasurePeriod(memo, target, position, context, plan, period, valuePeriod).Remembered();
             memo.Add(position, period, measured);
         }
 
@@ -175,6 +175,10 @@ public static partial class TargetEvaluator
         return periods;
     }
 
+    /// <summary>What a target reads, by its numbers in the catalog: kept in the memo, when there is one, for the dataset's other dates.</summary>
+    private static Ordinals OrdinalsOf(MeasurementMemo? memo, Target target, int position, EvaluationContext context) =>
+        memo?.OrdinalsOf(position, target, context.Figures) ?? Ordinals.Of(target, context.Figures);
+
     private static Judgement Judge(Target target, ITargetCriterion criterion, in Measurement measurement)
     {
         try
@@ -190,9 +194,9 @@ public static partial class TargetEvaluator
     }
 
     private static MeasuredPeriod MeasurePeriod(
-        Target target, int position, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period, ReportingPeriod valuePeriod)
+        MeasurementMemo? memo, Target target, int position, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period, ReportingPeriod valuePeriod)
     {
-        var ordinals = Ordinals.Of(target, context.Figures);
+        var ordinals = OrdinalsOf(memo, target, position, context);
         if (target.Scope is TargetScope.EachUnit)
         {
             return new MeasuredPeriod(target, position, period, valuePeriod, MeasureUnits(target, context, ordinals, plan, period, valuePeriod));
@@ -220,22 +224,22 @@ public static partial class TargetEvaluator
         for (var u = 0; u < measured.Length; u++)
         {
             var unit = Measure(target, context, ordinals, plan, period, valuePeriod, units[u]);
-            measured[u] = new MeasuredUnit(units[u], unit.Measurement, unit.Figures, unit.BaselinePeriod);
+            measured[u] = new MeasuredUnit(units[u], unit.Measurement?.Value, unit.Figures, unit.BaselinePeriod);
         }
 
         return measured;
     }
 
-    private static MeasuredPeriod MeasureProgress(Target target, int position, EvaluationContext context, ReportingPeriod plan)
+    private static MeasuredPeriod MeasureProgress(MeasurementMemo? memo, Target target, int position, EvaluationContext context, ReportingPeriod plan)
     {
         var deadline = plan.EndYear;
         var lastYear = Math.Min(context.AsOfYear, deadline - 1);
-        var ordinals = Ordinals.Of(target, context.Figures);
+        var ordinals = OrdinalsOf(memo, target, position, context);
         for (var year = lastYear; year >= plan.StartYear; year--)
         {
             var period = ReportingPeriod.Year(year);
             var measured = Measure(target, context, ordinals, plan, period, period, adminUnit: null);
-            if (measured.Measurement is not { } m)
+            if (measured.Measurement?.Value is not { } m)
             {
                 continue;
             }
@@ -249,10 +253,10 @@ public static partial class TargetEvaluator
         return new MeasuredPeriod(target, position, latest, MeasurementStage.Unjudged, Measure(target, context, ordinals, plan, latest, latest, adminUnit: null));
     }
 
-    private static MeasuredPeriod MeasureCumulativeProgress(Target target, int position, EvaluationContext context, ReportingPeriod plan)
+    private static MeasuredPeriod MeasureCumulativeProgress(MeasurementMemo? memo, Target target, int position, EvaluationContext context, ReportingPeriod plan)
     {
         var lastYear = Math.Min(context.AsOfYear, plan.EndYear - 1);
-        var ordinals = Ordinals.Of(target, context.Figures);
+        var ordinals = OrdinalsOf(memo, target, position, context);
         for (var year = lastYear; year >= plan.StartYear; year--)
         {
             var elapsed = ReportingPeriod.Span(plan.StartYear, year);
@@ -298,7 +302,7 @@ public static partial class TargetEvaluator
 
         var used = Scratch();
         var table = context.Figures;
-        var ordinal = table.OrdinalOf(target.Indicator!.Value);
+        var ordinal = OrdinalsOf(memo, target, position, context).Indicator;
         var missing = new List<MissingFigure>();
         var totals = new List<(int Year, decimal Total)>();
         decimal delivered = 0;
@@ -327,7 +331,7 @@ public static partial class TargetEvaluator
             position,
             period,
             MeasurementStage.Deliverable,
-            new Measured(before ? null : measurement, null, used.Count == 0 ? [] : used.ToArray(), missing, null))
+            new Measured(before ? null : new MeasurementHolder(measurement), null, used.Count == 0 ? [] : used.ToArray(), missing, null))
         {
             DeliveredByYear = totals,
             DeadlineReached = last >= deadline,
@@ -501,7 +505,7 @@ public static partial class TargetEvaluator
             Year = valuePeriod.EndYear,
             Subject = subject,
         };
-        return new Measured(measurement, baselinePeriod, figures, [], null);
+        return new Measured(new MeasurementHolder(measurement), baselinePeriod, figures, [], null);
     }
 
     /// <summary>The change counted in the requirement's direction and measure.</summary>
@@ -557,7 +561,7 @@ internal readonly record struct Ordinals(int Indicator, int Quota)
 
 /// <summary>What was read for one period and unit: the measurement when the figures allow one, and what was used or missed.</summary>
 internal readonly record struct Measured(
-    Measurement? Measurement,
+    MeasurementHolder? Measurement,
     ReportingPeriod? BaselinePeriod,
     IReadOnlyList<Figure> Figures,
     IReadOnlyList<MissingFigure> Missing,

@@ -204,7 +204,7 @@ internal sealed class BulkRules
                 var period = periods[i];
 
                 // A measurement remembered from an earlier as-of date of the same figures was judged then.
-                var result = period.Memo?.Result;
+                var result = period.RememberedResult;
                 if (result is null)
                 {
                     try
@@ -218,7 +218,10 @@ internal sealed class BulkRules
                         throw _citations.Failed(period.TargetId, exception);
                     }
 
-                    period.Memo?.Result = result;
+                    if (period.IsRemembered)
+                    {
+                        period.RememberedResult = result;
+                    }
                 }
 
                 pending.Board.Add(p, i, result);
@@ -365,7 +368,8 @@ internal sealed class BulkRules
                     if (_periods)
                     {
                         var period = periods[slot];
-                        keys.Add(new((object?)period.Memo ?? period, slot, slot == periods.Count - 1, null));
+                        // A remembered measurement is the same object on every date it serves.
+                        keys.Add(new(period, slot, slot == periods.Count - 1, null));
                     }
 
                     if (_units)

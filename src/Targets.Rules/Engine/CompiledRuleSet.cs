@@ -34,6 +34,9 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
     private readonly ReportingPeriod[] _documentPeriods;
     private readonly Core.Documents.DocumentReference[] _documents;
 
+    // For a locality without composites, every evaluation's composite periods: none at any position (never written).
+    private readonly IReadOnlyList<CompositePeriod>?[]? _noComposites;
+
     public CompiledRuleSet(
         Locality locality,
         IReadOnlyList<RuleSet> ruleSets,
@@ -57,6 +60,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         _goals = [.. ruleSets.SelectMany(set => set.Goals)];
         _documentPeriods = [.. ruleSets.Select(set => set.Document.Period).Distinct()];
         _documents = [.. ruleSets.Select(set => set.Document)];
+        _noComposites = targets.Any(target => target.Requirement is CompositeRequirement) ? null : new IReadOnlyList<CompositePeriod>?[targets.Length];
         _positions = new Dictionary<TargetId, int>(targets.Length);
         for (var i = 0; i < targets.Length; i++)
         {
@@ -201,7 +205,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         try
         {
             var measured = new IReadOnlyList<MeasuredPeriod>?[_targets.Length];
-            var composites = new IReadOnlyList<CompositePeriod>?[_targets.Length];
+            var composites = _noComposites ?? new IReadOnlyList<CompositePeriod>?[_targets.Length];
             for (var position = 0; position < _targets.Length; position++)
             {
                 var target = _targets[position];
