@@ -202,11 +202,55 @@ public readonly record struct PassMark
             // Only a bound from below is gone beyond (see CanBeExceeded): a ceiling or an equality needs no mark worked out.
             case LevelRequirement { Bound.IsLowerBound: false } or ChangeRequirement { Bound.IsLowerBound: false } or ZeroRequirement or DeliverableRequirement:
                 return false;
+            case LevelRequirement { Bound: var bound } when PlainlyExceeded(bound.Comparison == Comparison.GreaterThan, bound.Threshold, measurement, wholeCounts) is { } plain:
+                return plain;
+            case QuotaRequirement when PlainlyExceeded(strict: false, measurement.Quota, measurement, wholeCounts) is { } plain:
+                return plain;
         }
 
         return Of(requirement, measurement, wholeCounts) is { CanBeExceeded: true, IsReached: true } mark
             && mark.IsPassedBy(measurement.Value)
             && mark.Beyond(measurement) > 0;
+    }
+
+    /// <summary>
+    /// <see cref="IsExceeded"/> for a bound from below on the measured value itself (a level, a quota), when the answer
+    /// does not need the mark worked out (its divisions are most of the cost of judging): null when it does.
+    /// </summary>
+    /// <remarks>
+    /// Without counts, the mark is the threshold, reached unless the bound is strict: only an inclusive bound is gone
+    /// beyond, by any value above it. On a grid of counts (a share's numerator, or whole things), <see cref="ForSubjectBound"/>
+    /// settles the mark at most one count outside its estimate, itself at most one count above threshold × scale: a count
+    /// three or more above threshold × scale is beyond the mark, and its value (at least 100 / denominator above the
+    /// mark's, far more than a decimal division rounds off) passes it. Nearer than that, the mark decides. Magnitudes are
+    /// held small enough that the products below cannot overflow where the mark's own arithmetic would not.
+    /// </remarks>
+    private static bool? PlainlyExceeded(bool strict, decimal threshold, in Measurement measurement, bool wholeCounts)
+    {
+        const decimal Small = 1_000_000_000_000m;
+        var denominator = measurement.Denominator;
+        if (denominator <= 0 && !wholeCounts)
+        {
+            return !strict && measurement.Value > threshold;
+        }
+
+        if (Math.Abs(threshold) > Small || Math.Abs(measurement.Value) > Small)
+        {
+            return null;
+        }
+
+        if (denominator > 0)
+        {
+            if (denominator > Small || Math.Abs(measurement.Numerator) > Small)
+            {
+                return null;
+            }
+
+            var beyond = (threshold * denominator) + 300;
+            return measurement.Numerator * 100 >= beyond && measurement.Value * denominator >= beyond ? true : null;
+        }
+
+        return measurement.Value >= threshold + 3 ? true : null;
     }
 
     /// <summary>The value of the subject for a value, computed exactly as the evaluator computes it.</summary>

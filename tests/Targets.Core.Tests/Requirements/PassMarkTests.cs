@@ -55,6 +55,33 @@ public sealed class PassMarkTests
 
                 (requirement.Bound.IsSatisfiedBy(measurement.Subject) && PassMark.IsExceeded(requirement, measurement, wholeCounts: false))
                     .ShouldBe(expected, $"{numerator}/{denominator}");
+                PassMark.IsExceeded(requirement, measurement, wholeCounts: false)
+                    .ShouldBe(PassMark.Of(requirement, measurement, wholeCounts: false) is { CanBeExceeded: true, IsReached: true } any && any.IsPassedBy(measurement.Value) && any.Beyond(measurement) > 0, $"{numerator}/{denominator}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(Comparison.GreaterThan, 5, true)]
+    [InlineData(Comparison.AtLeast, 7.5, true)]
+    [InlineData(Comparison.AtLeast, 100, true)]
+    [InlineData(Comparison.GreaterThan, 80, false)] // a share reported as a percentage: no counts behind it
+    [InlineData(Comparison.AtLeast, 80, false)]
+    public void IsExceeded_LevelsAndQuotas_IsAMetValueBeyondItsMark(Comparison comparison, double threshold, bool wholeCounts)
+    {
+        var level = new LevelRequirement(new Bound(comparison, (decimal)threshold));
+        var quota = new QuotaRequirement((decimal)threshold, null);
+        for (var hundredths = 0; hundredths <= 12_000; hundredths += wholeCounts ? 100 : 1)
+        {
+            var value = hundredths / 100m;
+            var measurement = new Measurement { Value = value, Subject = value, Quota = (decimal)threshold };
+            foreach (var requirement in new Requirement[] { level, quota })
+            {
+                var expected = PassMark.Of(requirement, measurement, wholeCounts) is { CanBeExceeded: true, IsReached: true } mark
+                    && mark.IsPassedBy(measurement.Value)
+                    && mark.Beyond(measurement) > 0;
+
+                PassMark.IsExceeded(requirement, measurement, wholeCounts).ShouldBe(expected, $"{requirement} at {value}");
             }
         }
     }
