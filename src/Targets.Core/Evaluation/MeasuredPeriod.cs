@@ -41,7 +41,7 @@ public sealed class MeasuredPeriod
         int position,
         ReportingPeriod period,
         MeasurementStage stage,
-        Measured measured,
+        in Measured measured,
         ProgressCheck? progress = null,
         bool onPath = false,
         ResultBoundary boundary = ResultBoundary.AsSet,

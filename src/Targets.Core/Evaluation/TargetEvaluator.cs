@@ -463,49 +463,44 @@ public static partial class TargetEvaluator
         }
 
         IReadOnlyList<Figure> figures = used.Count == 0 ? [] : used.ToArray();
-        if (missing is { Count: > 0 })
+
+        // One exit: each return of a Measured is a large temporary the method would clear on every call.
+        MeasurementHolder? measurement = null;
+        var note = missing is null ? zeroShare : null;
+        if (missing is null && zeroShare is null)
         {
-            return new Measured(null, baselinePeriod, figures, missing, null);
+            var change = value - baseline;
+            var relative = baselineRule is not null && baseline != 0 ? change * 100m / baseline : 0m;
+            var subject = value;
+            switch (target.Requirement)
+            {
+                case ChangeRequirement { Direction: var direction, Measure: var measure }:
+                    subject = Directed(direction, measure, change, relative, baseline, out note);
+                    break;
+                case ChangeRangeRequirement { Direction: var direction, Measure: var measure }:
+                    subject = Directed(direction, measure, change, relative, baseline, out note);
+                    break;
+            }
+
+            if (note is null)
+            {
+                measurement = new MeasurementHolder(new Measurement
+                {
+                    Value = value,
+                    Numerator = numerator,
+                    Denominator = denominator,
+                    HasBaseline = baselineRule is not null,
+                    Baseline = baseline,
+                    Change = change,
+                    RelativeChange = relative,
+                    Quota = quota,
+                    Year = valuePeriod.EndYear,
+                    Subject = subject,
+                });
+            }
         }
 
-        if (zeroShare is not null)
-        {
-            return new Measured(null, baselinePeriod, figures, [], zeroShare);
-        }
-
-        var change = value - baseline;
-        var relative = baselineRule is not null && baseline != 0 ? change * 100m / baseline : 0m;
-        var subject = value;
-        string? note = null;
-        switch (target.Requirement)
-        {
-            case ChangeRequirement { Direction: var direction, Measure: var measure }:
-                subject = Directed(direction, measure, change, relative, baseline, out note);
-                break;
-            case ChangeRangeRequirement { Direction: var direction, Measure: var measure }:
-                subject = Directed(direction, measure, change, relative, baseline, out note);
-                break;
-        }
-
-        if (note is not null)
-        {
-            return new Measured(null, baselinePeriod, figures, [], note);
-        }
-
-        var measurement = new Measurement
-        {
-            Value = value,
-            Numerator = numerator,
-            Denominator = denominator,
-            HasBaseline = baselineRule is not null,
-            Baseline = baseline,
-            Change = change,
-            RelativeChange = relative,
-            Quota = quota,
-            Year = valuePeriod.EndYear,
-            Subject = subject,
-        };
-        return new Measured(new MeasurementHolder(measurement), baselinePeriod, figures, [], null);
+        return new Measured(measurement, baselinePeriod, figures, (IReadOnlyList<MissingFigure>?)missing ?? [], note);
     }
 
     /// <summary>The change counted in the requirement's direction and measure.</summary>
