@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Targets.Core.Errors;
 using Targets.Core.Indicators;
 using Targets.Core.Periods;
@@ -72,14 +73,23 @@ public sealed class FigureTable
         _catalog = catalog;
         _index = CatalogIndex.For(catalog);
         Succession = succession;
-        var figures = dataset.Figures;
-        var count = figures.Count;
+        var count = dataset.Figures.Count;
         // A dataset that gives its own as-of date and nothing else says "nothing reported yet" on a date (tasks not done);
         // with no date either, it is a wrong or empty file.
         if (count == 0 && dataset.Tasks.Count == 0 && dataset.AsOf is null)
         {
             throw new DataException("the dataset is empty: it has no figures, no task reports and no asOf, so there is nothing to assess", new SourceLocation(dataset.SourceFile ?? "dataset"));
         }
+
+        // The figures are read four times over: as a span when the list allows (the readers make lists), not through the
+        // interface each time.
+        Figure[]? copied = null;
+        ReadOnlySpan<Figure> figures = dataset.Figures switch
+        {
+            Figure[] array => array,
+            List<Figure> list => CollectionsMarshal.AsSpan(list),
+            var other => Copy(other, copied = ArrayPool<Figure>.Shared.Rent(count)),
+        };
 
         // First pass: number the indicators and find the range of the locality's yearly figures, throwing nothing yet so
         // that the errors below come in figure order.
@@ -107,7 +117,8 @@ public sealed class FigureTable
                 if (period.EndYear >= latestYear)
                 {
                     latestYear = period.EndYear;
-                    latestEnd = period.End > latestEnd ? period.End : latestEnd;
+                    var end = period.End;
+                    latestEnd = end > latestEnd ? end : latestEnd;
                 }
 
                 if (period.Kind == PeriodKind.Year)
@@ -172,21 +183,24 @@ public sealed class FigureTable
                         $"'{figure.Indicator}' is counted in '{indicator.Unit.Symbol}', but the figure says '{unit}'", Location());
                 }
 
-                if (FigureLimits.Problem(figure.Value) is { } outOfRange)
+                if (!IsPlainlyInRange(figure.Value, indicator.IsShare))
                 {
-                    throw new DataException(outOfRange, Location());
-                }
+                    if (FigureLimits.Problem(figure.Value) is { } outOfRange)
+                    {
+                        throw new DataException(outOfRange, Location());
+                    }
 
-                if (figure.Value < 0)
-                {
-                    throw new DataException(
-                        $"'{figure.Indicator}' for {figure.Period} is negative ({Number(figure.Value)}): counts and shares cannot be below zero",
-                        Location());
-                }
+                    if (figure.Value < 0)
+                    {
+                        throw new DataException(
+                            $"'{figure.Indicator}' for {figure.Period} is negative ({Number(figure.Value)}): counts and shares cannot be below zero",
+                            Location());
+                    }
 
-                if (indicator.IsShare && figure.Value > 100)
-                {
-                    throw new DataException($"share '{figure.Indicator}' for {figure.Period} is {Number(figure.Value)}%, above 100%", Location());
+                    if (indicator.IsShare && figure.Value > 100)
+                    {
+                        throw new DataException($"share '{figure.Indicator}' for {figure.Period} is {Number(figure.Value)}%, above 100%", Location());
+                    }
                 }
 
                 var boundary = CheckBoundary(figure, dataset);
@@ -233,6 +247,10 @@ public sealed class FigureTable
         finally
         {
             ArrayPool<int>.Shared.Return(ordinals);
+            if (copied is not null)
+            {
+                ArrayPool<Figure>.Shared.Return(copied, clearArray: true);
+            }
         }
 
         if (_unitsByIndicator is null && dataset.AdminUnits.Count == 0)
@@ -699,11 +717,11 @@ public sealed class FigureTable
     /// Refuses a numerator above its denominator for the same period and unit. The first problem is reported in the order
     /// of the catalog's shares, then of the figures.
     /// </summary>
-    private void CheckSharesAreConsistent(IReadOnlyList<Figure> figures, int[] ordinals, SourceLocation datasetLocation)
+    private void CheckSharesAreConsistent(ReadOnlySpan<Figure> figures, int[] ordinals, SourceLocation datasetLocation)
     {
         var worstShare = int.MaxValue;
         Figure? top = null, bottom = null;
-        for (var i = 0; i < figures.Count; i++)
+        for (var i = 0; i < figures.Length; i++)
         {
             foreach (var (share, denominator) in _index.SharesWithNumerator[ordinals[i]])
             {
@@ -737,10 +755,10 @@ public sealed class FigureTable
     /// halves, quarters or years; the locality as a whole and its units; a merged locality and its parts. Each error names
     /// both sides with where they were read.
     /// </summary>
-    private void CheckWholesAgreeWithParts(IReadOnlyList<Figure> figures, int[] ordinals, Dataset dataset)
+    private void CheckWholesAgreeWithParts(ReadOnlySpan<Figure> figures, int[] ordinals, Dataset dataset)
     {
         var parts = new List<Figure>(8);
-        for (var i = 0; i < figures.Count; i++)
+        for (var i = 0; i < figures.Length; i++)
         {
             var figure = figures[i];
             var ordinal = ordinals[i];
@@ -783,6 +801,23 @@ public sealed class FigureTable
         $"but {what} {Number(sum)} ({string.Join(" + ", parts.Select(p => $"{p.Period}{UnitSuffix(p.AdminUnit)}{BoundarySuffix(Normalized(p.Boundary))} {Number(p.Value)}{At(p)}"))}); " +
         "give one or make them agree",
         Locate(whole, dataset));
+
+    /// <summary>
+    /// Whether a figure is plainly within what <see cref="FigureLimits"/> and the checks after it allow (not negative, a share
+    /// at most 100%): the cheap test that spares most figures the full one, which names what is wrong.
+    /// </summary>
+    private static bool IsPlainlyInRange(decimal value, bool isShare) =>
+        !decimal.IsNegative(value) && value <= (isShare ? 100m : FigureLimits.MaxMagnitude) && (value >= FigureLimits.MinMagnitude || value == 0m);
+
+    private static ReadOnlySpan<Figure> Copy(IReadOnlyList<Figure> figures, Figure[] into)
+    {
+        for (var i = 0; i < figures.Count; i++)
+        {
+            into[i] = figures[i];
+        }
+
+        return into.AsSpan(0, figures.Count);
+    }
 
     private static string Cite(IEnumerable<Figure> figures) =>
         string.Join(" + ", figures.Select(f => $"{f.Indicator} {f.Period}{UnitSuffix(f.AdminUnit)}{BoundarySuffix(Normalized(f.Boundary))} {Number(f.Value)}{At(f)}"));
