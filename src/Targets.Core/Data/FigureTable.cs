@@ -62,6 +62,10 @@ public sealed class FigureTable
     /// <summary>Figures whose period ends after this date are not read (see <see cref="AsOf"/>); null: all are.</summary>
     private readonly DateOnly? _cutoff;
 
+    /// <summary>The year of <see cref="_cutoff"/> (<see cref="int.MaxValue"/> without one), and whether it is that year's last day.</summary>
+    private readonly int _cutoffYear = int.MaxValue;
+    private readonly bool _cutoffAtYearEnd;
+
     /// <summary>Indexes and checks the figures of <paramref name="dataset"/>.</summary>
     /// <param name="dataset">The figures.</param>
     /// <param name="catalog">The indicators they may name.</param>
@@ -284,6 +288,8 @@ public sealed class FigureTable
         _hasPartsOfYears = all._hasPartsOfYears;
         _latestEnd = all._latestEnd;
         _cutoff = cutoff;
+        _cutoffYear = cutoff.Year;
+        _cutoffAtYearEnd = cutoff.Month == 12 && cutoff.Day == 31;
         Succession = all.Succession;
         AdminUnits = all.AdminUnits;
         ExpectedUnits = all.ExpectedUnits;
@@ -628,7 +634,11 @@ public sealed class FigureTable
     }
 
     private bool Usable(Figure figure) =>
-        _cutoff is not { } cutoff || figure.Period.EndYear < cutoff.Year || (figure.Period.EndYear == cutoff.Year && figure.Period.End <= cutoff);
+        figure.Period.EndYear < _cutoffYear || (figure.Period.EndYear == _cutoffYear && (_cutoffAtYearEnd || figure.Period.End <= _cutoff!.Value));
+
+    /// <summary>Whether a period ends after the date this view reads the figures as of (never, when it reads them all).</summary>
+    internal bool EndsAfterCutoff(ReportingPeriod period) =>
+        period.EndYear > _cutoffYear || (period.EndYear == _cutoffYear && !_cutoffAtYearEnd && period.End > _cutoff!.Value);
 
     /// <summary>Files a figure; false (with the figure already there) when it is a duplicate.</summary>
     private bool TryFile(int ordinal, Figure figure, string? boundary, ref Dictionary<FigureKey, Figure>? others, out Figure first)

@@ -353,8 +353,9 @@ public sealed record MeasuredUnit(string Unit, Measurement? Reading, IReadOnlyLi
 /// </summary>
 internal sealed class MeasurementMemo
 {
-    // By position, the few periods remembered (at most the years of a plan): a short list beats hashing periods.
-    private List<MeasuredPeriod>?[] _measured = [];
+    // By position, the few periods remembered (at most the years of a plan) with their measurements: a short list beats
+    // hashing periods, and the periods held in it are compared without reaching into each measurement.
+    private List<(ReportingPeriod Period, MeasuredPeriod Measured)>?[] _measured = [];
 
     // By position, what each target reads, by its numbers in the figures' catalog.
     private Ordinals?[] _ordinals = [];
@@ -374,11 +375,11 @@ internal sealed class MeasurementMemo
     {
         if (position < _measured.Length && _measured[position] is { } remembered)
         {
-            foreach (var candidate in remembered)
+            foreach (var candidate in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(remembered))
             {
                 if (candidate.Period == period)
                 {
-                    measured = candidate;
+                    measured = candidate.Measured;
                     return true;
                 }
             }
@@ -395,7 +396,7 @@ internal sealed class MeasurementMemo
             Array.Resize(ref _measured, Math.Max(position + 1, _measured.Length * 2));
         }
 
-        (_measured[position] ??= new List<MeasuredPeriod>(4)).Add(measured);
+        (_measured[position] ??= new List<(ReportingPeriod, MeasuredPeriod)>(4)).Add((period, measured));
     }
 }
 

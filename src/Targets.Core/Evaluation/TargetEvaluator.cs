@@ -86,56 +86,70 @@ public static partial class TargetEvaluator
                     return [];
                 }
 
-                periods = new MeasuredPeriod[last - plan.StartYear + 1];
-                for (var year = plan.StartYear; year <= last; year++)
+                var count = last - plan.StartYear + 1;
+                periods = new MeasuredPeriod[count];
+                for (var slot = 0; slot < count; slot++)
                 {
-                    var period = ReportingPeriod.Year(year);
-                    periods[year - plan.StartYear] = Memoized(memo, target, position, context, plan, period, period);
+                    var period = ReportingPeriod.Year(plan.StartYear + slot);
+                    periods[slot] = Memoized(memo, target, position, context, plan, period, period, slot, isLatest: slot == count - 1);
                 }
 
                 break;
             case Schedule.SingleYear single when single.Year <= context.AsOfYear:
                 var only = ReportingPeriod.Year(single.Year);
-                periods = [Memoized(memo, target, position, context, plan, only, only)];
+                periods = [Memoized(memo, target, position, context, plan, only, only, slot: 0, isLatest: true)];
                 break;
             case Schedule.ByDeadline deadline:
                 var valuePeriod = deadline.Cumulative ? plan : ReportingPeriod.Year(plan.EndYear);
                 periods = [context.AsOfYear >= plan.EndYear
-                    ? Memoized(memo, target, position, context, plan, valuePeriod, valuePeriod)
-                    : deadline.Cumulative
+                    ? Memoized(memo, target, position, context, plan, valuePeriod, valuePeriod, slot: 0, isLatest: true)
+                    : PlacedFirst(deadline.Cumulative
                         ? MeasureCumulativeProgress(memo, target, position, context, plan)
-                        : MeasureProgress(memo, target, position, context, plan)];
+                        : MeasureProgress(memo, target, position, context, plan))];
                 break;
             default:
                 return [];
         }
 
-        for (var i = 0; i < periods.Length; i++)
-        {
-            if (!periods[i].IsRemembered)
-            {
-                periods[i].Place(i, isLatest: i == periods.Length - 1);
-            }
-        }
-
         return periods;
     }
 
+    /// <summary>
+    /// A period measured, or remembered from an earlier as-of date of the same figures. A measurement taken now is placed
+    /// at its slot; a remembered one is shared, and the lists that hold it place it (its index).
+    /// </summary>
     private static MeasuredPeriod Memoized(
-        MeasurementMemo? memo, Target target, int position, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period, ReportingPeriod valuePeriod)
+        MeasurementMemo? memo,
+        Target target,
+        int position,
+        EvaluationContext context,
+        ReportingPeriod plan,
+        ReportingPeriod period,
+        ReportingPeriod valuePeriod,
+        int slot,
+        bool isLatest)
     {
         // A period the as-of date cuts into (the year 2023 as of 30 June 2023) reads fewer figures than it will later.
-        if (memo is null || context.Figures.Cutoff is { } cutoff && valuePeriod.End > cutoff)
+        if (memo is null || context.Figures.EndsAfterCutoff(valuePeriod))
         {
-            return MeasurePeriod(memo, target, position, context, plan, period, valuePeriod);
+            var measured = MeasurePeriod(memo, target, position, context, plan, period, valuePeriod);
+            measured.Place(slot, isLatest);
+            return measured;
         }
 
-        if (!memo.TryGet(position, period, out var measured))
+        if (!memo.TryGet(position, period, out var remembered))
         {
-            measured = MeasurePeriod(memo, target, position, context, plan, period, valuePeriod).Remembered();
-            memo.Add(position, period, measured);
+            remembered = MeasurePeriod(memo, target, position, context, plan, period, valuePeriod).Remembered();
+            memo.Add(position, period, remembered);
         }
 
+        return remembered;
+    }
+
+    /// <summary>A measurement taken now, the only period of its target.</summary>
+    private static MeasuredPeriod PlacedFirst(MeasuredPeriod measured)
+    {
+        measured.Place(0, isLatest: true);
         return measured;
     }
 
@@ -290,7 +304,7 @@ public static partial class TargetEvaluator
         var before = last < plan.StartYear;
 
         // As with Memoized: a year the as-of date cuts into reads fewer figures than it will later, so it is never kept.
-        if (context.Figures.Cutoff is { } cutoff && period.End > cutoff)
+        if (context.Figures.EndsAfterCutoff(period))
         {
             memo = null;
         }
