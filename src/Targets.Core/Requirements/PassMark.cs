@@ -1,3 +1,4 @@
+using Targets.Core.Data;
 using Targets.Core.Evaluation;
 
 namespace Targets.Core.Requirements;
@@ -202,10 +203,20 @@ public readonly record struct PassMark
             // Only a bound from below is gone beyond (see CanBeExceeded): a ceiling or an equality needs no mark worked out.
             case LevelRequirement { Bound.IsLowerBound: false } or ChangeRequirement { Bound.IsLowerBound: false } or ZeroRequirement or DeliverableRequirement:
                 return false;
-            case LevelRequirement { Bound: var bound } when PlainlyExceeded(bound.Comparison == Comparison.GreaterThan, bound.Threshold, measurement, wholeCounts) is { } plain:
+            case LevelRequirement { Bound: var bound } when PlainlyExceeded(bound.Comparison == Comparison.GreaterThan, bound.Threshold, falling: false, measurement, wholeCounts) is { } plain:
                 return plain;
-            case QuotaRequirement when PlainlyExceeded(strict: false, measurement.Quota, measurement, wholeCounts) is { } plain:
+            case QuotaRequirement when PlainlyExceeded(strict: false, measurement.Quota, falling: false, measurement, wholeCounts) is { } plain:
                 return plain;
+            case ChangeRequirement { Measure: ChangeMeasure.Relative } when measurement.Baseline == 0:
+                return false;
+            case ChangeRequirement { Bound: var bound, Direction: var direction, Measure: var measure }:
+                var (threshold, falling) = ValueAtChange(direction, measure, measurement.Baseline, bound.Threshold);
+                if (PlainlyExceeded(bound.Comparison == Comparison.GreaterThan, threshold, falling, measurement, wholeCounts) is { } plainly)
+                {
+                    return plainly;
+                }
+
+                break;
         }
 
         return Of(requirement, measurement, wholeCounts) is { CanBeExceeded: true, IsReached: true } mark
@@ -214,43 +225,47 @@ public readonly record struct PassMark
     }
 
     /// <summary>
-    /// <see cref="IsExceeded"/> for a bound from below on the measured value itself (a level, a quota), when the answer
-    /// does not need the mark worked out (its divisions are most of the cost of judging): null when it does.
+    /// <see cref="IsExceeded"/> for a bound from below on a requirement's subject, given where it falls in terms of the
+    /// measured value (<paramref name="threshold"/>, above it to pass, or below it when the subject <paramref name="falling"/>
+    /// moves against the value), when the answer does not need the mark worked out (its divisions are most of the cost of
+    /// judging): null when it does.
     /// </summary>
     /// <remarks>
     /// Without counts, the mark is the threshold, reached unless the bound is strict: only an inclusive bound is gone
-    /// beyond, by any value above it. On a grid of counts (a share's numerator, or whole things), <see cref="ForSubjectBound"/>
-    /// settles the mark at most one count outside its estimate, itself at most one count above threshold × scale: a count
-    /// three or more above threshold × scale is beyond the mark, and its value (at least 100 / denominator above the
-    /// mark's, far more than a decimal division rounds off) passes it. Nearer than that, the mark decides. Magnitudes are
-    /// held small enough that the products below cannot overflow where the mark's own arithmetic would not.
+    /// beyond, by any value past it. On a grid of counts (a share's numerator, or whole things), <see cref="ForSubjectBound"/>
+    /// settles the mark at most one count outside its estimate, itself at most one count from threshold × scale: a count
+    /// three or more past threshold × scale is beyond the mark, and its value (at least 100 / denominator past the mark's,
+    /// far more than a decimal division rounds off for any denominator up to 10^15) passes it. Nearer than that, or where
+    /// these products would overflow, the mark decides.
     /// </remarks>
-    private static bool? PlainlyExceeded(bool strict, decimal threshold, in Measurement measurement, bool wholeCounts)
+    private static bool? PlainlyExceeded(bool strict, decimal threshold, bool falling, in Measurement measurement, bool wholeCounts)
     {
-        const decimal Small = 1_000_000_000_000m;
         var denominator = measurement.Denominator;
         if (denominator <= 0 && !wholeCounts)
         {
-            return !strict && measurement.Value > threshold;
+            return !strict && (falling ? measurement.Value < threshold : measurement.Value > threshold);
         }
 
-        if (Math.Abs(threshold) > Small || Math.Abs(measurement.Value) > Small)
+        if (denominator > FigureLimits.MaxMagnitude)
         {
             return null;
         }
 
-        if (denominator > 0)
+        try
         {
-            if (denominator > Small || Math.Abs(measurement.Numerator) > Small)
+            if (denominator <= 0)
             {
-                return null;
+                return (falling ? measurement.Value <= threshold - 3 : measurement.Value >= threshold + 3) ? true : null;
             }
 
-            var beyond = (threshold * denominator) + 300;
-            return measurement.Numerator * 100 >= beyond && measurement.Value * denominator >= beyond ? true : null;
+            var edge = threshold * denominator;
+            var (count, value) = (measurement.Numerator * 100, measurement.Value * denominator);
+            return (falling ? count <= edge - 300 && value <= edge - 300 : count >= edge + 300 && value >= edge + 300) ? true : null;
         }
-
-        return measurement.Value >= threshold + 3 ? true : null;
+        catch (OverflowException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The value of the subject for a value, computed exactly as the evaluator computes it.</summary>
