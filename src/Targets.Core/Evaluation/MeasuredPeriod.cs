@@ -355,10 +355,17 @@ internal sealed class MeasurementMemo
 {
     // By position, the few periods remembered (at most the years of a plan) with their measurements: a short list beats
     // hashing periods, and the periods held in it are compared without reaching into each measurement.
-    private List<(ReportingPeriod Period, MeasuredPeriod Measured)>?[] _measured = [];
+    private List<(ReportingPeriod Period, MeasuredPeriod Measured)>?[] _measured;
 
     // By position, what each target reads, by its numbers in the figures' catalog.
-    private Ordinals?[] _ordinals = [];
+    private Ordinals?[] _ordinals;
+
+    /// <summary>An empty memo for the targets at positions 0 to <paramref name="positions"/> − 1.</summary>
+    public MeasurementMemo(int positions = 0)
+    {
+        _measured = new List<(ReportingPeriod, MeasuredPeriod)>?[positions];
+        _ordinals = new Ordinals?[positions];
+    }
 
     /// <summary>What the target at <paramref name="position"/> reads, looked up in the catalog once for the dataset.</summary>
     public Ordinals OrdinalsOf(int position, Target target, FigureTable table)
@@ -389,14 +396,19 @@ internal sealed class MeasurementMemo
         return false;
     }
 
-    public void Add(int position, ReportingPeriod period, MeasuredPeriod measured)
+    /// <summary>Remembers a measurement of the target at <paramref name="position"/> for <paramref name="period"/>.</summary>
+    /// <param name="position">The target's position.</param>
+    /// <param name="period">The period measured.</param>
+    /// <param name="measured">The measurement.</param>
+    /// <param name="periods">How many periods the target may remember (the years of its plan, for an annual target).</param>
+    public void Add(int position, ReportingPeriod period, MeasuredPeriod measured, int periods)
     {
         if (position >= _measured.Length)
         {
             Array.Resize(ref _measured, Math.Max(position + 1, _measured.Length * 2));
         }
 
-        (_measured[position] ??= new List<(ReportingPeriod, MeasuredPeriod)>(4)).Add((period, measured));
+        (_measured[position] ??= new List<(ReportingPeriod, MeasuredPeriod)>(periods)).Add((period, measured));
     }
 }
 

@@ -140,7 +140,7 @@ public static partial class TargetEvaluator
         if (!memo.TryGet(position, period, out var remembered))
         {
             remembered = MeasurePeriod(memo, target, position, context, plan, period, valuePeriod).Remembered();
-            memo.Add(position, period, remembered);
+            memo.Add(position, period, remembered, target.Schedule is Schedule.EachYear ? plan.YearCount : 1);
         }
 
         return remembered;
@@ -352,7 +352,7 @@ public static partial class TargetEvaluator
         };
         if (memo is not null && !before)
         {
-            memo.Add(position, period, measured.Remembered());
+            memo.Add(position, period, measured.Remembered(), periods: 1);
         }
 
         return measured;

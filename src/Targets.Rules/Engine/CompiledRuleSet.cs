@@ -137,7 +137,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
                     var memo = memos.Find(m => m.Plan == plan).Memo;
                     if (memo is null)
                     {
-                        memo = new DatasetMemo(new MeasurementMemo(), new GroupOutcome?[bulk.GroupCount]);
+                        memo = new DatasetMemo(new MeasurementMemo(_targets.Length), new GroupOutcome?[bulk.GroupCount]);
                         memos.Add((plan, memo));
                     }
 
