@@ -51,7 +51,7 @@ public static partial class TargetEvaluator
     /// measurement taken from the memo is shared: its place is its index in the list (<see cref="MeasuredPeriod.Placed"/>
     /// gives a copy that carries it).
     /// </summary>
-    internal static IReadOnlyList<MeasuredPeriod> Measure(Target target, int position, EvaluationContext context, MeasurementMemo? memo)
+    internal static MeasuredPeriod[] Measure(Target target, int position, EvaluationContext context, MeasurementMemo? memo)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(context);
@@ -160,7 +160,11 @@ public static partial class TargetEvaluator
     /// <param name="target">The composite target.</param>
     /// <param name="position">The target's place in its locality's evaluation order.</param>
     /// <param name="context">The figures and the as-of year.</param>
-    public static IReadOnlyList<CompositePeriod> CompositePeriods(Target target, int position, EvaluationContext context)
+    public static IReadOnlyList<CompositePeriod> CompositePeriods(Target target, int position, EvaluationContext context) =>
+        CompositePeriodsOf(target, position, context);
+
+    /// <summary><see cref="CompositePeriods"/>, as the array it is.</summary>
+    internal static CompositePeriod[] CompositePeriodsOf(Target target, int position, EvaluationContext context)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(context);

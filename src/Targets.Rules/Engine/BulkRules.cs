@@ -199,7 +199,7 @@ internal sealed class BulkRules
                 continue;
             }
 
-            for (var i = 0; i < periods.Count; i++)
+            for (var i = 0; i < periods.Length; i++)
             {
                 var period = periods[i];
 
@@ -323,11 +323,11 @@ internal sealed class BulkRules
             foreach (var p in PositionsRead(measured))
             {
                 var periods = measured.Measured[p]!;
-                for (var slot = 0; slot < periods.Count; slot++)
+                for (var slot = 0; slot < periods.Length; slot++)
                 {
                     if (_periods)
                     {
-                        facts.Add(periods[slot].Placed(slot, slot == periods.Count - 1));
+                        facts.Add(periods[slot].Placed(slot, slot == periods.Length - 1));
                     }
 
                     if (_units)
@@ -363,13 +363,13 @@ internal sealed class BulkRules
             foreach (var p in PositionsRead(measured))
             {
                 var periods = measured.Measured[p]!;
-                for (var slot = 0; slot < periods.Count; slot++)
+                for (var slot = 0; slot < periods.Length; slot++)
                 {
                     if (_periods)
                     {
                         var period = periods[slot];
                         // A remembered measurement is the same object on every date it serves.
-                        keys.Add(new(period, slot, slot == periods.Count - 1, null));
+                        keys.Add(new(period, slot, slot == periods.Length - 1, null));
                     }
 
                     if (_units)
