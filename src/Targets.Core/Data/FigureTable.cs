@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Targets.Core.Errors;
 using Targets.Core.Indicators;
 using Targets.Core.Periods;
@@ -61,6 +62,10 @@ public sealed class FigureTable
     /// <summary>Figures whose period ends after this date are not read (see <see cref="AsOf"/>); null: all are.</summary>
     private readonly DateOnly? _cutoff;
 
+    /// <summary>The year of <see cref="_cutoff"/> (<see cref="int.MaxValue"/> without one), and whether it is that year's last day.</summary>
+    private readonly int _cutoffYear = int.MaxValue;
+    private readonly bool _cutoffAtYearEnd;
+
     /// <summary>Indexes and checks the figures of <paramref name="dataset"/>.</summary>
     /// <param name="dataset">The figures.</param>
     /// <param name="catalog">The indicators they may name.</param>
@@ -72,14 +77,23 @@ public sealed class FigureTable
         _catalog = catalog;
         _index = CatalogIndex.For(catalog);
         Succession = succession;
-        var figures = dataset.Figures;
-        var count = figures.Count;
+        var count = dataset.Figures.Count;
         // A dataset that gives its own as-of date and nothing else says "nothing reported yet" on a date (tasks not done);
         // with no date either, it is a wrong or empty file.
         if (count == 0 && dataset.Tasks.Count == 0 && dataset.AsOf is null)
         {
             throw new DataException("the dataset is empty: it has no figures, no task reports and no asOf, so there is nothing to assess", new SourceLocation(dataset.SourceFile ?? "dataset"));
         }
+
+        // The figures are read four times over: as a span when the list allows (the readers make lists), not through the
+        // interface each time.
+        Figure[]? copied = null;
+        ReadOnlySpan<Figure> figures = dataset.Figures switch
+        {
+            Figure[] array => array,
+            List<Figure> list => CollectionsMarshal.AsSpan(list),
+            var other => Copy(other, copied = ArrayPool<Figure>.Shared.Rent(count)),
+        };
 
         // First pass: number the indicators and find the range of the locality's yearly figures, throwing nothing yet so
         // that the errors below come in figure order.
@@ -89,6 +103,7 @@ public sealed class FigureTable
             int firstYear = int.MaxValue, lastYear = int.MinValue, latestYear = int.MinValue;
             var latestEnd = DateOnly.MinValue;
             var stockBeyondYears = false;
+            var notYearly = 0;
             string? previousId = null;
             var previousOrdinal = -1;
             for (var i = 0; i < count; i++)
@@ -106,7 +121,8 @@ public sealed class FigureTable
                 if (period.EndYear >= latestYear)
                 {
                     latestYear = period.EndYear;
-                    latestEnd = period.End > latestEnd ? period.End : latestEnd;
+                    var end = period.End;
+                    latestEnd = end > latestEnd ? end : latestEnd;
                 }
 
                 if (period.Kind == PeriodKind.Year)
@@ -116,9 +132,14 @@ public sealed class FigureTable
                         firstYear = Math.Min(firstYear, period.StartYear);
                         lastYear = Math.Max(lastYear, period.StartYear);
                     }
+                    else
+                    {
+                        notYearly++;
+                    }
                 }
                 else
                 {
+                    notYearly++;
                     _hasPartsOfYears |= period.Kind is PeriodKind.Half or PeriodKind.Quarter;
                     stockBeyondYears |= previousOrdinal >= 0 && _index.IsStock[previousOrdinal];
                 }
@@ -131,6 +152,14 @@ public sealed class FigureTable
                 _firstYear = firstYear;
                 _yearCount = lastYear - firstYear + 1;
                 _yearly = new Figure?[_index.Count * _yearCount];
+            }
+
+            // The figures the flat array does not take go to the dictionary, made at their number (a few too many when a
+            // figure names the former boundary) rather than grown to it.
+            var others = _yearly is null ? count : notYearly;
+            if (others > 0)
+            {
+                _others = new Dictionary<FigureKey, Figure>(others);
             }
 
             if (stockBeyondYears)
@@ -158,21 +187,24 @@ public sealed class FigureTable
                         $"'{figure.Indicator}' is counted in '{indicator.Unit.Symbol}', but the figure says '{unit}'", Location());
                 }
 
-                if (FigureLimits.Problem(figure.Value) is { } outOfRange)
+                if (!IsPlainlyInRange(figure.Value, indicator.IsShare))
                 {
-                    throw new DataException(outOfRange, Location());
-                }
+                    if (FigureLimits.Problem(figure.Value) is { } outOfRange)
+                    {
+                        throw new DataException(outOfRange, Location());
+                    }
 
-                if (figure.Value < 0)
-                {
-                    throw new DataException(
-                        $"'{figure.Indicator}' for {figure.Period} is negative ({Number(figure.Value)}): counts and shares cannot be below zero",
-                        Location());
-                }
+                    if (figure.Value < 0)
+                    {
+                        throw new DataException(
+                            $"'{figure.Indicator}' for {figure.Period} is negative ({Number(figure.Value)}): counts and shares cannot be below zero",
+                            Location());
+                    }
 
-                if (indicator.IsShare && figure.Value > 100)
-                {
-                    throw new DataException($"share '{figure.Indicator}' for {figure.Period} is {Number(figure.Value)}%, above 100%", Location());
+                    if (indicator.IsShare && figure.Value > 100)
+                    {
+                        throw new DataException($"share '{figure.Indicator}' for {figure.Period} is {Number(figure.Value)}%, above 100%", Location());
+                    }
                 }
 
                 var boundary = CheckBoundary(figure, dataset);
@@ -219,6 +251,10 @@ public sealed class FigureTable
         finally
         {
             ArrayPool<int>.Shared.Return(ordinals);
+            if (copied is not null)
+            {
+                ArrayPool<Figure>.Shared.Return(copied, clearArray: true);
+            }
         }
 
         if (_unitsByIndicator is null && dataset.AdminUnits.Count == 0)
@@ -252,6 +288,8 @@ public sealed class FigureTable
         _hasPartsOfYears = all._hasPartsOfYears;
         _latestEnd = all._latestEnd;
         _cutoff = cutoff;
+        _cutoffYear = cutoff.Year;
+        _cutoffAtYearEnd = cutoff.Month == 12 && cutoff.Day == 31;
         Succession = all.Succession;
         AdminUnits = all.AdminUnits;
         ExpectedUnits = all.ExpectedUnits;
@@ -300,14 +338,16 @@ public sealed class FigureTable
     public IReadOnlyList<string> UnitsFor(IndicatorId indicator) => UnitsFor(OrdinalOf(indicator));
 
     /// <summary>Whether any unit reports <paramref name="indicator"/> (or, for a share, either of its counts).</summary>
-    public bool HasUnitFigures(IndicatorId indicator)
+    public bool HasUnitFigures(IndicatorId indicator) => _unitsByIndicator is not null && HasUnitFigures(OrdinalOf(indicator));
+
+    /// <summary>As <see cref="HasUnitFigures(IndicatorId)"/>, by the indicator's number.</summary>
+    internal bool HasUnitFigures(int ordinal)
     {
         if (_unitsByIndicator is null)
         {
             return false;
         }
 
-        var ordinal = OrdinalOf(indicator);
         return _unitsByIndicator.ContainsKey(ordinal) ||
                (_index.IsShare[ordinal] && (_unitsByIndicator.ContainsKey(_index.Numerator[ordinal]) || _unitsByIndicator.ContainsKey(_index.Denominator[ordinal])));
     }
@@ -594,7 +634,11 @@ public sealed class FigureTable
     }
 
     private bool Usable(Figure figure) =>
-        _cutoff is not { } cutoff || figure.Period.EndYear < cutoff.Year || (figure.Period.EndYear == cutoff.Year && figure.Period.End <= cutoff);
+        figure.Period.EndYear < _cutoffYear || (figure.Period.EndYear == _cutoffYear && (_cutoffAtYearEnd || figure.Period.End <= _cutoff!.Value));
+
+    /// <summary>Whether a period ends after the date this view reads the figures as of (never, when it reads them all).</summary>
+    internal bool EndsAfterCutoff(ReportingPeriod period) =>
+        period.EndYear > _cutoffYear || (period.EndYear == _cutoffYear && !_cutoffAtYearEnd && period.End > _cutoff!.Value);
 
     /// <summary>Files a figure; false (with the figure already there) when it is a duplicate.</summary>
     private bool TryFile(int ordinal, Figure figure, string? boundary, ref Dictionary<FigureKey, Figure>? others, out Figure first)
@@ -658,7 +702,8 @@ public sealed class FigureTable
                 $"unknown boundary '{boundary}'{DidYouMean.Hint(boundary, succession.Boundaries)} (known: {string.Join(", ", succession.Boundaries)})", Locate(figure, dataset));
     }
 
-    private IReadOnlyList<string> UnitsFor(int ordinal) => _unitsFor[ordinal] ??= ComputeUnitsFor(ordinal);
+    /// <summary>As <see cref="UnitsFor(IndicatorId)"/>, by the indicator's number.</summary>
+    internal IReadOnlyList<string> UnitsFor(int ordinal) => _unitsFor[ordinal] ??= ComputeUnitsFor(ordinal);
 
     private System.Collections.ObjectModel.ReadOnlyCollection<string> ComputeUnitsFor(int ordinal)
     {
@@ -682,11 +727,11 @@ public sealed class FigureTable
     /// Refuses a numerator above its denominator for the same period and unit. The first problem is reported in the order
     /// of the catalog's shares, then of the figures.
     /// </summary>
-    private void CheckSharesAreConsistent(IReadOnlyList<Figure> figures, int[] ordinals, SourceLocation datasetLocation)
+    private void CheckSharesAreConsistent(ReadOnlySpan<Figure> figures, int[] ordinals, SourceLocation datasetLocation)
     {
         var worstShare = int.MaxValue;
         Figure? top = null, bottom = null;
-        for (var i = 0; i < figures.Count; i++)
+        for (var i = 0; i < figures.Length; i++)
         {
             foreach (var (share, denominator) in _index.SharesWithNumerator[ordinals[i]])
             {
@@ -720,10 +765,10 @@ public sealed class FigureTable
     /// halves, quarters or years; the locality as a whole and its units; a merged locality and its parts. Each error names
     /// both sides with where they were read.
     /// </summary>
-    private void CheckWholesAgreeWithParts(IReadOnlyList<Figure> figures, int[] ordinals, Dataset dataset)
+    private void CheckWholesAgreeWithParts(ReadOnlySpan<Figure> figures, int[] ordinals, Dataset dataset)
     {
         var parts = new List<Figure>(8);
-        for (var i = 0; i < figures.Count; i++)
+        for (var i = 0; i < figures.Length; i++)
         {
             var figure = figures[i];
             var ordinal = ordinals[i];
@@ -766,6 +811,23 @@ public sealed class FigureTable
         $"but {what} {Number(sum)} ({string.Join(" + ", parts.Select(p => $"{p.Period}{UnitSuffix(p.AdminUnit)}{BoundarySuffix(Normalized(p.Boundary))} {Number(p.Value)}{At(p)}"))}); " +
         "give one or make them agree",
         Locate(whole, dataset));
+
+    /// <summary>
+    /// Whether a figure is plainly within what <see cref="FigureLimits"/> and the checks after it allow (not negative, a share
+    /// at most 100%): the cheap test that spares most figures the full one, which names what is wrong.
+    /// </summary>
+    private static bool IsPlainlyInRange(decimal value, bool isShare) =>
+        !decimal.IsNegative(value) && value <= (isShare ? 100m : FigureLimits.MaxMagnitude) && (value >= FigureLimits.MinMagnitude || value == 0m);
+
+    private static ReadOnlySpan<Figure> Copy(IReadOnlyList<Figure> figures, Figure[] into)
+    {
+        for (var i = 0; i < figures.Count; i++)
+        {
+            into[i] = figures[i];
+        }
+
+        return into.AsSpan(0, figures.Count);
+    }
 
     private static string Cite(IEnumerable<Figure> figures) =>
         string.Join(" + ", figures.Select(f => $"{f.Indicator} {f.Period}{UnitSuffix(f.AdminUnit)}{BoundarySuffix(Normalized(f.Boundary))} {Number(f.Value)}{At(f)}"));

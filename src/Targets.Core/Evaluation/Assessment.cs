@@ -42,16 +42,16 @@ public sealed record AssessmentSummary(
     /// <see cref="Of"/> for the results of an evaluation in its order, each target's results next to each other: the same
     /// counts without grouping by id.
     /// </summary>
-    internal static AssessmentSummary OfTargets(IReadOnlyList<TargetResult> inTargetOrder, int unmeasuredGoals)
+    internal static AssessmentSummary OfTargets(ReadOnlySpan<TargetResult> inTargetOrder, int unmeasuredGoals)
     {
         Span<int> counts = stackalloc int[8];
         var targets = 0;
-        for (var first = 0; first < inTargetOrder.Count;)
+        for (var first = 0; first < inTargetOrder.Length;)
         {
             // MaxBy over the target's results: the first result with the latest period.
             var latest = inTargetOrder[first];
             var end = first + 1;
-            for (; end < inTargetOrder.Count && inTargetOrder[end].Target.Id == latest.Target.Id; end++)
+            for (; end < inTargetOrder.Length && IsSameTarget(inTargetOrder[end].Target, latest.Target); end++)
             {
                 if (inTargetOrder[end].Period.CompareTo(latest.Period) > 0)
                 {
@@ -82,6 +82,8 @@ public sealed record AssessmentSummary(
             Pending = counts[(int)AssessmentStatus.Pending],
         };
     }
+
+    private static bool IsSameTarget(Target one, Target other) => ReferenceEquals(one, other) || one.Id == other.Id;
 
     private static AssessmentSummary OfLatest(List<TargetResult> latest, int unmeasuredGoals)
     {

@@ -18,12 +18,18 @@ public static class AssessmentDate
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(figures);
         var file = dataset.SourceFile ?? "dataset";
-        var (asOf, what, location) = requested is { } asked ? (asked, "the as-of date", new SourceLocation("as-of date"))
-            : dataset.AsOf is { } given ? (given, "asOf", new SourceLocation(file, Path: "$.asOf"))
-            : figures.LatestYear is { } latest ? (new DateOnly(latest, 12, 31), "the latest year of the figures", new SourceLocation(file))
-            : throw new DataException("the dataset has no figures and no asOf, so nothing dates the assessment: give asOf (or --year)", new SourceLocation(file));
-        return AsOfRange.Problem(asOf.Year, string.Create(CultureInfo.InvariantCulture, $"{what} ({asOf:yyyy-MM-dd})")) is { } problem
-            ? throw new DataException(problem, location)
-            : asOf;
+        var asOf = requested ?? dataset.AsOf ?? (figures.LatestYear is { } latest
+            ? new DateOnly(latest, 12, 31)
+            : throw new DataException("the dataset has no figures and no asOf, so nothing dates the assessment: give asOf (or --year)", new SourceLocation(file)));
+        if (AsOfRange.Contains(asOf.Year))
+        {
+            return asOf;
+        }
+
+        // What the date came from is written out for the message only: a batch resolves a date per dataset and year.
+        var (what, location) = requested is not null ? ("the as-of date", new SourceLocation("as-of date"))
+            : dataset.AsOf is not null ? ("asOf", new SourceLocation(file, Path: "$.asOf"))
+            : ("the latest year of the figures", new SourceLocation(file));
+        throw new DataException(AsOfRange.Problem(asOf.Year, string.Create(CultureInfo.InvariantCulture, $"{what} ({asOf:yyyy-MM-dd})"))!, location);
     }
 }

@@ -14,23 +14,28 @@ namespace Targets.Core.Evaluation;
 /// <typeparam name="T">The items.</typeparam>
 public sealed class DeferredList<T> : IReadOnlyList<T>, IList
 {
-    private readonly Lazy<T[]> _items;
+    // Made when the list is first read, not with it: most lists of a batch are never read, so each costs one object.
+    private Func<IEnumerable<T>>? _compute;
+    private T[]? _items;
+    private Lock? _lock;
 
     /// <summary>A list of what <paramref name="compute"/> gives when first read.</summary>
     public DeferredList(Func<IEnumerable<T>> compute)
     {
         ArgumentNullException.ThrowIfNull(compute);
-        _items = new Lazy<T[]>(() => [.. compute()]);
+        _compute = compute;
     }
 
     /// <inheritdoc />
-    public int Count => _items.Value.Length;
+    public int Count => Items.Length;
 
     /// <inheritdoc />
-    public T this[int index] => _items.Value[index];
+    public T this[int index] => Items[index];
+
+    private T[] Items => Volatile.Read(ref _items) ?? Compute();
 
     /// <inheritdoc />
-    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)_items.Value).GetEnumerator();
+    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)Items).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -48,11 +53,11 @@ public sealed class DeferredList<T> : IReadOnlyList<T>, IList
         set => throw ReadOnly();
     }
 
-    bool IList.Contains(object? value) => ((IList)_items.Value).Contains(value);
+    bool IList.Contains(object? value) => ((IList)Items).Contains(value);
 
-    int IList.IndexOf(object? value) => ((IList)_items.Value).IndexOf(value);
+    int IList.IndexOf(object? value) => ((IList)Items).IndexOf(value);
 
-    void ICollection.CopyTo(Array array, int index) => _items.Value.CopyTo(array, index);
+    void ICollection.CopyTo(Array array, int index) => Items.CopyTo(array, index);
 
     int IList.Add(object? value) => throw ReadOnly();
 
@@ -65,4 +70,22 @@ public sealed class DeferredList<T> : IReadOnlyList<T>, IList
     void IList.RemoveAt(int index) => throw ReadOnly();
 
     private static NotSupportedException ReadOnly() => new("the list is read-only");
+
+    /// <summary>Works the list out, once however many threads read it first; what it was worked out from is let go.</summary>
+    private T[] Compute()
+    {
+        Interlocked.CompareExchange(ref _lock, new Lock(), null);
+        lock (_lock)
+        {
+            if (_items is { } items)
+            {
+                return items;
+            }
+
+            items = [.. _compute!()];
+            Volatile.Write(ref _items, items);
+            _compute = null;
+            return items;
+        }
+    }
 }

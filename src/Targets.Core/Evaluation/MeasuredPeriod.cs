@@ -41,7 +41,7 @@ public sealed class MeasuredPeriod
         int position,
         ReportingPeriod period,
         MeasurementStage stage,
-        Measured measured,
+        in Measured measured,
         ProgressCheck? progress = null,
         bool onPath = false,
         ResultBoundary boundary = ResultBoundary.AsSet,
@@ -51,7 +51,7 @@ public sealed class MeasuredPeriod
         Position = position;
         Period = period;
         Stage = stage;
-        Reading = measured.Measurement;
+        _reading = measured.Measurement;
         Progress = progress;
         OnPath = onPath;
         BaselinePeriod = measured.BaselinePeriod;
@@ -99,13 +99,13 @@ public sealed class MeasuredPeriod
     public bool IsEachUnit => Target.Scope is TargetScope.EachUnit;
 
     /// <summary>Whether there is a measurement to judge.</summary>
-    public bool IsJudged => Reading.HasValue && Stage != MeasurementStage.Unjudged;
+    public bool IsJudged => _reading is not null && Stage != MeasurementStage.Unjudged;
 
     /// <summary>The measurement to judge (all zero when <see cref="IsJudged"/> is false).</summary>
-    public Measurement Measurement => Reading.GetValueOrDefault();
+    public Measurement Measurement => _reading is { } reading ? reading.Value : default;
 
     /// <summary>The measurement as the result reports it, when the figures exist.</summary>
-    public Measurement? Reading { get; }
+    public Measurement? Reading => _reading?.Value;
 
     /// <summary>Before a deadline: whether the measurement is at least as good as the straight-line path.</summary>
     public bool OnPath { get; }
@@ -137,6 +137,9 @@ public sealed class MeasuredPeriod
 
     private ReportingPeriod? ValuePeriod { get; }
 
+    // Held by reference and shared with the result (see MeasurementHolder).
+    private readonly MeasurementHolder? _reading;
+
     /// <summary>For a deliverable: the count delivered since the plan started, at the end of each year reported.</summary>
     internal IReadOnlyList<(int Year, decimal Total)> DeliveredByYear { get; init; } = [];
 
@@ -144,22 +147,25 @@ public sealed class MeasuredPeriod
     internal bool DeadlineReached { get; init; }
 
     /// <summary>
-    /// Shared by every copy of a measurement that does not depend on the as-of date (see <see cref="MeasurementMemo"/>):
-    /// its judged result, once known.
+    /// Whether the measurement does not depend on the as-of date and is shared by every evaluation of the same figures
+    /// (see <see cref="MeasurementMemo"/>): the evaluations place it in their lists as it is, at its index.
     /// </summary>
-    internal MemoEntry? Memo { get; private set; }
+    internal bool IsRemembered { get; private set; }
+
+    /// <summary>For a remembered measurement: its judged result, once known (the evaluations of later dates take it).</summary>
+    internal TargetResult? RememberedResult { get; set; }
 
     /// <summary>This measurement remembered for evaluations of the same figures as of other dates.</summary>
     internal MeasuredPeriod Remembered()
     {
-        Memo = new MemoEntry();
+        IsRemembered = true;
         return this;
     }
 
     /// <summary>This measurement at its place among the target's periods: itself, or a copy when it is shared.</summary>
     internal MeasuredPeriod Placed(int slot, bool isLatest)
     {
-        var placed = Memo is null ? this : (MeasuredPeriod)MemberwiseClone();
+        var placed = IsRemembered ? (MeasuredPeriod)MemberwiseClone() : this;
         placed.Place(slot, isLatest);
         return placed;
     }
@@ -211,7 +217,7 @@ public sealed class MeasuredPeriod
             Target = Target,
             Period = Period,
             Status = status,
-            Measurement = Reading,
+            SharedMeasurement = _reading,
             BaselinePeriod = BaselinePeriod,
             Figures = Figures,
             MissingFigures = MissingFigures,
@@ -249,7 +255,7 @@ public sealed class MeasuredPeriod
             : DeadlineReached ? AssessmentStatus.NotMet
             : AssessmentStatus.Pending;
         ReportingPeriod? doneIn = null;
-        if (done && Reading is { } reading && PassMark.Of(Target.Requirement, reading, wholeCounts: true) is { } mark)
+        if (done && _reading is { } reading && PassMark.Of(Target.Requirement, reading.Value, wholeCounts: true) is { } mark)
         {
             foreach (var (year, total) in DeliveredByYear)
             {
@@ -266,7 +272,7 @@ public sealed class MeasuredPeriod
             Target = Target,
             Period = Period,
             Status = status,
-            Measurement = status == AssessmentStatus.NoData ? null : Reading,
+            SharedMeasurement = status == AssessmentStatus.NoData ? null : _reading,
             Figures = Figures,
             MissingFigures = done ? [] : MissingFigures,
             DoneIn = doneIn,
@@ -347,18 +353,40 @@ public sealed record MeasuredUnit(string Unit, Measurement? Reading, IReadOnlyLi
 /// </summary>
 internal sealed class MeasurementMemo
 {
-    // By position, the few periods remembered (at most the years of a plan): a short list beats hashing periods.
-    private List<MeasuredPeriod>?[] _measured = [];
+    // By position, the few periods remembered (at most the years of a plan) with their measurements: a short list beats
+    // hashing periods, and the periods held in it are compared without reaching into each measurement.
+    private List<(ReportingPeriod Period, MeasuredPeriod Measured)>?[] _measured;
+
+    // By position, what each target reads, by its numbers in the figures' catalog.
+    private Ordinals?[] _ordinals;
+
+    /// <summary>An empty memo for the targets at positions 0 to <paramref name="positions"/> − 1.</summary>
+    public MeasurementMemo(int positions = 0)
+    {
+        _measured = new List<(ReportingPeriod, MeasuredPeriod)>?[positions];
+        _ordinals = new Ordinals?[positions];
+    }
+
+    /// <summary>What the target at <paramref name="position"/> reads, looked up in the catalog once for the dataset.</summary>
+    public Ordinals OrdinalsOf(int position, Target target, FigureTable table)
+    {
+        if (position >= _ordinals.Length)
+        {
+            Array.Resize(ref _ordinals, Math.Max(position + 1, _ordinals.Length * 2));
+        }
+
+        return _ordinals[position] ??= Ordinals.Of(target, table);
+    }
 
     public bool TryGet(int position, ReportingPeriod period, out MeasuredPeriod measured)
     {
         if (position < _measured.Length && _measured[position] is { } remembered)
         {
-            foreach (var candidate in remembered)
+            foreach (var candidate in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(remembered))
             {
                 if (candidate.Period == period)
                 {
-                    measured = candidate;
+                    measured = candidate.Measured;
                     return true;
                 }
             }
@@ -368,19 +396,19 @@ internal sealed class MeasurementMemo
         return false;
     }
 
-    public void Add(int position, ReportingPeriod period, MeasuredPeriod measured)
+    /// <summary>Remembers a measurement of the target at <paramref name="position"/> for <paramref name="period"/>.</summary>
+    /// <param name="position">The target's position.</param>
+    /// <param name="period">The period measured.</param>
+    /// <param name="measured">The measurement.</param>
+    /// <param name="periods">How many periods the target may remember (the years of its plan, for an annual target).</param>
+    public void Add(int position, ReportingPeriod period, MeasuredPeriod measured, int periods)
     {
         if (position >= _measured.Length)
         {
             Array.Resize(ref _measured, Math.Max(position + 1, _measured.Length * 2));
         }
 
-        (_measured[position] ??= new List<MeasuredPeriod>(4)).Add(measured);
+        (_measured[position] ??= new List<(ReportingPeriod, MeasuredPeriod)>(periods)).Add((period, measured));
     }
 }
 
-/// <summary>What is known of a remembered measurement beyond itself: its judged result.</summary>
-internal sealed class MemoEntry
-{
-    public TargetResult? Result { get; set; }
-}

@@ -40,6 +40,14 @@ public readonly record struct Measurement
     public decimal Subject { get; init; }
 }
 
+/// <summary>
+/// A measurement held once, shared by the period measured and the result judged from it: a measurement is large (eight
+/// decimals), and a batch keeps hundreds of thousands of results, so each holds a reference rather than its own copy.
+/// Compared by value, so that results compare as their measurements do.
+/// </summary>
+/// <param name="Value">The measurement.</param>
+internal sealed record MeasurementHolder(Measurement Value);
+
 /// <summary>What a target's criterion says of one measurement.</summary>
 public enum Judgement
 {

@@ -17,10 +17,17 @@ public static partial class TargetEvaluator
     /// baselines). Anything else is measured as nothing, saying why (the rules then give no data).
     /// </summary>
     private static (Measured Measured, ResultBoundary Boundary) AcrossSuccession(
-        Target target, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period, ReportingPeriod valuePeriod, Measured asSet, Succession succession)
+        Target target,
+        EvaluationContext context,
+        Ordinals ordinals,
+        ReportingPeriod plan,
+        ReportingPeriod period,
+        ReportingPeriod valuePeriod,
+        Measured asSet,
+        Succession succession)
     {
         var table = context.Figures;
-        if (!table.TryRead(table.OrdinalOf(target.Indicator!.Value), valuePeriod, null, Succession.MergedBoundary, Scratch(), out _, out _, out _))
+        if (!table.TryRead(ordinals.Indicator, valuePeriod, null, Succession.MergedBoundary, Scratch(), out _, out _, out _))
         {
             return (asSet, ResultBoundary.AsSet);
         }
@@ -34,7 +41,7 @@ public static partial class TargetEvaluator
             }, ResultBoundary.AsSet);
         }
 
-        var merged = Measure(target, context, plan, period, valuePeriod, adminUnit: null, boundary: Succession.MergedBoundary);
+        var merged = Measure(target, context, ordinals, plan, period, valuePeriod, adminUnit: null, boundary: Succession.MergedBoundary);
         if (merged.Measurement is null && merged.Note is null)
         {
             return (merged with

@@ -51,7 +51,7 @@ public static partial class TargetEvaluator
     /// measurement taken from the memo is shared: its place is its index in the list (<see cref="MeasuredPeriod.Placed"/>
     /// gives a copy that carries it).
     /// </summary>
-    internal static IReadOnlyList<MeasuredPeriod> Measure(Target target, int position, EvaluationContext context, MeasurementMemo? memo)
+    internal static MeasuredPeriod[] Measure(Target target, int position, EvaluationContext context, MeasurementMemo? memo)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(context);
@@ -68,7 +68,7 @@ public static partial class TargetEvaluator
         if (target.Requirement is DeliverableRequirement)
         {
             var deliverable = MeasureDeliverable(memo, target, position, context, plan);
-            if (deliverable.Memo is null)
+            if (!deliverable.IsRemembered)
             {
                 deliverable.Place(0, isLatest: true);
             }
@@ -86,56 +86,70 @@ public static partial class TargetEvaluator
                     return [];
                 }
 
-                periods = new MeasuredPeriod[last - plan.StartYear + 1];
-                for (var year = plan.StartYear; year <= last; year++)
+                var count = last - plan.StartYear + 1;
+                periods = new MeasuredPeriod[count];
+                for (var slot = 0; slot < count; slot++)
                 {
-                    var period = ReportingPeriod.Year(year);
-                    periods[year - plan.StartYear] = Memoized(memo, target, position, context, plan, period, period);
+                    var period = ReportingPeriod.Year(plan.StartYear + slot);
+                    periods[slot] = Memoized(memo, target, position, context, plan, period, period, slot, isLatest: slot == count - 1);
                 }
 
                 break;
             case Schedule.SingleYear single when single.Year <= context.AsOfYear:
                 var only = ReportingPeriod.Year(single.Year);
-                periods = [Memoized(memo, target, position, context, plan, only, only)];
+                periods = [Memoized(memo, target, position, context, plan, only, only, slot: 0, isLatest: true)];
                 break;
             case Schedule.ByDeadline deadline:
                 var valuePeriod = deadline.Cumulative ? plan : ReportingPeriod.Year(plan.EndYear);
                 periods = [context.AsOfYear >= plan.EndYear
-                    ? Memoized(memo, target, position, context, plan, valuePeriod, valuePeriod)
-                    : deadline.Cumulative
-                        ? MeasureCumulativeProgress(target, position, context, plan)
-                        : MeasureProgress(target, position, context, plan)];
+                    ? Memoized(memo, target, position, context, plan, valuePeriod, valuePeriod, slot: 0, isLatest: true)
+                    : PlacedFirst(deadline.Cumulative
+                        ? MeasureCumulativeProgress(memo, target, position, context, plan)
+                        : MeasureProgress(memo, target, position, context, plan))];
                 break;
             default:
                 return [];
         }
 
-        for (var i = 0; i < periods.Length; i++)
-        {
-            if (periods[i].Memo is null)
-            {
-                periods[i].Place(i, isLatest: i == periods.Length - 1);
-            }
-        }
-
         return periods;
     }
 
+    /// <summary>
+    /// A period measured, or remembered from an earlier as-of date of the same figures. A measurement taken now is placed
+    /// at its slot; a remembered one is shared, and the lists that hold it place it (its index).
+    /// </summary>
     private static MeasuredPeriod Memoized(
-        MeasurementMemo? memo, Target target, int position, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period, ReportingPeriod valuePeriod)
+        MeasurementMemo? memo,
+        Target target,
+        int position,
+        EvaluationContext context,
+        ReportingPeriod plan,
+        ReportingPeriod period,
+        ReportingPeriod valuePeriod,
+        int slot,
+        bool isLatest)
     {
         // A period the as-of date cuts into (the year 2023 as of 30 June 2023) reads fewer figures than it will later.
-        if (memo is null || context.Figures.Cutoff is { } cutoff && valuePeriod.End > cutoff)
+        if (memo is null || context.Figures.EndsAfterCutoff(valuePeriod))
         {
-            return MeasurePeriod(target, position, context, plan, period, valuePeriod);
+            var measured = MeasurePeriod(memo, target, position, context, plan, period, valuePeriod);
+            measured.Place(slot, isLatest);
+            return measured;
         }
 
-        if (!memo.TryGet(position, period, out var measured))
+        if (!memo.TryGet(position, period, out var remembered))
         {
-            measured = MeasurePeriod(target, position, context, plan, period, valuePeriod).Remembered();
-            memo.Add(position, period, measured);
+            remembered = MeasurePeriod(memo, target, position, context, plan, period, valuePeriod).Remembered();
+            memo.Add(position, period, remembered, target.Schedule is Schedule.EachYear ? plan.YearCount : 1);
         }
 
+        return remembered;
+    }
+
+    /// <summary>A measurement taken now, the only period of its target.</summary>
+    private static MeasuredPeriod PlacedFirst(MeasuredPeriod measured)
+    {
+        measured.Place(0, isLatest: true);
         return measured;
     }
 
@@ -146,7 +160,11 @@ public static partial class TargetEvaluator
     /// <param name="target">The composite target.</param>
     /// <param name="position">The target's place in its locality's evaluation order.</param>
     /// <param name="context">The figures and the as-of year.</param>
-    public static IReadOnlyList<CompositePeriod> CompositePeriods(Target target, int position, EvaluationContext context)
+    public static IReadOnlyList<CompositePeriod> CompositePeriods(Target target, int position, EvaluationContext context) =>
+        CompositePeriodsOf(target, position, context);
+
+    /// <summary><see cref="CompositePeriods"/>, as the array it is.</summary>
+    internal static CompositePeriod[] CompositePeriodsOf(Target target, int position, EvaluationContext context)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(context);
@@ -175,6 +193,10 @@ public static partial class TargetEvaluator
         return periods;
     }
 
+    /// <summary>What a target reads, by its numbers in the catalog: kept in the memo, when there is one, for the dataset's other dates.</summary>
+    private static Ordinals OrdinalsOf(MeasurementMemo? memo, Target target, int position, EvaluationContext context) =>
+        memo?.OrdinalsOf(position, target, context.Figures) ?? Ordinals.Of(target, context.Figures);
+
     private static Judgement Judge(Target target, ITargetCriterion criterion, in Measurement measurement)
     {
         try
@@ -190,94 +212,85 @@ public static partial class TargetEvaluator
     }
 
     private static MeasuredPeriod MeasurePeriod(
-        Target target, int position, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period, ReportingPeriod valuePeriod)
+        MeasurementMemo? memo, Target target, int position, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period, ReportingPeriod valuePeriod)
     {
+        var ordinals = OrdinalsOf(memo, target, position, context);
         if (target.Scope is TargetScope.EachUnit)
         {
-            var units = context.Figures.UnitsFor(target.Indicator!.Value);
-            var measured = new MeasuredUnit[units.Count];
-            for (var u = 0; u < measured.Length; u++)
-            {
-                var unit = Measure(target, context, plan, period, valuePeriod, units[u]);
-                measured[u] = new MeasuredUnit(units[u], unit.Measurement, unit.Figures, unit.BaselinePeriod);
-            }
-
-            return new MeasuredPeriod(target, position, period, valuePeriod, measured);
+            return new MeasuredPeriod(target, position, period, valuePeriod, MeasureUnits(target, context, ordinals, plan, period, valuePeriod));
         }
 
-        var whole = Measure(target, context, plan, period, valuePeriod, adminUnit: null);
+        var whole = Measure(target, context, ordinals, plan, period, valuePeriod, adminUnit: null);
         var boundary = ResultBoundary.AsSet;
         if (whole.Measurement is null && context.Figures.Succession is { } succession && valuePeriod.End >= succession.Date)
         {
-            (whole, boundary) = AcrossSuccession(target, context, plan, period, valuePeriod, whole, succession);
+            (whole, boundary) = AcrossSuccession(target, context, ordinals, plan, period, valuePeriod, whole, succession);
         }
 
-        return new MeasuredPeriod(target, position, period, MeasurementStage.Final, whole, boundary: boundary, byUnit: DrillDown(target, context, plan, period, valuePeriod));
+        // For a target on the locality as a whole whose figures are also given per unit: each unit measured on its own
+        // under the same requirement, so that the report can name the units that pull the whole below the bar.
+        var byUnit = context.Figures.HasUnitFigures(ordinals.Indicator) ? MeasureUnits(target, context, ordinals, plan, period, valuePeriod) : [];
+        return new MeasuredPeriod(target, position, period, MeasurementStage.Final, whole, boundary: boundary, byUnit: byUnit);
     }
 
-    /// <summary>
-    /// For a target on the locality as a whole whose figures are also given per unit: each unit measured on its own under
-    /// the same requirement, so that the report can name the units that pull the whole below the bar. Empty otherwise.
-    /// </summary>
-    private static MeasuredUnit[] DrillDown(Target target, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period, ReportingPeriod valuePeriod)
+    /// <summary>Each unit the target's indicator is given for, measured on its own, in the order the figures list them.</summary>
+    private static MeasuredUnit[] MeasureUnits(
+        Target target, EvaluationContext context, Ordinals ordinals, ReportingPeriod plan, ReportingPeriod period, ReportingPeriod valuePeriod)
     {
-        if (!context.Figures.HasUnitFigures(target.Indicator!.Value))
-        {
-            return [];
-        }
-
-        var units = context.Figures.UnitsFor(target.Indicator!.Value);
+        var units = context.Figures.UnitsFor(ordinals.Indicator);
         var measured = new MeasuredUnit[units.Count];
         for (var u = 0; u < measured.Length; u++)
         {
-            var unit = Measure(target, context, plan, period, valuePeriod, units[u]);
-            measured[u] = new MeasuredUnit(units[u], unit.Measurement, unit.Figures, unit.BaselinePeriod);
+            var unit = Measure(target, context, ordinals, plan, period, valuePeriod, units[u]);
+            measured[u] = new MeasuredUnit(units[u], unit.Measurement?.Value, unit.Figures, unit.BaselinePeriod);
         }
 
         return measured;
     }
 
-    private static MeasuredPeriod MeasureProgress(Target target, int position, EvaluationContext context, ReportingPeriod plan)
+    private static MeasuredPeriod MeasureProgress(MeasurementMemo? memo, Target target, int position, EvaluationContext context, ReportingPeriod plan)
     {
         var deadline = plan.EndYear;
         var lastYear = Math.Min(context.AsOfYear, deadline - 1);
+        var ordinals = OrdinalsOf(memo, target, position, context);
         for (var year = lastYear; year >= plan.StartYear; year--)
         {
             var period = ReportingPeriod.Year(year);
-            var measured = Measure(target, context, plan, period, period, adminUnit: null);
-            if (measured.Measurement is not { } m)
+            var measured = Measure(target, context, ordinals, plan, period, period, adminUnit: null);
+            if (measured.Measurement?.Value is not { } m)
             {
                 continue;
             }
 
-            var path = PathFor(target, context, plan, period);
+            var path = PathFor(target, context, ordinals, plan, period);
             var onPath = path is { Expected: { } expected } && target.Requirement.PathBound is { } bound && IsAtLeastAsGood(bound, m.Subject, expected);
             return new MeasuredPeriod(target, position, period, MeasurementStage.Progress, measured, path, onPath);
         }
 
         var latest = ReportingPeriod.Year(Math.Max(plan.StartYear, lastYear));
-        return new MeasuredPeriod(target, position, latest, MeasurementStage.Unjudged, Measure(target, context, plan, latest, latest, adminUnit: null));
+        return new MeasuredPeriod(target, position, latest, MeasurementStage.Unjudged, Measure(target, context, ordinals, plan, latest, latest, adminUnit: null));
     }
 
-    private static MeasuredPeriod MeasureCumulativeProgress(Target target, int position, EvaluationContext context, ReportingPeriod plan)
+    private static MeasuredPeriod MeasureCumulativeProgress(MeasurementMemo? memo, Target target, int position, EvaluationContext context, ReportingPeriod plan)
     {
         var lastYear = Math.Min(context.AsOfYear, plan.EndYear - 1);
+        var ordinals = OrdinalsOf(memo, target, position, context);
         for (var year = lastYear; year >= plan.StartYear; year--)
         {
             var elapsed = ReportingPeriod.Span(plan.StartYear, year);
-            var measured = Measure(target, context, plan, plan, elapsed, adminUnit: null, projectTo: plan);
+            var measured = Measure(target, context, ordinals, plan, plan, elapsed, adminUnit: null, projectTo: plan);
             if (measured.Measurement is null)
             {
                 continue;
             }
 
-            var runningTotal = context.Figures.TryRead(target.Indicator!.Value, elapsed, null, out var actual) ? actual.Value : (decimal?)null;
+            var runningTotal = context.Figures.TryRead(ordinals.Indicator, elapsed, null, Scratch(), out var actual, out _, out _) ? actual : (decimal?)null;
             var path = new ProgressCheck(plan.StartYear, 0, plan.EndYear, target.Requirement.PathBound?.Threshold ?? 0, year, null, Projected: true, runningTotal);
             return new MeasuredPeriod(target, position, elapsed, MeasurementStage.CumulativeProgress, measured, path);
         }
 
         var first = ReportingPeriod.Year(Math.Max(plan.StartYear, Math.Min(lastYear, plan.EndYear)));
-        return new MeasuredPeriod(target, position, first, MeasurementStage.Unjudged, Measure(target, context, plan, plan, first, adminUnit: null));
+        return new MeasuredPeriod(target, position, first, MeasurementStage.Unjudged, Measure(target, context, ordinals, plan, plan, first, adminUnit: null));
     }
 
     /// <summary>
@@ -295,7 +308,7 @@ public static partial class TargetEvaluator
         var before = last < plan.StartYear;
 
         // As with Memoized: a year the as-of date cuts into reads fewer figures than it will later, so it is never kept.
-        if (context.Figures.Cutoff is { } cutoff && period.End > cutoff)
+        if (context.Figures.EndsAfterCutoff(period))
         {
             memo = null;
         }
@@ -307,7 +320,7 @@ public static partial class TargetEvaluator
 
         var used = Scratch();
         var table = context.Figures;
-        var ordinal = table.OrdinalOf(target.Indicator!.Value);
+        var ordinal = OrdinalsOf(memo, target, position, context).Indicator;
         var missing = new List<MissingFigure>();
         var totals = new List<(int Year, decimal Total)>();
         decimal delivered = 0;
@@ -336,14 +349,14 @@ public static partial class TargetEvaluator
             position,
             period,
             MeasurementStage.Deliverable,
-            new Measured(before ? null : measurement, null, used.Count == 0 ? [] : used.ToArray(), missing, null))
+            new Measured(before ? null : new MeasurementHolder(measurement), null, used.Count == 0 ? [] : used.ToArray(), missing, null))
         {
             DeliveredByYear = totals,
             DeadlineReached = last >= deadline,
         };
         if (memo is not null && !before)
         {
-            memo.Add(position, period, measured.Remembered());
+            memo.Add(position, period, measured.Remembered(), periods: 1);
         }
 
         return measured;
@@ -354,7 +367,7 @@ public static partial class TargetEvaluator
     /// (or the first reported plan year; 0 at the plan's start for an indicator counted from it) to the threshold at the
     /// deadline; for a change, from no change at the baseline.
     /// </summary>
-    private static ProgressCheck? PathFor(Target target, EvaluationContext context, ReportingPeriod plan, ReportingPeriod period)
+    private static ProgressCheck? PathFor(Target target, EvaluationContext context, Ordinals ordinals, ReportingPeriod plan, ReportingPeriod period)
     {
         if (target.Requirement.PathBound is not { Comparison: not Comparison.EqualTo, Threshold: var threshold })
         {
@@ -379,10 +392,9 @@ public static partial class TargetEvaluator
         {
             // The first year, from the one before the plan, with a figure.
             var table = context.Figures;
-            var ordinal = table.OrdinalOf(target.Indicator!.Value);
             var scratch = Scratch();
             startYear = plan.StartYear - 1;
-            while (!table.TryRead(ordinal, ReportingPeriod.Year(startYear), null, scratch, out startValue, out _, out _))
+            while (!table.TryRead(ordinals.Indicator, ReportingPeriod.Year(startYear), null, scratch, out startValue, out _, out _))
             {
                 if (++startYear > period.EndYear)
                 {
@@ -404,6 +416,7 @@ public static partial class TargetEvaluator
     private static Measured Measure(
         Target target,
         EvaluationContext context,
+        Ordinals ordinals,
         ReportingPeriod plan,
         ReportingPeriod period,
         ReportingPeriod valuePeriod,
@@ -416,7 +429,7 @@ public static partial class TargetEvaluator
         List<MissingFigure>? missing = null;
         var table = context.Figures;
         var indicator = target.Indicator!.Value;
-        var ordinal = table.OrdinalOf(indicator);
+        var ordinal = ordinals.Indicator;
 
         decimal value = 0, numerator = 0, denominator = 0;
         string? zeroShare = null;
@@ -461,65 +474,66 @@ public static partial class TargetEvaluator
             {
                 quota = fixedQuota;
             }
-            else if (!table.TryRead(table.OrdinalOf(quotaRule.QuotaIndicator!.Value), valuePeriod, adminUnit, boundary, used, out quota, out _, out _))
+            else if (!table.TryRead(ordinals.Quota, valuePeriod, adminUnit, boundary, used, out quota, out _, out _))
             {
                 (missing ??= []).Add(new MissingFigure(quotaRule.QuotaIndicator!.Value, valuePeriod, adminUnit, boundary));
             }
         }
 
         IReadOnlyList<Figure> figures = used.Count == 0 ? [] : used.ToArray();
-        if (missing is { Count: > 0 })
+
+        // One exit: each return of a Measured is a large temporary the method would clear on every call.
+        MeasurementHolder? measurement = null;
+        var note = missing is null ? zeroShare : null;
+        if (missing is null && zeroShare is null)
         {
-            return new Measured(null, baselinePeriod, figures, missing, null);
+            var change = value - baseline;
+            var relative = baselineRule is not null && baseline != 0 ? change * 100m / baseline : 0m;
+            var subject = value;
+            switch (target.Requirement)
+            {
+                case ChangeRequirement { Direction: var direction, Measure: var measure }:
+                    subject = Directed(direction, measure, change, relative, baseline, out note);
+                    break;
+                case ChangeRangeRequirement { Direction: var direction, Measure: var measure }:
+                    subject = Directed(direction, measure, change, relative, baseline, out note);
+                    break;
+            }
+
+            if (note is null)
+            {
+                measurement = new MeasurementHolder(new Measurement
+                {
+                    Value = value,
+                    Numerator = numerator,
+                    Denominator = denominator,
+                    HasBaseline = baselineRule is not null,
+                    Baseline = baseline,
+                    Change = change,
+                    RelativeChange = relative,
+                    Quota = quota,
+                    Year = valuePeriod.EndYear,
+                    Subject = subject,
+                });
+            }
         }
 
-        if (zeroShare is not null)
-        {
-            return new Measured(null, baselinePeriod, figures, [], zeroShare);
-        }
-
-        var change = value - baseline;
-        var relative = baselineRule is not null && baseline != 0 ? change * 100m / baseline : 0m;
-        var subject = value;
-        string? note = null;
-        switch (target.Requirement)
-        {
-            case ChangeRequirement { Direction: var direction, Measure: var measure }:
-                subject = Directed(direction, measure, change, baseline, out note);
-                break;
-            case ChangeRangeRequirement { Direction: var direction, Measure: var measure }:
-                subject = Directed(direction, measure, change, baseline, out note);
-                break;
-        }
-
-        if (note is not null)
-        {
-            return new Measured(null, baselinePeriod, figures, [], note);
-        }
-
-        var measurement = new Measurement
-        {
-            Value = value,
-            Numerator = numerator,
-            Denominator = denominator,
-            HasBaseline = baselineRule is not null,
-            Baseline = baseline,
-            Change = change,
-            RelativeChange = relative,
-            Quota = quota,
-            Year = valuePeriod.EndYear,
-            Subject = subject,
-        };
-        return new Measured(measurement, baselinePeriod, figures, [], null);
+        return new Measured(measurement, baselinePeriod, figures, (IReadOnlyList<MissingFigure>?)missing ?? [], note);
     }
 
-    private static decimal Directed(ChangeDirection direction, ChangeMeasure measure, decimal change, decimal baseline, out string? note)
+    /// <summary>The change counted in the requirement's direction and measure.</summary>
+    /// <param name="direction">The direction the requirement counts in.</param>
+    /// <param name="measure">Absolute or relative.</param>
+    /// <param name="change">value − baseline.</param>
+    /// <param name="relative">change × 100 / baseline, when the baseline is not 0.</param>
+    /// <param name="baseline">The baseline.</param>
+    /// <param name="note">Why the change cannot be counted (a relative change from 0), if so.</param>
+    private static decimal Directed(ChangeDirection direction, ChangeMeasure measure, decimal change, decimal relative, decimal baseline, out string? note)
     {
         note = null;
-        var directed = direction == ChangeDirection.Decrease ? -change : change;
         if (measure == ChangeMeasure.Absolute)
         {
-            return directed;
+            return direction == ChangeDirection.Decrease ? -change : change;
         }
 
         if (baseline == 0)
@@ -528,7 +542,8 @@ public static partial class TargetEvaluator
             return 0;
         }
 
-        return directed * 100m / baseline;
+        // Decimal arithmetic is sign-symmetric: −change × 100 / baseline is exactly −(change × 100 / baseline).
+        return direction == ChangeDirection.Decrease ? -relative : relative;
     }
 
     /// <summary>A per-thread list for the figures a read uses, cleared; its contents are copied out before the next use.</summary>
@@ -544,9 +559,22 @@ public static partial class TargetEvaluator
 
 }
 
+/// <summary>
+/// The numbers in the figures' catalog of what a target reads, looked up once per period measured rather than once per
+/// figure read: its indicator and, for a quota another indicator gives, that one (else −1).
+/// </summary>
+/// <param name="Indicator">The target's indicator.</param>
+/// <param name="Quota">The indicator giving its quota, or −1.</param>
+internal readonly record struct Ordinals(int Indicator, int Quota)
+{
+    public static Ordinals Of(Target target, FigureTable table) => new(
+        table.OrdinalOf(target.Indicator!.Value),
+        target.Requirement is QuotaRequirement { QuotaIndicator: { } quota } ? table.OrdinalOf(quota) : -1);
+}
+
 /// <summary>What was read for one period and unit: the measurement when the figures allow one, and what was used or missed.</summary>
 internal readonly record struct Measured(
-    Measurement? Measurement,
+    MeasurementHolder? Measurement,
     ReportingPeriod? BaselinePeriod,
     IReadOnlyList<Figure> Figures,
     IReadOnlyList<MissingFigure> Missing,

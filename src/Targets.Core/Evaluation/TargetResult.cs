@@ -115,8 +115,21 @@ public sealed record TargetResult
     /// <summary>The verdict.</summary>
     public required AssessmentStatus Status { get; init; }
 
+    // The measurement is held by reference: a result judged from a measured period shares the period's (see MeasurementHolder).
+    private readonly MeasurementHolder? _measurement;
+
     /// <summary>What was measured; null when figures are missing.</summary>
-    public Measurement? Measurement { get; init; }
+    public Measurement? Measurement
+    {
+        get => _measurement?.Value;
+        init => _measurement = value is { } measurement ? new MeasurementHolder(measurement) : null;
+    }
+
+    /// <summary>The measurement as a measured period holds it, shared rather than copied.</summary>
+    internal MeasurementHolder? SharedMeasurement
+    {
+        init => _measurement = value;
+    }
 
     /// <summary>The baseline period, when the requirement compares with one.</summary>
     public ReportingPeriod? BaselinePeriod { get; init; }

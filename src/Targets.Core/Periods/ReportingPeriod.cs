@@ -185,6 +185,13 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
     /// <inheritdoc />
     public int CompareTo(ReportingPeriod other)
     {
+        if (Kind is PeriodKind.Year or PeriodKind.Span && other.Kind is PeriodKind.Year or PeriodKind.Span)
+        {
+            // Whole years start on 1 January and end on 31 December: their years order them, with no dates to build.
+            var byStartYear = StartYear.CompareTo(other.StartYear);
+            return byStartYear != 0 ? byStartYear : EndYear.CompareTo(other.EndYear);
+        }
+
         var byStart = Start.CompareTo(other.Start);
         return byStart != 0 ? byStart : End.CompareTo(other.End);
     }

@@ -1,3 +1,4 @@
+using Targets.Core.Data;
 using Targets.Core.Evaluation;
 
 namespace Targets.Core.Requirements;
@@ -158,21 +159,25 @@ public readonly record struct PassMark
         var count = side == PassSide.AtLeast
             ? (strict ? Math.Floor(raw) + 1 : Math.Ceiling(raw))
             : (strict ? Math.Ceiling(raw) - 1 : Math.Floor(raw));
-        bool Passes(decimal c) => subjectBound.IsSatisfiedBy(SubjectAt(requirement, ValueAt(c, denominator), baseline));
         var outward = side == PassSide.AtLeast ? -1 : 1;
-        if (!Passes(count))
+
+        // The value at the count the mark settles on is one of those just tested, unless the estimate was a step inside.
+        var value = ValueAt(count, denominator);
+        if (!subjectBound.IsSatisfiedBy(SubjectAt(requirement, value, baseline)))
         {
             count -= outward;
+            value = ValueAt(count, denominator);
         }
-        else if (Passes(count + outward))
+        else if (ValueAt(count + outward, denominator) is var further && subjectBound.IsSatisfiedBy(SubjectAt(requirement, further, baseline)))
         {
             count += outward;
+            value = further;
         }
 
         return new PassMark
         {
             Side = side,
-            Value = ValueAt(count, denominator),
+            Value = value,
             IsReached = true,
             Count = count,
             Denominator = denominator > 0 ? denominator : null,
@@ -190,14 +195,77 @@ public readonly record struct PassMark
     /// <param name="wholeCounts">Whether the measured value counts whole things (an indicator of kind count).</param>
     public static bool IsExceeded(Requirement requirement, in Measurement measurement, bool wholeCounts)
     {
-        if (requirement is ChangeRangeRequirement range)
+        switch (requirement)
         {
-            return measurement.Subject > range.To;
+            case ChangeRangeRequirement range:
+                return measurement.Subject > range.To;
+
+            // Only a bound from below is gone beyond (see CanBeExceeded): a ceiling or an equality needs no mark worked out.
+            case LevelRequirement { Bound.IsLowerBound: false } or ChangeRequirement { Bound.IsLowerBound: false } or ZeroRequirement or DeliverableRequirement:
+                return false;
+            case LevelRequirement { Bound: var bound } when PlainlyExceeded(bound.Comparison == Comparison.GreaterThan, bound.Threshold, falling: false, measurement, wholeCounts) is { } plain:
+                return plain;
+            case QuotaRequirement when PlainlyExceeded(strict: false, measurement.Quota, falling: false, measurement, wholeCounts) is { } plain:
+                return plain;
+            case ChangeRequirement { Measure: ChangeMeasure.Relative } when measurement.Baseline == 0:
+                return false;
+            case ChangeRequirement { Bound: var bound, Direction: var direction, Measure: var measure }:
+                var (threshold, falling) = ValueAtChange(direction, measure, measurement.Baseline, bound.Threshold);
+                if (PlainlyExceeded(bound.Comparison == Comparison.GreaterThan, threshold, falling, measurement, wholeCounts) is { } plainly)
+                {
+                    return plainly;
+                }
+
+                break;
         }
 
         return Of(requirement, measurement, wholeCounts) is { CanBeExceeded: true, IsReached: true } mark
             && mark.IsPassedBy(measurement.Value)
             && mark.Beyond(measurement) > 0;
+    }
+
+    /// <summary>
+    /// <see cref="IsExceeded"/> for a bound from below on a requirement's subject, given where it falls in terms of the
+    /// measured value (<paramref name="threshold"/>, above it to pass, or below it when the subject <paramref name="falling"/>
+    /// moves against the value), when the answer does not need the mark worked out (its divisions are most of the cost of
+    /// judging): null when it does.
+    /// </summary>
+    /// <remarks>
+    /// Without counts, the mark is the threshold, reached unless the bound is strict: only an inclusive bound is gone
+    /// beyond, by any value past it. On a grid of counts (a share's numerator, or whole things), <see cref="ForSubjectBound"/>
+    /// settles the mark at most one count outside its estimate, itself at most one count from threshold × scale: a count
+    /// three or more past threshold × scale is beyond the mark, and its value (at least 100 / denominator past the mark's,
+    /// far more than a decimal division rounds off for any denominator up to 10^15) passes it. Nearer than that, or where
+    /// these products would overflow, the mark decides.
+    /// </remarks>
+    private static bool? PlainlyExceeded(bool strict, decimal threshold, bool falling, in Measurement measurement, bool wholeCounts)
+    {
+        var denominator = measurement.Denominator;
+        if (denominator <= 0 && !wholeCounts)
+        {
+            return !strict && (falling ? measurement.Value < threshold : measurement.Value > threshold);
+        }
+
+        if (denominator > FigureLimits.MaxMagnitude)
+        {
+            return null;
+        }
+
+        try
+        {
+            if (denominator <= 0)
+            {
+                return (falling ? measurement.Value <= threshold - 3 : measurement.Value >= threshold + 3) ? true : null;
+            }
+
+            var edge = threshold * denominator;
+            var (count, value) = (measurement.Numerator * 100, measurement.Value * denominator);
+            return (falling ? count <= edge - 300 && value <= edge - 300 : count >= edge + 300 && value >= edge + 300) ? true : null;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The value of the subject for a value, computed exactly as the evaluator computes it.</summary>

@@ -27,6 +27,7 @@ internal sealed class BulkRules
     private readonly ChainGroup[] _groups;
     private readonly int[] _groupOf;
     private readonly ISessionFactory? _shared;
+    private readonly Unmatched? _sharedUnmatched;
     private readonly RuleCitations _citations;
 
     /// <param name="criteria">Each measured target's criterion binding (null for composites).</param>
@@ -65,8 +66,14 @@ internal sealed class BulkRules
             }
         }
 
-        var shared = chained.Where(rule => rule.Composite is { } c && _groups[_groupOf[c]].SharesSessions).Select(rule => rule.Rule).ToList();
-        _shared = shared.Count == 0 ? null : NRulesRuleEngine.CompileRules(shared, citations);
+        var shared = chained.Where(rule => rule.Composite is { } c && _groups[_groupOf[c]].SharesSessions).ToList();
+        if (shared.Count > 0)
+        {
+            _shared = NRulesRuleEngine.CompileRules([.. shared.Select(rule => rule.Rule)], citations);
+
+            // A composite's verdict that no other composite reads changes nothing in the session: it is handed over.
+            _sharedUnmatched = Unmatched.Of(shared, criteria.Length);
+        }
     }
 
     /// <summary>How many session groups the chained rules form (each needs its own state per dataset).</summary>
@@ -109,10 +116,11 @@ internal sealed class BulkRules
                 var memo = pending[e].Memo!.Groups;
                 if (memo[g] is not { } outcome || !GroupOutcome.Same(outcome.Keys, inputs))
                 {
-                    var facts = new List<object>(inputs.Length);
+                    FactKey[] kept = [.. inputs];
+                    var facts = new List<object>(kept.Length);
                     group.AddFacts(pending[e].Measured, judged[e], facts, evaluation: 0);
                     var (emitted, findings) = RuleRun.Fire(group.Rules, facts, _citations);
-                    outcome = memo[g] = new GroupOutcome(inputs, emitted, findings);
+                    outcome = memo[g] = new GroupOutcome(kept, emitted, findings);
                 }
 
                 foreach (var verdict in outcome.Emitted)
@@ -143,17 +151,22 @@ internal sealed class BulkRules
                 continue;
             }
 
-            var distinct = new List<(GroupOutcome.FactKey[] Inputs, int Evaluation)>();
+            var distinct = new List<(FactKey[] Inputs, int Evaluation)>();
             sameAs[g] = new int[pending.Count];
             for (var e = 0; e < pending.Count; e++)
             {
                 var inputs = group.KeysOf(pending[e].Measured, judged[e]);
-                var earlier = distinct.FindIndex(d => GroupOutcome.Same(d.Inputs, inputs));
+                var earlier = distinct.Count - 1;
+                while (earlier >= 0 && !GroupOutcome.Same(distinct[earlier].Inputs, inputs))
+                {
+                    earlier--;
+                }
+
                 sameAs[g][e] = earlier < 0 ? e : distinct[earlier].Evaluation;
                 if (earlier < 0)
                 {
-                    distinct.Add((inputs, e));
-                    var own = new List<object>(inputs.Length);
+                    distinct.Add(([.. inputs], e));
+                    var own = new List<object>(inputs.Count);
                     group.AddFacts(pending[e].Measured, judged[e], own, evaluation: e);
 
                     // Two groups may read the same component: its verdict goes in once.
@@ -162,7 +175,7 @@ internal sealed class BulkRules
             }
         }
 
-        foreach (var verdict in RuleRun.Fire(_shared!, facts, _citations).Emitted)
+        foreach (var verdict in RuleRun.Fire(_shared!, facts, _citations, _sharedUnmatched).Emitted)
         {
             var same = sameAs[_groupOf[verdict.Position]];
             for (var e = 0; e < pending.Count; e++)
@@ -186,12 +199,12 @@ internal sealed class BulkRules
                 continue;
             }
 
-            for (var i = 0; i < periods.Count; i++)
+            for (var i = 0; i < periods.Length; i++)
             {
                 var period = periods[i];
 
                 // A measurement remembered from an earlier as-of date of the same figures was judged then.
-                var result = period.Memo?.Result;
+                var result = period.RememberedResult;
                 if (result is null)
                 {
                     try
@@ -205,7 +218,10 @@ internal sealed class BulkRules
                         throw _citations.Failed(period.TargetId, exception);
                     }
 
-                    period.Memo?.Result = result;
+                    if (period.IsRemembered)
+                    {
+                        period.RememberedResult = result;
+                    }
                 }
 
                 pending.Board.Add(p, i, result);
@@ -223,7 +239,7 @@ internal sealed class BulkRules
     private sealed class ChainGroup
     {
         [ThreadStatic]
-        private static List<GroupOutcome.FactKey>? _scratchKeys;
+        private static List<FactKey>? _scratchKeys;
 
         private readonly int[]? _reads;
         private readonly bool _periods;
@@ -307,11 +323,11 @@ internal sealed class BulkRules
             foreach (var p in PositionsRead(measured))
             {
                 var periods = measured.Measured[p]!;
-                for (var slot = 0; slot < periods.Count; slot++)
+                for (var slot = 0; slot < periods.Length; slot++)
                 {
                     if (_periods)
                     {
-                        facts.Add(periods[slot].Placed(slot, slot == periods.Count - 1));
+                        facts.Add(periods[slot].Placed(slot, slot == periods.Length - 1));
                     }
 
                     if (_units)
@@ -329,11 +345,11 @@ internal sealed class BulkRules
 
         /// <summary>
         /// What identifies the facts <see cref="AddFacts"/> would add, one key per fact in the same order, without making
-        /// them: the remembered measurement or result each carries and its place.
+        /// them: the remembered measurement or result each carries and its place. The list is the thread's, overwritten by
+        /// the next call: an outcome keeps a copy.
         /// </summary>
-        public GroupOutcome.FactKey[] KeysOf(Measurements measured, JudgedPeriods judged)
+        public List<FactKey> KeysOf(Measurements measured, JudgedPeriods judged)
         {
-            // Gathered in a list kept by the thread: only the keys' exact array is allocated.
             var keys = _scratchKeys ??= [];
             keys.Clear();
             foreach (var composite in CompositesMatched())
@@ -347,12 +363,13 @@ internal sealed class BulkRules
             foreach (var p in PositionsRead(measured))
             {
                 var periods = measured.Measured[p]!;
-                for (var slot = 0; slot < periods.Count; slot++)
+                for (var slot = 0; slot < periods.Length; slot++)
                 {
                     if (_periods)
                     {
                         var period = periods[slot];
-                        keys.Add(new((object?)period.Memo ?? period, slot, slot == periods.Count - 1, null));
+                        // A remembered measurement is the same object on every date it serves.
+                        keys.Add(new(period, slot, slot == periods.Length - 1, null));
                     }
 
                     if (_units)
@@ -371,7 +388,7 @@ internal sealed class BulkRules
                 }
             }
 
-            return [.. keys];
+            return keys;
         }
 
         /// <summary>The composites whose periods the group matches (none when no rule matches a composite's period).</summary>
@@ -413,7 +430,7 @@ internal sealed class JudgedPeriods(VerdictBoard board, int evaluation)
 }
 
 /// <summary>What a group of chained rules gave for a set of facts, and what identifies those facts.</summary>
-internal sealed class GroupOutcome(GroupOutcome.FactKey[] inputs, IReadOnlyList<Verdict> emitted, IReadOnlyList<Finding> findings)
+internal sealed class GroupOutcome(FactKey[] inputs, IReadOnlyList<Verdict> emitted, IReadOnlyList<Finding> findings)
 {
     /// <summary>What identifies the facts the outcome came from.</summary>
     public FactKey[] Keys => inputs;
@@ -425,16 +442,17 @@ internal sealed class GroupOutcome(GroupOutcome.FactKey[] inputs, IReadOnlyList<
     public IReadOnlyList<Finding> Findings => findings;
 
     /// <summary>Whether two sets of facts are the same: the same remembered results, at the same places.</summary>
-    public static bool Same(FactKey[] one, FactKey[] other)
+    public static bool Same(FactKey[] one, List<FactKey> other)
     {
-        if (other.Length != one.Length)
+        if (other.Count != one.Length)
         {
             return false;
         }
 
-        for (var i = 0; i < other.Length; i++)
+        for (var i = 0; i < one.Length; i++)
         {
-            if (!ReferenceEquals(other[i].Source, one[i].Source) || other[i].Slot != one[i].Slot || other[i].IsLatest != one[i].IsLatest || other[i].Period != one[i].Period)
+            var key = other[i];
+            if (!ReferenceEquals(key.Source, one[i].Source) || key.Slot != one[i].Slot || key.IsLatest != one[i].IsLatest || key.Period != one[i].Period)
             {
                 return false;
             }
@@ -442,12 +460,12 @@ internal sealed class GroupOutcome(GroupOutcome.FactKey[] inputs, IReadOnlyList<
 
         return true;
     }
-
-    /// <summary>A fact's identity across evaluations of the same figures.</summary>
-    /// <param name="Source">The remembered measurement or result it carries (compared by reference).</param>
-    /// <param name="Slot">Its place among its target's periods or units.</param>
-    /// <param name="IsLatest">Whether it is its target's last period.</param>
-    /// <param name="Period">For a composite's period, the period it judges.</param>
-    internal readonly record struct FactKey(object Source, int Slot, bool IsLatest, Core.Periods.ReportingPeriod? Period);
 }
+
+/// <summary>A fact's identity across evaluations of the same figures.</summary>
+/// <param name="Source">The remembered measurement or result it carries (compared by reference).</param>
+/// <param name="Slot">Its place among its target's periods or units.</param>
+/// <param name="IsLatest">Whether it is its target's last period.</param>
+/// <param name="Period">For a composite's period, the period it judges.</param>
+internal readonly record struct FactKey(object Source, int Slot, bool IsLatest, Core.Periods.ReportingPeriod? Period);
 

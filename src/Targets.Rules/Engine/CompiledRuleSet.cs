@@ -32,6 +32,10 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
     private readonly Dictionary<string, PlanTask> _tasksById;
     private readonly Dictionary<TargetId, int> _positions;
     private readonly ReportingPeriod[] _documentPeriods;
+    private readonly Core.Documents.DocumentReference[] _documents;
+
+    // For a locality without composites, every evaluation's composite periods: none at any position (never written).
+    private readonly CompositePeriod[]?[]? _noComposites;
 
     public CompiledRuleSet(
         Locality locality,
@@ -44,7 +48,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         IReadOnlyList<ChainedRule> chainedRules,
         RuleCitations citations)
     {
-        _unmatched = Unmatched.Of(chainedRules.Select(rule => rule.Rule));
+        _unmatched = Unmatched.Of(chainedRules, targets.Length);
         Locality = locality;
         RuleSets = ruleSets;
         Catalog = catalog;
@@ -55,6 +59,8 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
         _tasks = [.. ruleSets.SelectMany(set => set.Tasks)];
         _goals = [.. ruleSets.SelectMany(set => set.Goals)];
         _documentPeriods = [.. ruleSets.Select(set => set.Document.Period).Distinct()];
+        _documents = [.. ruleSets.Select(set => set.Document)];
+        _noComposites = targets.Any(target => target.Requirement is CompositeRequirement) ? null : new CompositePeriod[]?[targets.Length];
         _positions = new Dictionary<TargetId, int>(targets.Length);
         for (var i = 0; i < targets.Length; i++)
         {
@@ -131,7 +137,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
                     var memo = memos.Find(m => m.Plan == plan).Memo;
                     if (memo is null)
                     {
-                        memo = new DatasetMemo(new MeasurementMemo(), new GroupOutcome?[bulk.GroupCount]);
+                        memo = new DatasetMemo(new MeasurementMemo(_targets.Length), new GroupOutcome?[bulk.GroupCount]);
                         memos.Add((plan, memo));
                     }
 
@@ -180,7 +186,7 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
             Locality = Locality.Code,
             LocalityName = Locality.Name,
             AsOf = pending.AsOf,
-            Documents = [.. evaluated.Select(set => set.Document)],
+            Documents = whole ? _documents : [.. evaluated.Select(set => set.Document)],
             Results = all,
             Goals = goals,
             Tasks = AssessTasks(dataset, pending.AsOf, whole ? _tasks : [.. evaluated.SelectMany(set => set.Tasks)], unreported, pending.Context.PlanOverride),
@@ -198,14 +204,14 @@ internal sealed class CompiledRuleSet : ICompiledRuleSet
     {
         try
         {
-            var measured = new IReadOnlyList<MeasuredPeriod>?[_targets.Length];
-            var composites = new IReadOnlyList<CompositePeriod>?[_targets.Length];
+            var measured = new MeasuredPeriod[]?[_targets.Length];
+            var composites = _noComposites ?? new CompositePeriod[]?[_targets.Length];
             for (var position = 0; position < _targets.Length; position++)
             {
                 var target = _targets[position];
                 if (target.Requirement is CompositeRequirement)
                 {
-                    composites[position] = TargetEvaluator.CompositePeriods(target, position, context);
+                    composites[position] = TargetEvaluator.CompositePeriodsOf(target, position, context);
                 }
                 else
                 {
@@ -326,7 +332,7 @@ internal sealed record DatasetMemo(MeasurementMemo Measurements, GroupOutcome?[]
 /// <summary>What one evaluation measured: each target's periods by position.</summary>
 /// <param name="Measured">The measured periods of each measured target (null for composites).</param>
 /// <param name="Composites">The periods of each composite (null for measured targets).</param>
-internal sealed record Measurements(IReadOnlyList<MeasuredPeriod>?[] Measured, IReadOnlyList<CompositePeriod>?[] Composites)
+internal sealed record Measurements(MeasuredPeriod[]?[] Measured, CompositePeriod[]?[] Composites)
 {
     /// <summary>Every measured and composite period, in position order: the facts a full session starts from.</summary>
     public List<object> Facts()
@@ -365,7 +371,7 @@ internal sealed class VerdictBoard
         _offsets = new int[targets.Length + 1];
         for (var p = 0; p < targets.Length; p++)
         {
-            _offsets[p + 1] = _offsets[p] + (measured.Measured[p]?.Count ?? measured.Composites[p]?.Count ?? 0);
+            _offsets[p + 1] = _offsets[p] + (measured.Measured[p]?.Length ?? measured.Composites[p]?.Length ?? 0);
         }
 
         _results = new TargetResult?[_offsets[^1]];

@@ -30,7 +30,7 @@ internal static class RuleRun
     /// <exception cref="RuleSetException">A rule failed while it ran, or kept firing.</exception>
     public static (List<Verdict> Emitted, List<Finding> Findings) Fire(ISessionFactory factory, List<object> facts, RuleCitations citations, Unmatched? unmatched = null)
     {
-        var handOver = unmatched is null ? null : new Unmatched(unmatched.Verdicts, unmatched.Units);
+        var handOver = unmatched?.ForRun();
         RuleActions.Current = handOver;
         try
         {

@@ -195,7 +195,7 @@ internal static class RuleActions
 
     private static void Insert(IContext context, Verdict verdict)
     {
-        if (t_unmatched is { Verdicts: true } unmatched)
+        if (t_unmatched is { } unmatched && unmatched.HandsOver(verdict))
         {
             unmatched.Emitted.Add(verdict);
         }
@@ -209,15 +209,38 @@ internal static class RuleActions
 /// <summary>Which verdict facts no rule of a session matches, and the verdicts handed over instead of inserted.</summary>
 /// <param name="Verdicts">No rule matches <see cref="Verdict"/>.</param>
 /// <param name="Units">No rule matches <see cref="UnitVerdict"/>.</param>
-internal sealed record Unmatched(bool Verdicts, bool Units)
+/// <param name="Read">
+/// When every rule that matches verdicts is a composite: by position, whether a composite reads that target's verdicts
+/// (the others are handed over). Null when a rule written in C# may read any verdict.
+/// </param>
+internal sealed record Unmatched(bool Verdicts, bool Units, bool[]? Read)
 {
     /// <summary>The verdicts handed over.</summary>
     public List<Verdict> Emitted { get; } = [];
 
-    /// <summary>What the rules of a session factory leave unmatched.</summary>
-    public static Unmatched Of(IEnumerable<NRules.RuleModel.IRuleDefinition> rules)
+    /// <summary>Whether a verdict is handed over rather than inserted: no rule of the session would match it.</summary>
+    public bool HandsOver(Verdict verdict) =>
+        Verdicts || (Read is { } read && !((uint)verdict.Position < (uint)read.Length && read[verdict.Position]));
+
+    /// <summary>The same, with a list of its own for the verdicts one run hands over.</summary>
+    public Unmatched ForRun() => new(Verdicts, Units, Read);
+
+    /// <summary>What the chained rules of a session factory leave unmatched (the rules of measured targets match no verdict).</summary>
+    /// <param name="chained">The chained rules.</param>
+    /// <param name="positions">How many targets the locality has.</param>
+    public static Unmatched Of(IReadOnlyList<ChainedRule> chained, int positions)
     {
-        var matched = RuleCompilation.MatchedTypes(rules);
-        return new(!matched.Any(t => t.IsAssignableFrom(typeof(Verdict))), !matched.Any(t => t.IsAssignableFrom(typeof(UnitVerdict))));
+        var matched = RuleCompilation.MatchedTypes(chained.Select(rule => rule.Rule));
+        bool[]? read = null;
+        if (chained.All(rule => rule.Composite is not null))
+        {
+            read = new bool[positions];
+            foreach (var position in chained.SelectMany(rule => rule.Reads))
+            {
+                read[position] = true;
+            }
+        }
+
+        return new(!matched.Any(t => t.IsAssignableFrom(typeof(Verdict))), !matched.Any(t => t.IsAssignableFrom(typeof(UnitVerdict))), read);
     }
 }

@@ -78,6 +78,47 @@ public sealed class FigureTableTests
         Should.Throw<DataException>(() => Table(Figure("crime.social-order.cases", "2023", -3))).Message.ShouldContain("negative");
     }
 
+    [Theory]
+    [InlineData("crime.social-order.cases", "0")]
+    [InlineData("crime.social-order.cases", "-0")] // negative zero is zero
+    [InlineData("crime.social-order.cases", "0.000001")]
+    [InlineData("crime.social-order.cases", "1000000000000000")]
+    [InlineData("crime.clearance-rate", "100")]
+    [InlineData("crime.clearance-rate", "0.5")]
+    public void Constructor_FigureAtTheEdgeOfItsRange_IsAccepted(string indicator, string value)
+    {
+        var figure = Figure(indicator, "2023", decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
+
+        Table(figure).IsReadable(figure).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("crime.social-order.cases", "-0.5", "negative")]
+    [InlineData("crime.social-order.cases", "0.0000001", "too small")]
+    [InlineData("crime.social-order.cases", "1000000000000001", "out of range")]
+    [InlineData("crime.clearance-rate", "100.0001", "above 100%")]
+    [InlineData("crime.clearance-rate", "-1", "negative")]
+    public void Constructor_FigureJustBeyondItsRange_ThrowsSayingWhy(string indicator, string value, string why)
+    {
+        var figure = Figure(indicator, "2023", decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
+
+        Should.Throw<DataException>(() => Table(figure)).Message.ShouldContain(why);
+    }
+
+    [Fact]
+    public void Constructor_FiguresInAnyReadOnlyList_AreCheckedAndIndexedAlike()
+    {
+        // Readers give lists; a dataset built in code may hold its figures in any read-only list.
+        var figures = new System.Collections.ObjectModel.ReadOnlyCollection<Figure>([Figure("crime.social-order.cases", "2023", 4), Figure("crime.social-order.cases", "2022", 6)]);
+        var table = new FigureTable(new Dataset { Locality = "x", Figures = figures, SourceFile = "data.json" }, Catalog);
+
+        table.TryRead(new IndicatorId("crime.social-order.cases"), ReportingPeriod.Span(2022, 2023), null, out var read).ShouldBeTrue();
+        read.Value.ShouldBe(10);
+        Should.Throw<DataException>(() => new FigureTable(
+            new Dataset { Locality = "x", Figures = new System.Collections.ObjectModel.ReadOnlyCollection<Figure>([Figure("crime.social-order.cases", "2023", -1)]) }, Catalog))
+            .Message.ShouldContain("negative");
+    }
+
     [Fact]
     public void Constructor_NumeratorAboveDenominator_ThrowsNamingBoth()
     {

@@ -6,19 +6,62 @@ namespace Targets.Core.Tests.Evaluation;
 public sealed class DeferredListTests
 {
     [Fact]
-    public void Count_ReadTwice_ComputesTheItemsOnce()
+    public void DeferredList_NeverRead_IsNeverWorkedOut()
+    {
+        var computed = 0;
+
+        _ = new DeferredList<int>(() =>
+        {
+            computed++;
+            return [1];
+        });
+
+        computed.ShouldBe(0);
+    }
+
+    [Fact]
+    public void DeferredList_ReadAgainAndAgain_IsWorkedOutOnceInItsOrder()
     {
         var computed = 0;
         var list = new DeferredList<int>(() =>
         {
             computed++;
-            return [1, 2, 3];
+            return [3, 1, 2];
         });
 
-        computed.ShouldBe(0);
         list.Count.ShouldBe(3);
-        list[2].ShouldBe(3);
+        list[1].ShouldBe(1);
+        list.ShouldBe([3, 1, 2]);
         computed.ShouldBe(1);
+    }
+
+    [Fact]
+    public void DeferredList_ReadFromManyThreadsAtOnce_IsWorkedOutOnce()
+    {
+        for (var round = 0; round < 50; round++)
+        {
+            var computed = 0;
+            var list = new DeferredList<int>(() =>
+            {
+                Interlocked.Increment(ref computed);
+                return Enumerable.Range(0, 100);
+            });
+
+            var sums = new int[8];
+            Parallel.For(0, sums.Length, new ParallelOptions { MaxDegreeOfParallelism = sums.Length }, i => sums[i] = list.Sum());
+
+            computed.ShouldBe(1);
+            sums.ShouldAllBe(sum => sum == 4950);
+        }
+    }
+
+    [Fact]
+    public void DeferredList_WhoseWorkFails_FailsAgainWhenReadAgain()
+    {
+        var list = new DeferredList<int>(() => throw new InvalidOperationException("broken"));
+
+        Should.Throw<InvalidOperationException>(() => list.Count);
+        Should.Throw<InvalidOperationException>(() => list.Count).Message.ShouldBe("broken");
     }
 
     [Fact]

@@ -51,6 +51,22 @@ public sealed class TargetEvaluatorTests
         result.Note!.ShouldContain("bằng 0");
     }
 
+    [Theory]
+    [InlineData(ChangeDirection.Decrease, 3, 2)] // down a third: a share that does not end
+    [InlineData(ChangeDirection.Decrease, 7, 9)] // up, counted as a decrease
+    [InlineData(ChangeDirection.Increase, 3, 2)]
+    [InlineData(ChangeDirection.Decrease, 3, 3)] // no change
+    public void Measure_RelativeChange_SubjectIsTheRelativeChangeInTheRequirementsDirection(ChangeDirection direction, int baseline, int value)
+    {
+        var target = Target(new ChangeRequirement(new Baseline.FixedYear(2022), direction, ChangeMeasure.Relative, new Bound(Comparison.AtLeast, 7)), new Schedule.SingleYear(2023));
+        var measurement = TargetEvaluator.Measure(target, 0, Context(2023, ("crime.social-order.cases", "2022", baseline), ("crime.social-order.cases", "2023", value))).Single().Measurement;
+
+        // Exactly the change, counted in the requirement's direction, over the baseline: what PassMark recomputes.
+        var directed = direction == ChangeDirection.Decrease ? baseline - (decimal)value : value - (decimal)baseline;
+        measurement.Subject.ShouldBe(directed * 100m / baseline);
+        measurement.RelativeChange.ShouldBe((value - (decimal)baseline) * 100m / baseline);
+    }
+
     [Fact]
     public void Evaluate_DeadlineBeforeItsYear_ChecksTheStraightLine()
     {

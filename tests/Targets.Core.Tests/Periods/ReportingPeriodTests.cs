@@ -93,6 +93,25 @@ public sealed class ReportingPeriodTests
     }
 
     [Fact]
+    public void CompareTo_YearsAndSpans_OrderedAsTheirFirstAndLastDays()
+    {
+        ReportingPeriod[] periods =
+        [
+            ReportingPeriod.Year(2021), ReportingPeriod.Year(2025), ReportingPeriod.Span(2021, 2025), ReportingPeriod.Span(2021, 2023),
+            ReportingPeriod.Span(2016, 2020), ReportingPeriod.Span(2022, 2025), ReportingPeriod.Half(2021, 2), ReportingPeriod.Quarter(2025, 4),
+        ];
+
+        foreach (var one in periods)
+        {
+            foreach (var other in periods)
+            {
+                var byDays = one.Start != other.Start ? one.Start.CompareTo(other.Start) : one.End.CompareTo(other.End);
+                Math.Sign(one.CompareTo(other)).ShouldBe(Math.Sign(byDays), $"{one} against {other}");
+            }
+        }
+    }
+
+    [Fact]
     public void ShiftYears_Month_KeepsTheMonth()
     {
         ReportingPeriod.Parse("2023-06").ShiftYears(-1).ShouldBe(ReportingPeriod.Month(2022, 6));

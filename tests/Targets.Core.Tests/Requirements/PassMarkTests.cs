@@ -22,6 +22,146 @@ public sealed class PassMarkTests
         Change(new ChangeRequirement(requirement.Baseline, requirement.Direction, requirement.Measure, new Bound(Comparison.AtLeast, requirement.From)), baseline, value);
 
     [Fact]
+    public void IsExceeded_CeilingOnAChangeZeroOrDeliverable_Never()
+    {
+        var atMostFivePercentMore = new ChangeRequirement(new Baseline.PreviousYear(), ChangeDirection.Increase, ChangeMeasure.Relative, new Bound(Comparison.AtMost, 5));
+        var none = new ZeroRequirement();
+        var deliverable = new DeliverableRequirement(3);
+
+        PassMark.IsExceeded(atMostFivePercentMore, Change(atMostFivePercentMore, 200, 150), wholeCounts: true).ShouldBeFalse();
+        PassMark.IsExceeded(none, new Measurement(), wholeCounts: true).ShouldBeFalse();
+        PassMark.IsExceeded(deliverable, new Measurement { Value = 9, Subject = 9, Quota = 3 }, wholeCounts: true).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(Comparison.GreaterThan, 80)]
+    [InlineData(Comparison.AtLeast, 90)]
+    [InlineData(Comparison.AtLeast, 33.3)]
+    [InlineData(Comparison.LessThan, 5)]
+    [InlineData(Comparison.AtMost, 12.5)]
+    public void IsExceeded_SharesOfCounts_IsAMetValueBeyondItsMark(Comparison comparison, double threshold)
+    {
+        // Whatever shortcut IsExceeded takes, it is the mark's own reading: met, the mark reached, and beyond it.
+        var requirement = new LevelRequirement(new Bound(comparison, (decimal)threshold));
+        for (var denominator = 1; denominator <= 120; denominator++)
+        {
+            for (var numerator = 0; numerator <= denominator; numerator++)
+            {
+                var measurement = Share(numerator, denominator);
+                var expected = requirement.Bound.IsSatisfiedBy(measurement.Subject)
+                    && PassMark.Of(requirement, measurement, wholeCounts: false) is { CanBeExceeded: true, IsReached: true } mark
+                    && mark.IsPassedBy(measurement.Value)
+                    && mark.Beyond(measurement) > 0;
+
+                (requirement.Bound.IsSatisfiedBy(measurement.Subject) && PassMark.IsExceeded(requirement, measurement, wholeCounts: false))
+                    .ShouldBe(expected, $"{numerator}/{denominator}");
+                PassMark.IsExceeded(requirement, measurement, wholeCounts: false)
+                    .ShouldBe(PassMark.Of(requirement, measurement, wholeCounts: false) is { CanBeExceeded: true, IsReached: true } any && any.IsPassedBy(measurement.Value) && any.Beyond(measurement) > 0, $"{numerator}/{denominator}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(Comparison.GreaterThan, 5, true)]
+    [InlineData(Comparison.AtLeast, 7.5, true)]
+    [InlineData(Comparison.AtLeast, 100, true)]
+    [InlineData(Comparison.GreaterThan, 80, false)] // a share reported as a percentage: no counts behind it
+    [InlineData(Comparison.AtLeast, 80, false)]
+    public void IsExceeded_LevelsAndQuotas_IsAMetValueBeyondItsMark(Comparison comparison, double threshold, bool wholeCounts)
+    {
+        var level = new LevelRequirement(new Bound(comparison, (decimal)threshold));
+        var quota = new QuotaRequirement((decimal)threshold, null);
+        for (var hundredths = 0; hundredths <= 12_000; hundredths += wholeCounts ? 100 : 1)
+        {
+            var value = hundredths / 100m;
+            var measurement = new Measurement { Value = value, Subject = value, Quota = (decimal)threshold };
+            foreach (var requirement in new Requirement[] { level, quota })
+            {
+                var expected = PassMark.Of(requirement, measurement, wholeCounts) is { CanBeExceeded: true, IsReached: true } mark
+                    && mark.IsPassedBy(measurement.Value)
+                    && mark.Beyond(measurement) > 0;
+
+                PassMark.IsExceeded(requirement, measurement, wholeCounts).ShouldBe(expected, $"{requirement} at {value}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(ChangeDirection.Decrease, ChangeMeasure.Relative, Comparison.AtLeast, 10)]
+    [InlineData(ChangeDirection.Decrease, ChangeMeasure.Relative, Comparison.GreaterThan, 7.5)]
+    [InlineData(ChangeDirection.Decrease, ChangeMeasure.Absolute, Comparison.AtLeast, 3)]
+    [InlineData(ChangeDirection.Increase, ChangeMeasure.Relative, Comparison.GreaterThan, 5)]
+    [InlineData(ChangeDirection.Increase, ChangeMeasure.Absolute, Comparison.AtLeast, 2.5)]
+    public void IsExceeded_Changes_IsAMetValueBeyondItsMark(ChangeDirection direction, ChangeMeasure measure, Comparison comparison, double amount)
+    {
+        var requirement = new ChangeRequirement(new Baseline.PreviousYear(), direction, measure, new Bound(comparison, (decimal)amount));
+        bool Expected(in Measurement measurement, bool wholeCounts) =>
+            PassMark.Of(requirement, measurement, wholeCounts) is { CanBeExceeded: true, IsReached: true } mark && mark.IsPassedBy(measurement.Value) && mark.Beyond(measurement) > 0;
+
+        // Counts of whole things, from several baselines (a zero one too).
+        foreach (var baseline in new[] { 0m, 7m, 50m, 120m })
+        {
+            for (var value = 0; value <= 200; value++)
+            {
+                var measurement = Change(requirement, baseline == 0 ? 1 : baseline, value) with { Baseline = baseline };
+                PassMark.IsExceeded(requirement, measurement, wholeCounts: true).ShouldBe(Expected(measurement, wholeCounts: true), $"{value} from {baseline}");
+                PassMark.IsExceeded(requirement, measurement, wholeCounts: false).ShouldBe(Expected(measurement, wholeCounts: false), $"{value} from {baseline}, not whole");
+            }
+        }
+
+        // Shares of counts, from a share the year before.
+        foreach (var baseline in new[] { 40m, 55.5m })
+        {
+            for (var denominator = 1; denominator <= 60; denominator++)
+            {
+                for (var numerator = 0; numerator <= denominator; numerator++)
+                {
+                    var share = Share(numerator, denominator) with { HasBaseline = true, Baseline = baseline };
+                    PassMark.IsExceeded(requirement, share, wholeCounts: false).ShouldBe(Expected(share, wholeCounts: false), $"{numerator}/{denominator} from {baseline}%");
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("79228162514264337593543950330", "79228162514264337593543950330", "0", "0")] // a quota at decimal's edge: threshold + 3 overflows
+    [InlineData("1000000000000000000000000000", "90", "1000000000000000000000000000", "1000000000000000000000000001")] // counts far beyond 10^15
+    [InlineData("5", "80", "3", "4")]
+    public void IsExceeded_MagnitudesAnywhereInDecimalsRange_GivesTheMarksReading(string value, string threshold, string numerator, string denominator)
+    {
+        static decimal Read(string text) => decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        var measurement = new Measurement { Value = Read(value), Subject = Read(value), Numerator = Read(numerator), Denominator = Read(denominator), Quota = Read(threshold) };
+
+        foreach (var requirement in new Requirement[] { new LevelRequirement(new Bound(Comparison.AtLeast, Read(threshold))), new QuotaRequirement(null, new global::Targets.Core.Indicators.IndicatorId("crime.social-order.cases")) })
+        {
+            foreach (var wholeCounts in new[] { true, false })
+            {
+                bool? expected;
+                try
+                {
+                    expected = PassMark.Of(requirement, measurement, wholeCounts) is { CanBeExceeded: true, IsReached: true } mark
+                        && mark.IsPassedBy(measurement.Value)
+                        && mark.Beyond(measurement) > 0;
+                }
+                catch (OverflowException)
+                {
+                    // Where the mark's own arithmetic overflows, so does the answer: bad data, never a verdict.
+                    expected = null;
+                }
+
+                if (expected is { } answer)
+                {
+                    PassMark.IsExceeded(requirement, measurement, wholeCounts).ShouldBe(answer, $"{requirement}, whole counts {wholeCounts}");
+                }
+                else
+                {
+                    Should.Throw<OverflowException>(() => PassMark.IsExceeded(requirement, measurement, wholeCounts));
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Of_StrictBoundOnAShareOfCounts_IsTheFirstCountAboveTheThreshold()
     {
         // "trên 80%" of 3.000: 2.400 is exactly 80% and fails; 2.401 (80,03%) is the first that passes.
