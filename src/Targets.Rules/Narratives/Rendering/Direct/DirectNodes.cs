@@ -160,23 +160,38 @@ internal sealed class DirectLiteral(ScriptLiteral literal) : DirectExpression(li
 /// </remarks>
 internal sealed class DirectGlobal(ScriptVariableGlobal variable, DirectGlobal.Slot slot) : DirectPath(variable)
 {
-    public override object? Read(in DirectRun run)
+    public override object? Read(in DirectRun run) => Look(run).Value;
+
+    public override object? Evaluate(in DirectRun run) => NotAFunction(run);
+
+    public override object? TargetValue(in DirectRun run) => NotAFunction(run);
+
+    private object? NotAFunction(in DirectRun run)
+    {
+        var slot = Look(run);
+        return slot.IsFunction ? throw Abandon.Here : slot.Value;
+    }
+
+    private Slot Look(in DirectRun run)
     {
         if (slot.Rendering != run.Rendering)
         {
             slot.Value = run.Global(variable);
+            slot.IsFunction = slot.Value is IScriptCustomFunction;
             slot.Rendering = run.Rendering;
         }
 
-        return slot.Value;
+        return slot;
     }
 
-    /// <summary>A variable's value in the template's latest rendering.</summary>
+    /// <summary>A variable's value in the template's latest rendering, and whether it is a function (which Scriban would call).</summary>
     internal sealed class Slot
     {
         public long Rendering { get; set; }
 
         public object? Value { get; set; }
+
+        public bool IsFunction { get; set; }
     }
 }
 
@@ -236,6 +251,61 @@ internal sealed class DirectBinary(ScriptBinaryExpression node, DirectExpression
 
     private readonly SourceSpan _operatorSpan = node.OperatorToken?.Span ?? node.Span;
 
+    private readonly bool _comparison = node.Operator is ScriptBinaryOperator.CompareEqual or ScriptBinaryOperator.CompareNotEqual or ScriptBinaryOperator.CompareLess
+        or ScriptBinaryOperator.CompareLessOrEqual or ScriptBinaryOperator.CompareGreater or ScriptBinaryOperator.CompareGreaterOrEqual;
+
+    /// <summary>
+    /// The comparisons templates make most, worked out as ScriptBinaryExpression.Evaluate works them out (no scientific
+    /// mode, which a direct rendering has not): text with text (== and != only), anything with null, an int or a decimal
+    /// with an int or a decimal. False for the rest, which Scriban's code compares.
+    /// </summary>
+    private static bool TryCompare(BoundedTemplateContext context, ScriptBinaryOperator comparison, object? left, object? right, out bool result)
+    {
+        switch (left, right)
+        {
+            case (string leftText, string rightText):
+                // Scriban compares their text (ObjectToString), which is a string itself when shorter than the limit.
+                result = string.Equals(leftText, rightText, StringComparison.Ordinal) == (comparison == ScriptBinaryOperator.CompareEqual);
+                return comparison is ScriptBinaryOperator.CompareEqual or ScriptBinaryOperator.CompareNotEqual
+                    && WholeAsText(context, leftText) && WholeAsText(context, rightText);
+            case (null, null):
+                // CalculateOthers: equal, and neither less nor greater.
+                result = comparison == ScriptBinaryOperator.CompareEqual;
+                return true;
+            case (null, not (string or char)) or (not (string or char), null):
+                // CalculateOthers: not equal, and neither less nor greater (a string or a char with null is compared as text).
+                result = comparison == ScriptBinaryOperator.CompareNotEqual;
+                return true;
+            case (int leftInt, int rightInt):
+                // CalculateInt, as longs.
+                result = Holds(comparison, leftInt.CompareTo(rightInt));
+                return true;
+            case (decimal leftDecimal, decimal rightDecimal):
+                result = Holds(comparison, decimal.Compare(leftDecimal, rightDecimal));
+                return true;
+            case (decimal leftDecimal, int rightInt):
+                // CalculateDecimal, the int converted to a decimal.
+                result = Holds(comparison, decimal.Compare(leftDecimal, rightInt));
+                return true;
+            case (int leftInt, decimal rightDecimal):
+                result = Holds(comparison, decimal.Compare(leftInt, rightDecimal));
+                return true;
+            default:
+                result = false;
+                return false;
+        }
+    }
+
+    private static bool Holds(ScriptBinaryOperator comparison, int order) => comparison switch
+    {
+        ScriptBinaryOperator.CompareEqual => order == 0,
+        ScriptBinaryOperator.CompareNotEqual => order != 0,
+        ScriptBinaryOperator.CompareLess => order < 0,
+        ScriptBinaryOperator.CompareLessOrEqual => order <= 0,
+        ScriptBinaryOperator.CompareGreater => order > 0,
+        _ => order >= 0,
+    };
+
     private static bool WholeAsText(BoundedTemplateContext context, string text) => context.LimitToString <= 0 || text.Length < context.LimitToString;
 
     public override object? Evaluate(in DirectRun run)
@@ -260,11 +330,9 @@ internal sealed class DirectBinary(ScriptBinaryExpression node, DirectExpression
                 return context.ToBool(right.Node.Span, run.Evaluate(right)) ? True : False;
             default:
                 var rightValue = run.Evaluate(right);
-                if (node.Operator is ScriptBinaryOperator.CompareEqual or ScriptBinaryOperator.CompareNotEqual
-                    && leftValue is string leftText && rightValue is string rightText && WholeAsText(context, leftText) && WholeAsText(context, rightText))
+                if (_comparison && TryCompare(context, node.Operator, leftValue, rightValue, out var compared))
                 {
-                    // Scriban compares the two as text (ObjectToString), which gives a string shorter than the limit as it is.
-                    return string.Equals(leftText, rightText, StringComparison.Ordinal) == (node.Operator == ScriptBinaryOperator.CompareEqual) ? True : False;
+                    return compared ? True : False;
                 }
 
                 return ScriptBinaryExpression.Evaluate(context, _operatorSpan, node.Operator, left.Node.Span, leftValue, right.Node.Span, rightValue);
@@ -308,16 +376,17 @@ internal sealed class DirectCall(ScriptFunctionCall node, DirectPath target, Dir
         }
 
         var signature = _signature ?? throw Abandon.Here;
+        // Set in order, each at the next index, as ScriptFunctionCall sets them.
         var values = new ScriptArray(signature.Parameters.Length);
         for (var i = 0; i < arguments.Length; i++)
         {
             var argument = arguments[i];
-            values[i] = signature.Convert(context, i, argument.Node.Span, run.Evaluate(argument));
+            values.Add(signature.Convert(context, i, argument.Node.Span, run.Evaluate(argument)));
         }
 
         for (var i = arguments.Length; i < signature.Parameters.Length; i++)
         {
-            values[i] = signature.Parameters[i].HasDefaultValue ? signature.Parameters[i].DefaultValue : null;
+            values.Add(signature.Parameters[i].HasDefaultValue ? signature.Parameters[i].DefaultValue : null);
         }
 
         context.EnterRecursive(node);
