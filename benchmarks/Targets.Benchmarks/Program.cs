@@ -6,6 +6,7 @@ using Targets.Benchmarks;
 // dotnet run -c Release --project benchmarks/Targets.Benchmarks -- verify          the floor against the engine, every commune
 // dotnet run -c Release --project benchmarks/Targets.Benchmarks -- batch           the whole batch once: wall time, peak memory
 // dotnet run -c Release --project benchmarks/Targets.Benchmarks -- narratives [md] SHA-256 of every commune's narrative (text; md: and Markdown)
+// dotnet run -c Release --project benchmarks/Targets.Benchmarks -- templates [rounds] [--locality CODE]  the templates alone, a few rounds
 switch (args.FirstOrDefault())
 {
     case "verify":
@@ -51,16 +52,20 @@ switch (args.FirstOrDefault())
         }
     case "templates-loop":
         {
-            // For a profiler: every commune's report model rendered through the templates, again and again.
+            // For a profiler: every commune's report model rendered through the templates, again and again; with
+            // --locality CODE, only the communes of that plugin (its overrides alone in the profile).
             var work = new Workloads(args.Contains("--small") ? 400 : NationalDataset.CommuneCount);
             var reports = work.BuildReports(work.LatestAssessments());
-            for (var i = 0; i < 6; i++)
+            var only = Modes.LocalityFilter(work, args);
+            for (var i = 0; i < (args.Contains("--locality") ? 24 : 6); i++)
             {
-                work.RenderReports(reports);
+                work.RenderReports(reports, only);
             }
 
             return 0;
         }
+    case "templates":
+        return Modes.Templates(args.Skip(1).ToArray());
     case "end-to-end":
         return Modes.EndToEndOnce(args.Skip(1).ToArray());
     case "batch":
@@ -166,6 +171,45 @@ namespace Targets.Benchmarks
                 var watch = Stopwatch.StartNew();
                 var read = Targets.Spreadsheets.Reading.XlsxDatasetReader.Read("province.xlsx", workbook, locality).Figures.Count;
                 Console.WriteLine($"read {read:N0} figures in {watch.Elapsed.TotalMilliseconds:0} ms");
+            }
+
+            return 0;
+        }
+
+        /// <summary>The communes of the plugin named by <c>--locality CODE</c>, or every commune.</summary>
+        public static Func<int, bool> LocalityFilter(Workloads work, string[] args)
+        {
+            var at = Array.IndexOf(args, "--locality");
+            if (at < 0 || at + 1 >= args.Length)
+            {
+                return _ => true;
+            }
+
+            var locality = work.Data.Localities.Select((l, i) => (l.Plugin.Locality.Code, i)).Single(l => l.Code == args[at + 1]).i;
+            return l => l == locality;
+        }
+
+        /// <summary>
+        /// The templates alone, over report models built once, a few rounds (<c>templates [rounds] [--locality CODE]</c>):
+        /// time and allocation of each round, quicker to repeat than the whole batch.
+        /// </summary>
+        public static int Templates(string[] args)
+        {
+            var work = new Workloads(args.Contains("--small") ? 400 : NationalDataset.CommuneCount);
+            var rounds = args.Length > 0 && int.TryParse(args[0], out var r) ? r : 5;
+            var reports = work.BuildReports(work.LatestAssessments());
+            var only = LocalityFilter(work, args);
+            for (var round = 0; round < rounds; round++)
+            {
+                GC.Collect();
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                var processor = Process.GetCurrentProcess().TotalProcessorTime;
+                var watch = Stopwatch.StartNew();
+                var characters = work.RenderReports(reports, only);
+                var elapsed = watch.Elapsed;
+                Console.WriteLine(
+                    $"templates: {elapsed.TotalMilliseconds:0} ms (processor {(Process.GetCurrentProcess().TotalProcessorTime - processor).TotalMilliseconds:0} ms), " +
+                    $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0:0.0} MB, {characters} characters");
             }
 
             return 0;

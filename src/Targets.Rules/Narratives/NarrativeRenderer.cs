@@ -169,7 +169,7 @@ public sealed class NarrativeRenderer
     /// the report's rendering (Scriban's accessors for every model type were built again each time). A few are kept per
     /// thread, one per renderer and template set.
     /// </summary>
-    private RenderSession SessionFor(IReadOnlyDictionary<string, TemplateText> pluginTemplates)
+    internal RenderSession SessionFor(IReadOnlyDictionary<string, TemplateText> pluginTemplates)
     {
         var sessions = t_sessions ??= [];
         foreach (var existing in sessions)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Scriban;
+using Scriban.Runtime;
 using Scriban.Syntax;
+using Targets.Rules.Narratives.Rendering.Direct;
 
 namespace Targets.Rules.Narratives.Rendering;
 
@@ -18,9 +20,9 @@ internal sealed class BoundedTemplateContext : TemplateContext
 {
     // Scriban's own accessor cache is cleared by Reset; this one is not. Accessors depend only on the type, the member
     // renamer and the member filter, and those never change for a context.
-    private readonly Dictionary<Type, Scriban.Runtime.IObjectAccessor> _accessors = [];
+    private readonly Dictionary<Type, IObjectAccessor> _accessors = [];
     private readonly Action<ScriptNode>? _observer;
-    private readonly Scriban.Runtime.StringBuilderOutput _includedOutput = new(new System.Text.StringBuilder(4096));
+    private readonly StringBuilderOutput _includedOutput = new(new System.Text.StringBuilder(4096));
     private RenderBudget _budget;
     private Func<string, string> _escape;
 
@@ -71,31 +73,102 @@ internal sealed class BoundedTemplateContext : TemplateContext
     /// recursion limit, in a local scope of its own with the include's arguments, into an output apart), under the
     /// invariant culture as <see cref="Render"/>. Scriban's own include pushes a new output each time and, emptying it
     /// after, allocates its array again; a report's overrides render a hundred times, so one output is kept and reused.
+    /// A template that only reads and writes is rendered by its <paramref name="direct"/> form, to the same text, unless
+    /// that gives up; Scriban then renders it.
     /// </summary>
+    /// <param name="template">The template, parsed.</param>
+    /// <param name="name">Its name.</param>
+    /// <param name="direct">Its direct form; null when it has none.</param>
+    /// <param name="globals">The globals the session pushed for the report.</param>
     /// <returns>Its output, without the line breaks it ends with (as <see cref="IncludeRendered"/> inserts it).</returns>
-    public string RenderIncluded(Template template, string name)
+    public string RenderIncluded(Template template, string name, DirectTemplate? direct, IScriptObject globals)
     {
         var saved = CultureInfo.CurrentCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         EnterRecursive(null);
-        _includedOutput.Builder.Length = 0;
+        var output = _includedOutput.Builder;
+        output.Length = 0;
         PushOutput(_includedOutput);
-        PushLocal();
         try
         {
-            SetValue(ScriptVariable.Arguments, new Scriban.Runtime.ScriptArray { name }, asReadOnly: true, force: true);
-            return template.Render(this).TrimEnd('\n', '\r');
+            if (direct is { IsUsable: true } && RendersDirectly && TryRenderDirectly(direct, globals))
+            {
+                // As Template.Render, which takes the output's text and empties it.
+                var length = output.Length;
+                while (length > 0 && output[length - 1] is '\n' or '\r')
+                {
+                    length--;
+                }
+
+                var text = output.ToString(0, length);
+                output.Length = 0;
+                return text;
+            }
+
+            PushLocal();
+            try
+            {
+                SetValue(ScriptVariable.Arguments, new ScriptArray { name }, asReadOnly: true, force: true);
+                return template.Render(this).TrimEnd('\n', '\r');
+            }
+            finally
+            {
+                PopLocal();
+            }
         }
         finally
         {
-            PopLocal();
             PopOutput();
             ExitRecursive(null);
             CultureInfo.CurrentCulture = saved;
         }
     }
 
-    protected override Scriban.Runtime.IObjectAccessor? GetMemberAccessorImpl(object target)
+    /// <summary>Spends a step of the report's budget on <paramref name="node"/>, as evaluating it does.</summary>
+    public void Spend(ScriptNode node) => _budget.Spend(node);
+
+    /// <summary>
+    /// Whether the context is as a direct rendering assumes: at the top (the built-ins and the report's globals, no loop
+    /// or function running), printing, with no hook of Scriban's to consult, and not watched by a test's observer (which is
+    /// to see the nodes Scriban evaluates).
+    /// </summary>
+    private bool RendersDirectly =>
+        _observer is null && GlobalCount == 2 && EnableOutput && !UseScientific && !ErrorForStatementFunctionAsExpression
+        && !EnableRelaxedTargetAccess && !EnableRelaxedFunctionAccess
+        && TryGetMember is null && TryGetVariable is null && RenderRuntimeException is null;
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage(
+        "Design", "CA1031:Do not catch general exception types", Justification = "Whatever stops a direct rendering, Scriban renders the template again and fails as it fails.")]
+    private bool TryRenderDirectly(DirectTemplate direct, IScriptObject globals)
+    {
+        var steps = _budget.Steps;
+        try
+        {
+            direct.Render(this, globals);
+            return true;
+        }
+        catch (Exception)
+        {
+            // Scriban renders it from the start as if it were the first try: its output gone, its steps given back.
+            _budget.RewindTo(steps);
+            _includedOutput.Builder.Length = 0;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Sets the members of <paramref name="model"/> in <paramref name="globals"/>, as <c>globals.Import(model)</c> with the
+    /// context's renamer would: through the getters of a report model type, without reflection.
+    /// </summary>
+    public void ImportModel(ScriptObject globals, object model)
+    {
+        if (GetMemberAccessor(model) is not ReportModelAccessor accessor || !accessor.TryCopyMembers(globals, model))
+        {
+            globals.Import(model, renamer: MemberRenamer);
+        }
+    }
+
+    protected override IObjectAccessor? GetMemberAccessorImpl(object target)
     {
         var type = target.GetType();
         if (_accessors.TryGetValue(type, out var known))
@@ -104,6 +177,11 @@ internal sealed class BoundedTemplateContext : TemplateContext
         }
 
         var accessor = base.GetMemberAccessorImpl(target);
+        if (accessor is Scriban.Runtime.Accessors.TypedObjectAccessor && ReportModelAccessor.Serves(type))
+        {
+            accessor = ReportModelAccessor.Create(type, accessor, this, target) ?? accessor;
+        }
+
         if (accessor is not null)
         {
             _accessors[type] = accessor;

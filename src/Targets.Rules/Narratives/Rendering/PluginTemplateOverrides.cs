@@ -34,7 +34,11 @@ internal sealed class PluginTemplateOverrides(
         Set(globals, "t", scope.T);
         Set(globals, "r", scope.R);
         Set(globals, "figures", scope.Figures);
-        return session.Render(name, (template, name), static (context, state) => context.RenderIncluded(state.template, state.name), discard);
+        return session.Render(
+            name,
+            (template, name, direct: session.Direct[name], globals),
+            static (context, state) => context.RenderIncluded(state.template, state.name, state.direct, state.globals),
+            discard);
     }
 
     private static void Set(ScriptObject globals, string name, object? value)

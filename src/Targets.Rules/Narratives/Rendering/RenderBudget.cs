@@ -18,6 +18,7 @@ internal sealed class RenderBudget
 
     private readonly TimeProvider _clock;
     private readonly long _deadline;
+    private readonly long _limit;
     private long _steps;
 
     /// <summary>Starts a budget now.</summary>
@@ -26,6 +27,7 @@ internal sealed class RenderBudget
     public RenderBudget(RenderLimits limits, TimeProvider clock)
     {
         Limits = limits;
+        _limit = limits.Steps;
         _clock = clock;
         _deadline = clock.GetTimestamp() + (long)(limits.Time.TotalSeconds * clock.TimestampFrequency);
     }
@@ -33,11 +35,20 @@ internal sealed class RenderBudget
     /// <summary>The limits this budget enforces.</summary>
     public RenderLimits Limits { get; }
 
+    /// <summary>The steps taken so far.</summary>
+    public long Steps => _steps;
+
+    /// <summary>
+    /// Gives back the steps taken since <paramref name="steps"/> were: a rendering abandoned to be done again from its start
+    /// (<see cref="Direct.DirectTemplate"/>), so that the second rendering spends the budget as the first would have alone.
+    /// </summary>
+    public void RewindTo(long steps) => _steps = Math.Min(_steps, steps);
+
     /// <summary>Takes one evaluation step, or fails at <paramref name="node"/> when the budget is spent.</summary>
     /// <exception cref="ScriptRuntimeException">The steps or the time are used up.</exception>
     public void Spend(ScriptNode? node)
     {
-        if (++_steps > Limits.Steps)
+        if (++_steps > _limit)
         {
             throw new ScriptRuntimeException(node?.Span ?? default, $"the report exceeds {Limits.Steps.ToString(CultureInfo.InvariantCulture)} evaluation steps");
         }

@@ -3,6 +3,7 @@ using Scriban.Parsing;
 using Scriban.Runtime;
 using Scriban.Syntax;
 using Targets.Core.Errors;
+using Targets.Rules.Narratives.Rendering.Direct;
 using Targets.Rules.Plugins;
 
 namespace Targets.Rules.Narratives.Rendering;
@@ -16,6 +17,15 @@ internal sealed record RenderSession(
     BoundedTemplateContext Context,
     IReadOnlyDictionary<string, Template> Parsed)
 {
+    /// <summary>
+    /// The direct form of each of the plugin's templates (null for one that uses what only Scriban evaluates), for this
+    /// session's context alone: an override rendered where the writer reaches it is rendered by it.
+    /// </summary>
+    public IReadOnlyDictionary<string, DirectTemplate?> Direct { get; } =
+        Plugin.Keys.ToDictionary(name => name, name => DirectTemplate.TryCreate(Parsed[name]), StringComparer.Ordinal);
+
+    private readonly ScriptObject _globals = [];
+
     /// <summary>Whether the plugin's dictionary still holds the very templates it held when this session was made.</summary>
     public bool Holds(IReadOnlyDictionary<string, TemplateText> plugin)
     {
@@ -51,8 +61,10 @@ internal sealed record RenderSession(
             Context.CachedTemplates[name] = parsed;
         }
 
-        var globals = new ScriptObject();
-        globals.Import(model, renamer: StandardMemberRenamer.Default);
+        // One globals object serves report after report: the context let go of the last report's at Begin.
+        var globals = _globals;
+        globals.Clear();
+        Context.ImportModel(globals, model);
         globals.SetValue("md", format == NarrativeFormat.Markdown, readOnly: true);
         globals.SetValue("vi", VietnameseFunctions.Instance, readOnly: true);
         globals.SetValue("include", IncludeRendered.Instance, readOnly: true);
