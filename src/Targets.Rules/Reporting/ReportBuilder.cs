@@ -562,38 +562,22 @@ public static class ReportBuilder
 
             var body = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
             body.AppendFormatted(valueText);
-            if (addedUp.Length > 0)
-            {
-                body.AppendLiteral(" (");
-                body.AppendFormatted(addedUp);
-                body.AppendLiteral(")");
-            }
-
-            if (projection.Length > 0)
-            {
-                body.AppendLiteral("; ");
-                body.AppendFormatted(projection);
-            }
-
-            if (change.Length > 0)
-            {
-                body.AppendLiteral(", ");
-                body.AppendFormatted(change);
-            }
-
-            if (quota.Length > 0)
-            {
-                body.AppendLiteral(", ");
-                body.AppendFormatted(quota);
-            }
-
-            if (boundary.Length > 0)
-            {
-                body.AppendLiteral("; ");
-                body.AppendFormatted(boundary);
-            }
-
+            Part(ref body, " (", addedUp, ")");
+            Part(ref body, "; ", projection);
+            Part(ref body, ", ", change);
+            Part(ref body, ", ", quota);
+            Part(ref body, "; ", boundary);
             return body.ToStringAndClear();
+
+            static void Part(ref DefaultInterpolatedStringHandler body, string before, string text, string after = "")
+            {
+                if (text.Length > 0)
+                {
+                    body.AppendLiteral(before);
+                    body.AppendFormatted(text);
+                    body.AppendLiteral(after);
+                }
+            }
         }
 
         /// <summary>
