@@ -52,7 +52,6 @@ public static class ReportBuilder
         private readonly int _year;
         private readonly TargetLabels _labels;
         private readonly List<RuleSet> _sets;
-        private readonly IReadOnlyDictionary<TargetId, Target> _byId;
         private readonly RuleSetTexts _texts;
         // Never added to: the results of a target the assessment has none of.
         private static readonly List<TargetResult> NoResults = [];
@@ -76,7 +75,6 @@ public static class ReportBuilder
             _texts = RuleSetTexts.Of(rules);
             // The documents evaluated (a plan override may leave some out); labels stay those of the whole locality.
             _sets = [.. rules.RuleSets.Where(set => assessment.Documents.Contains(set.Document))];
-            _byId = _texts.ById;
             _labels = _texts.Labels;
             _planTexts = _texts.ForPlan(plan, _sets);
             _succession = assessment.Succession;

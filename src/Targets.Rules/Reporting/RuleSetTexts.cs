@@ -404,9 +404,6 @@ internal sealed class PlanTexts
         }
     }
 
-    /// <summary>The units that lead or support a target (not an alternative reading), in the order the targets name them.</summary>
-    public IReadOnlyList<string> ResponsibleUnits => _units;
-
     /// <summary>The targets a unit leads and those it supports.</summary>
     public (IReadOnlyList<Target> Led, IReadOnlyList<Target> Supported) TargetsOf(string unit) =>
         _unitTargets.TryGetValue(unit, out var targets) ? targets : ([], []);
@@ -448,7 +445,7 @@ internal sealed class PlanTexts
     public bool IsApart(RuleSet set) => _apart.Contains(set);
 
     /// <summary>The numbers of the annex readings that explain a target.</summary>
-    public IReadOnlyList<int> ReadingNumbers(TargetId target) => _readingNumbers.GetValueOrDefault(target) ?? [];
+    private int[] ReadingNumbers(TargetId target) => _readingNumbers.GetValueOrDefault(target) ?? [];
 
     private TargetTexts TextsOf(Target target, IndicatorCatalog catalog, ReportingPeriod? plan)
     {
@@ -469,9 +466,6 @@ internal sealed class PlanTexts
 
     /// <summary>A document's clauses in the order of its targets: each with its wordings (quoted once) and its targets.</summary>
     public IReadOnlyList<ClauseShape> ClausesOf(RuleSet set) => _clauses[set];
-
-    /// <summary>A target's schedule in words.</summary>
-    public string ScheduleOf(TargetId target) => _schedules[target];
 
     /// <summary>A clause's wordings, each quoted once: a wording inside another is dropped, and leading table cells shared with the previous one are not repeated.</summary>
     private static List<string> Wordings(IEnumerable<string> wordings)
