@@ -149,6 +149,7 @@ namespace Targets.Benchmarks
             GC.Collect();
             using var before = Process.GetCurrentProcess();
             var baseline = before.WorkingSet64;
+            var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var watch = Stopwatch.StartNew();
             var total = args.Contains("evaluate") ? work.EvaluateBulk(counts)
                 : args.Contains("parallel") ? work.EndToEndParallel(counts)
@@ -157,7 +158,8 @@ namespace Targets.Benchmarks
             using var self = Process.GetCurrentProcess();
             Console.WriteLine(
                 $"{string.Join(" ", args.DefaultIfEmpty("sequential"))}: {elapsed.TotalMilliseconds:0} ms for {counts[..6].Sum()} results (+narratives: {total - counts[..6].Sum()} characters); " +
-                $"working set before {baseline / 1048576.0:0} MB, peak {self.PeakWorkingSet64 / 1048576.0:0} MB (the dataset itself included)");
+                $"working set before {baseline / 1048576.0:0} MB, peak {self.PeakWorkingSet64 / 1048576.0:0} MB (the dataset itself included); " +
+                $"collections gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}");
             return 0;
         }
 

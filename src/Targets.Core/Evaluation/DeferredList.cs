@@ -15,7 +15,8 @@ namespace Targets.Core.Evaluation;
 public sealed class DeferredList<T> : IReadOnlyList<T>, IList
 {
     // Made when the list is first read, not with it: most lists of a batch are never read, so each costs one object.
-    private Func<IEnumerable<T>>? _compute;
+    private Func<object?, IEnumerable<T>>? _compute;
+    private object? _state;
     private T[]? _items;
     private Lock? _lock;
 
@@ -23,7 +24,19 @@ public sealed class DeferredList<T> : IReadOnlyList<T>, IList
     public DeferredList(Func<IEnumerable<T>> compute)
     {
         ArgumentNullException.ThrowIfNull(compute);
+        _compute = static state => ((Func<IEnumerable<T>>)state!)();
+        _state = compute;
+    }
+
+    /// <summary>
+    /// A list of what <paramref name="compute"/> gives for <paramref name="state"/> when first read. One function can serve
+    /// many lists, so that each list is one object rather than a list, a closure and a delegate.
+    /// </summary>
+    public DeferredList(object? state, Func<object?, IEnumerable<T>> compute)
+    {
+        ArgumentNullException.ThrowIfNull(compute);
         _compute = compute;
+        _state = state;
     }
 
     /// <inheritdoc />
@@ -82,9 +95,9 @@ public sealed class DeferredList<T> : IReadOnlyList<T>, IList
                 return items;
             }
 
-            items = [.. _compute!()];
+            items = [.. _compute!(_state)];
             Volatile.Write(ref _items, items);
-            _compute = null;
+            (_compute, _state) = (null, null);
             return items;
         }
     }

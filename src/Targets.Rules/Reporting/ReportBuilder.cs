@@ -11,6 +11,7 @@ using Targets.Core.Schedules;
 using Targets.Core.Successions;
 using Targets.Core.Tasks;
 using Targets.Core.Targets;
+using Targets.Rules.Collections;
 using Targets.Rules.Engine;
 using Targets.Rules.RuleSets;
 
@@ -65,6 +66,9 @@ public static class ReportBuilder
         /// <summary>Whether the boundary of the figures needs saying: a merged locality whose figures name a boundary, or as of after the merger.</summary>
         private readonly bool _boundaryMatters;
 
+        /// <summary>A result's figures as lines, for every result line's list worked out when read (one function per report).</summary>
+        private readonly Func<object?, IEnumerable<FigureLine>> _figureLines;
+
         public Builder(Assessment assessment, ICompiledRuleSet rules, ReportingPeriod? plan)
         {
             _assessment = assessment;
@@ -78,6 +82,7 @@ public static class ReportBuilder
             _labels = _texts.Labels;
             _planTexts = _texts.ForPlan(plan, _sets);
             _succession = assessment.Succession;
+            _figureLines = result => ((TargetResult)result!).Figures.Select(Figure);
             _boundaryMatters = _succession is { } succession && (assessment.AsOf >= succession.Date
                 || assessment.Results.Any(r => r.Boundary == ResultBoundary.Merged || r.Figures.Any(f => f.Boundary is not null)));
             foreach (var result in assessment.Results)
@@ -199,7 +204,16 @@ public static class ReportBuilder
             if (!_counted.TryGetValue(target.Id, out var counted))
             {
                 var results = ResultsOf(target);
-                counted = results.LastOrDefault(r => r.Period.Kind == PeriodKind.Year && r.Period.StartYear == _year) ?? (results.Count > 0 ? results[^1] : null);
+                counted = results.Count > 0 ? results[^1] : null;
+                for (var i = results.Count - 1; i >= 0; i--)
+                {
+                    if (results[i].Period is { Kind: PeriodKind.Year } period && period.StartYear == _year)
+                    {
+                        counted = results[i];
+                        break;
+                    }
+                }
+
                 _counted[target.Id] = counted;
             }
 
@@ -296,8 +310,6 @@ public static class ReportBuilder
             var drillDownText = belowBar.Count > 0 ? $"đơn vị chưa đạt: {string.Join(", ", belowBar)}" : string.Empty;
             var body = LineBody(valueText, units.Count > 0, unitsShort, unitsMissing, components, missing, addedUp, projection, change, quota, boundary);
             var verdictNote = VerdictNote(result.Status, margin, mark, path, projection, requirement.ComparedWith is not null);
-            var verdict = verdictNote.Length > 0 ? $"{statusText} ({verdictNote})" : statusText;
-            var drillDown = drillDownText.Length > 0 ? $" {VietnameseFormat.UpperFirst(drillDownText)}." : string.Empty;
             return new YearResult
             {
                 Period = result.Period.ToString(),
@@ -337,10 +349,10 @@ public static class ReportBuilder
                 UnitsMissing = unitsMissing,
                 Components = components,
                 // Which figures a line used is for the JSON and Word outputs; the text never reads it, so it is worked out when read.
-                Figures = result.Figures.Count == 0 ? [] : new DeferredList<FigureLine>(() => result.Figures.Select(Figure)),
+                Figures = result.Figures.Count == 0 ? [] : new DeferredList<FigureLine>(result, _figureLines),
                 Body = body,
                 VerdictNote = verdictNote,
-                Sentence = $"{VietnameseFormat.UpperFirst(periodText)}: {body}; yêu cầu {texts.Requirement}: {verdict}.{drillDown}",
+                RequirementWords = texts.Requirement,
             };
         }
 
@@ -456,15 +468,19 @@ public static class ReportBuilder
             }
 
             var text = $"số liệu theo địa giới {succession.MergedName}";
-            if (result.BaselinePeriod is { } baseline)
-            {
-                var parts = result.Figures.Where(f => f.Period == baseline).Select(f => f.Boundary).Distinct().ToList();
-                text += parts.Contains(Succession.MergedBoundary)
-                    ? $", so sánh cùng địa giới với {VietnameseFormat.Period(baseline)}"
-                    : $", so sánh cùng địa giới: {VietnameseFormat.Period(baseline)} cộng số liệu của {Join(parts.Select(succession.NameOf).Distinct(StringComparer.Ordinal).ToList())}";
-            }
+            return result.BaselinePeriod is { } baseline ? text + LikeWithLike(succession, result, baseline) : text;
+        }
 
-            return text;
+        /// <summary>
+        /// How the baseline compares with the merged locality's figures. Apart from <see cref="BoundaryOf"/>, which runs for
+        /// every result line: the lambdas here capture locals, and a method allocates their closure on entry.
+        /// </summary>
+        private static string LikeWithLike(Succession succession, TargetResult result, ReportingPeriod baseline)
+        {
+            var parts = result.Figures.Where(f => f.Period == baseline).Select(f => f.Boundary).Distinct().ToList();
+            return parts.Contains(Succession.MergedBoundary)
+                ? $", so sánh cùng địa giới với {VietnameseFormat.Period(baseline)}"
+                : $", so sánh cùng địa giới: {VietnameseFormat.Period(baseline)} cộng số liệu của {Join(parts.Select(succession.NameOf).Distinct(StringComparer.Ordinal).ToList())}";
         }
 
         private static string Join(List<string> items) =>
@@ -1068,13 +1084,13 @@ public static class ReportBuilder
         private IReadOnlyList<string> Methods(IReadOnlyList<DocumentSection> documents)
         {
             bool addedUp = false, byUnit = false;
-            foreach (var document in documents)
+            foreach (var document in documents.ByIndex())
             {
-                foreach (var clause in document.Clauses)
+                foreach (var clause in document.Clauses.ByIndex())
                 {
-                    foreach (var target in clause.Targets)
+                    foreach (var target in clause.Targets.ByIndex())
                     {
-                        foreach (var year in target.Years)
+                        foreach (var year in target.Years.ByIndex())
                         {
                             addedUp |= year.AddedUpText.Length > 0;
                             byUnit |= year.ByUnit.Count > 0;
@@ -1143,16 +1159,41 @@ public static class ReportBuilder
             var (first, boundary, periods, units) = group;
             var name = _catalog.TryGet(first.Figure.Indicator, out var indicator) ? indicator.Name : "Chỉ số không có trong danh mục";
             var periodText = PeriodsText(periods);
-            var where = periodText;
+            // Name (periods; units; boundary): reason, in one piece.
+            var sentence = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+            sentence.AppendFormatted(name);
+            sentence.AppendLiteral(" (");
+            sentence.AppendFormatted(periodText);
             if (units.Count > 0)
             {
-                where += "; " + (units.Count <= 3 ? string.Join(", ", units) : $"{units.Count} đơn vị");
+                sentence.AppendLiteral("; ");
+                if (units.Count <= 3)
+                {
+                    for (var u = 0; u < units.Count; u++)
+                    {
+                        if (u > 0)
+                        {
+                            sentence.AppendLiteral(", ");
+                        }
+
+                        sentence.AppendFormatted(units[u]);
+                    }
+                }
+                else
+                {
+                    sentence.AppendFormatted(units.Count);
+                    sentence.AppendLiteral(" đơn vị");
+                }
             }
 
             if (boundary.Length > 0)
             {
-                where += $"; theo địa giới {boundary}";
+                sentence.AppendLiteral("; theo địa giới ");
+                sentence.AppendFormatted(boundary);
             }
+
+            sentence.AppendLiteral("): ");
+            sentence.AppendFormatted(first.Explanation);
 
             var periodCodes = new string[periods.Count];
             for (var p = 0; p < periods.Count; p++)
@@ -1170,7 +1211,7 @@ public static class ReportBuilder
                 Boundary = boundary,
                 ReasonCode = first.ReasonCode,
                 Reason = first.Explanation,
-                Sentence = $"{name} ({where}): {first.Explanation}",
+                Sentence = sentence.ToStringAndClear(),
             };
         }
 

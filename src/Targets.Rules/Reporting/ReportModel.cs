@@ -1,4 +1,5 @@
 using Targets.Core.Evaluation;
+using Targets.Core.Formatting;
 
 namespace Targets.Rules.Reporting;
 
@@ -446,8 +447,28 @@ public sealed record YearResult
     /// <summary>What explains the verdict, when it needs explaining: the mark and the margin when not met, the path before a deadline; empty otherwise.</summary>
     public required string VerdictNote { get; init; }
 
-    /// <summary>The whole result in one sentence (<c>Năm 2023: 560/630 khu dân cư, bằng 88,9%; yêu cầu từ 90% trở lên: không đạt (còn thiếu 7 khu dân cư).</c>).</summary>
-    public required string Sentence { get; init; }
+    /// <summary>
+    /// The whole result in one sentence (<c>Năm 2023: 560/630 khu dân cư, bằng 88,9%; yêu cầu từ 90% trở lên: không đạt (còn
+    /// thiếu 7 khu dân cư).</c>). Unless set, it is put together from the line's parts when read: the narrative never reads
+    /// it, and a national batch has a quarter of a million lines.
+    /// </summary>
+    public string Sentence
+    {
+        get => _sentence ?? ComposedSentence();
+        init => _sentence = value;
+    }
+
+    /// <summary>The requirement in words as the sentence cites it (<c>từ 90% trở lên</c>): the target's.</summary>
+    internal string RequirementWords { get; init; } = string.Empty;
+
+    private readonly string? _sentence;
+
+    private string ComposedSentence()
+    {
+        var verdict = VerdictNote.Length > 0 ? $"{StatusText} ({VerdictNote})" : StatusText;
+        var drillDown = DrillDownText.Length > 0 ? $" {VietnameseFormat.UpperFirst(DrillDownText)}." : string.Empty;
+        return $"{VietnameseFormat.UpperFirst(PeriodText)}: {Body}; yêu cầu {RequirementWords}: {verdict}.{drillDown}";
+    }
 }
 
 /// <summary>One unit's result under a per-unit target.</summary>

@@ -36,6 +36,25 @@ public sealed class DeferredListTests
     }
 
     [Fact]
+    public void DeferredList_OneFunctionForManyStates_WorksOutEachListFromItsOwnStateOnce()
+    {
+        var computed = new List<string>();
+        Func<object?, IEnumerable<string>> lines = state =>
+        {
+            computed.Add((string)state!);
+            return [(string)state!, (string)state! + "!"];
+        };
+        var first = new DeferredList<string>("a", lines);
+        var second = new DeferredList<string>("b", lines);
+
+        computed.ShouldBeEmpty();
+        second.ShouldBe(["b", "b!"]);
+        first.ShouldBe(["a", "a!"]);
+        first.Count.ShouldBe(2);
+        computed.ShouldBe(["b", "a"]);
+    }
+
+    [Fact]
     public void DeferredList_ReadFromManyThreadsAtOnce_IsWorkedOutOnce()
     {
         for (var round = 0; round < 50; round++)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Targets.Core.Errors;
 using Targets.Core.Formatting;
+using Targets.Rules.Collections;
 using Targets.Rules.Reporting;
 
 namespace Targets.Rules.Narratives.Writing;
@@ -88,7 +89,7 @@ internal sealed class DefaultReportWriter
             Value(header.DataNote);
         }
 
-        foreach (var note in header.Notes)
+        foreach (var note in header.Notes.ByIndex())
         {
             Text(" ");
             Value(note);
@@ -131,7 +132,7 @@ internal sealed class DefaultReportWriter
     /// <summary><c>report.scriban</c>: <c>{{ for d in documents }}{{ if [!]d.is_retrospective }}</c>.</summary>
     private void Documents(bool retrospective)
     {
-        foreach (var d in _report.Documents)
+        foreach (var d in _report.Documents.ByIndex())
         {
             _d = d;
             if (d.IsRetrospective == retrospective)
@@ -161,7 +162,7 @@ internal sealed class DefaultReportWriter
     /// <summary><c>summary.scriban</c>.</summary>
     private void Summary()
     {
-        foreach (var sentence in _report.Summary.Sentences)
+        foreach (var sentence in _report.Summary.Sentences.ByIndex())
         {
             Markup("- ");
             Value(sentence);
@@ -176,7 +177,7 @@ internal sealed class DefaultReportWriter
         Text("Bảng kết quả ");
         Value(_report.Summary.YearText);
         Text("\n\n| Chỉ tiêu | Yêu cầu | Kết quả | Đánh giá |\n|---|---|---|---|\n");
-        foreach (var d in _report.Documents)
+        foreach (var d in _report.Documents.ByIndex())
         {
             _d = d;
             if (d.IsRetrospective)
@@ -184,10 +185,10 @@ internal sealed class DefaultReportWriter
                 continue;
             }
 
-            foreach (var c in d.Clauses)
+            foreach (var c in d.Clauses.ByIndex())
             {
                 _c = c;
-                foreach (var t in c.Targets)
+                foreach (var t in c.Targets.ByIndex())
                 {
                     _t = t;
                     if (t.Years.Count == 0)
@@ -238,7 +239,7 @@ internal sealed class DefaultReportWriter
         }
 
         Text("\n");
-        foreach (var c in d.Clauses)
+        foreach (var c in d.Clauses.ByIndex())
         {
             _c = c;
             Text("\n");
@@ -255,7 +256,7 @@ internal sealed class DefaultReportWriter
         var c = _c!;
         Emphasised("**", c.Clause);
         Text(": “");
-        Value(string.Join("” … “", c.Wordings));
+        Joined(c.Wordings, "” … “");
         Text("”");
         if (c.Targets.Count == 1)
         {
@@ -267,7 +268,7 @@ internal sealed class DefaultReportWriter
             Markup("\n");
         }
 
-        foreach (var t in c.Targets)
+        foreach (var t in c.Targets.ByIndex())
         {
             _t = t;
             Include(TargetTemplate(t.Kind), static w => w.Target());
@@ -291,7 +292,7 @@ internal sealed class DefaultReportWriter
         Markup("\n");
         if (t.SameAsText.Length == 0)
         {
-            foreach (var r in t.Years)
+            foreach (var r in t.Years.ByIndex())
             {
                 _r = r;
                 Include("result-line", static w => w.ResultLine());
@@ -358,7 +359,7 @@ internal sealed class DefaultReportWriter
         {
             Text("\n");
             Markup("  - ");
-            Value(VietnameseFormat.UpperFirst(r.DrillDownText));
+            ValueUpperFirst(r.DrillDownText);
             Text(".");
         }
 
@@ -369,7 +370,7 @@ internal sealed class DefaultReportWriter
     private void ResultBody()
     {
         var r = R;
-        Value(VietnameseFormat.UpperFirst(r.PeriodText));
+        ValueUpperFirst(r.PeriodText);
         Text(": ");
         Value(r.Body);
         Text("\n");
@@ -378,7 +379,7 @@ internal sealed class DefaultReportWriter
     /// <summary><c>findings.scriban</c>.</summary>
     private void Findings()
     {
-        foreach (var finding in _report.Findings)
+        foreach (var finding in _report.Findings.ByIndex())
         {
             Markup("- ");
             Value(finding.Sentence);
@@ -389,7 +390,7 @@ internal sealed class DefaultReportWriter
     /// <summary><c>tasks.scriban</c>.</summary>
     private void Tasks()
     {
-        foreach (var k in _report.Tasks)
+        foreach (var k in _report.Tasks.ByIndex())
         {
             Markup("- ");
             Value(k.Label);
@@ -451,7 +452,7 @@ internal sealed class DefaultReportWriter
     /// <summary><c>by-unit.scriban</c>.</summary>
     private void ByUnit()
     {
-        foreach (var unit in _report.Units)
+        foreach (var unit in _report.Units.ByIndex())
         {
             Markup("- ");
             Emphasised("**", unit.Unit);
@@ -464,7 +465,7 @@ internal sealed class DefaultReportWriter
     /// <summary><c>unused-figures.scriban</c>.</summary>
     private void UnusedFigures()
     {
-        foreach (var entry in _figures!)
+        foreach (var entry in _figures!.ByIndex())
         {
             Markup("- ");
             Value(entry.Sentence);
@@ -481,12 +482,12 @@ internal sealed class DefaultReportWriter
         Text("\n\n");
         Markup("### ");
         Text("Cách hiểu chỉ tiêu\n\n");
-        foreach (var reading in annex.Readings)
+        foreach (var reading in annex.Readings.ByIndex())
         {
             // A number prints as its digits, which no escaping changes.
             _text.Append(reading.Number);
             Text(". ");
-            Value(string.Join("; ", reading.Labels));
+            Joined(reading.Labels, "; ");
             Text(": ");
             Value(reading.Text);
             Text("\n");
@@ -495,7 +496,7 @@ internal sealed class DefaultReportWriter
         Text("\n");
         Markup("### ");
         Text("Phương pháp đánh giá\n\n");
-        foreach (var method in annex.Methods)
+        foreach (var method in annex.Methods.ByIndex())
         {
             Markup("- ");
             Value(method);
@@ -525,7 +526,7 @@ internal sealed class DefaultReportWriter
     /// <summary><c>goals.scriban</c>.</summary>
     private void Goals()
     {
-        foreach (var goal in _report.Goals)
+        foreach (var goal in _report.Goals.ByIndex())
         {
             Markup("- ");
             Value(goal.Label);
@@ -605,4 +606,46 @@ internal sealed class DefaultReportWriter
 
     /// <summary>A value printed (<c>{{ x }}</c>): escaped for the format, as <c>BoundedTemplateContext.Write</c> escapes it.</summary>
     private void Value(string value) => _text.Append(_md ? TextEscaping.Markdown(value) : TextEscaping.PlainText(value));
+
+    /// <summary>
+    /// <c>{{ items | array.join separator }}</c>. In plain text each item is escaped apart, which is the same text (escaping
+    /// maps character by character) without the joined string; Markdown escapes a list marker at the start of the whole value,
+    /// so there the items are joined first.
+    /// </summary>
+    private void Joined(IReadOnlyList<string> items, string separator)
+    {
+        if (_md)
+        {
+            Value(string.Join(separator, items));
+            return;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (i > 0)
+            {
+                Value(separator);
+            }
+
+            Value(items[i]);
+        }
+    }
+
+    /// <summary>
+    /// <c>{{ x | vi.upper_first }}</c> without a string per line: the escaped value with its first character in upper case.
+    /// The same text, as escaping never changes a letter and what it puts first (a space, <c>\</c>, <c>&amp;</c>) has no case.
+    /// </summary>
+    private void ValueUpperFirst(string value)
+    {
+        var escaped = _md ? TextEscaping.Markdown(value) : TextEscaping.PlainText(value);
+        if (escaped.Length == 0 || char.IsUpper(escaped[0]))
+        {
+            _text.Append(escaped);
+            return;
+        }
+
+        var first = char.ToUpperInvariant(escaped[0]);
+        _text.Append(new ReadOnlySpan<char>(in first));
+        _text.Append(escaped.AsSpan(1));
+    }
 }
