@@ -146,20 +146,29 @@ namespace Targets.Benchmarks
             var counts = new int[8];
             var warm = new Workloads(40);
             warm.EndToEnd(new int[8]);
-            GC.Collect();
-            using var before = Process.GetCurrentProcess();
-            var baseline = before.WorkingSet64;
-            var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-            var watch = Stopwatch.StartNew();
-            var total = args.Contains("evaluate") ? work.EvaluateBulk(counts)
-                : args.Contains("parallel") ? work.EndToEndParallel(counts)
-                : work.EndToEnd(counts);
-            var elapsed = watch.Elapsed;
-            using var self = Process.GetCurrentProcess();
-            Console.WriteLine(
-                $"{string.Join(" ", args.DefaultIfEmpty("sequential"))}: {elapsed.TotalMilliseconds:0} ms for {counts[..6].Sum()} results (+narratives: {total - counts[..6].Sum()} characters); " +
-                $"working set before {baseline / 1048576.0:0} MB, peak {self.PeakWorkingSet64 / 1048576.0:0} MB (the dataset itself included); " +
-                $"collections gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}");
+            var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).DefaultIfEmpty(1).First();
+            for (var round = 0; round < rounds; round++)
+            {
+                GC.Collect();
+                using var before = Process.GetCurrentProcess();
+                var baseline = before.WorkingSet64;
+                var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+                var paused = GC.GetTotalPauseDuration();
+                Array.Clear(counts);
+                var watch = Stopwatch.StartNew();
+                var total = args.Contains("evaluate") ? work.EvaluateBulk(counts)
+                    : args.Contains("parallel") ? work.EndToEndParallel(counts)
+                    : work.EndToEnd(counts);
+                var elapsed = watch.Elapsed;
+                using var self = Process.GetCurrentProcess();
+                Console.WriteLine(
+                    $"{string.Join(" ", args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)).DefaultIfEmpty("sequential"))}: " +
+                    $"{elapsed.TotalMilliseconds:0} ms for {counts[..6].Sum()} results (+narratives: {total - counts[..6].Sum()} characters); " +
+                    $"working set before {baseline / 1048576.0:0} MB, peak {self.PeakWorkingSet64 / 1048576.0:0} MB (the dataset itself included); " +
+                    $"collections gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}, " +
+                    $"GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms");
+            }
+
             return 0;
         }
 

@@ -83,18 +83,20 @@ public static class UnusedFigures
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(targets);
-        var used = new HashSet<Figure>(ReferenceEqualityComparer.Instance);
-        foreach (var result in results)
+        // Sized and filled by index: a batch finds these for every commune's report.
+        var used = new HashSet<Figure>(figures.Count, ReferenceEqualityComparer.Instance);
+        for (var r = 0; r < results.Count; r++)
         {
-            used.UnionWith(result.Figures);
-            foreach (var unit in result.Units)
+            var result = results[r];
+            Add(used, result.Figures);
+            for (var u = 0; u < result.Units.Count; u++)
             {
-                used.UnionWith(unit.Figures);
+                Add(used, result.Units[u].Figures);
             }
 
-            foreach (var unit in result.ByUnit)
+            for (var u = 0; u < result.ByUnit.Count; u++)
             {
-                used.UnionWith(unit.Figures);
+                Add(used, result.ByUnit[u].Figures);
             }
 
             // A deadline target's path starts from a year's value that the result keeps as a number, not as figures.
@@ -102,15 +104,16 @@ public static class UnusedFigures
                 result.Target.Requirement.ComparedWith is null &&
                 table.TryRead(indicator, ReportingPeriod.Year(start), null, out var pathStart))
             {
-                used.UnionWith(pathStart.Figures);
+                Add(used, pathStart.Figures);
             }
         }
 
         var catalog = table.Catalog;
         var (needs, readers) = Readers.For(targets, catalog, asOfYear, planOverride);
         var unused = new List<UnusedFigure>();
-        foreach (var figure in figures)
+        for (var f = 0; f < figures.Count; f++)
         {
+            var figure = figures[f];
             if (used.Contains(figure))
             {
                 continue;
@@ -118,11 +121,11 @@ public static class UnusedFigures
 
             var reason = !readers.TryGetValue(figure.Indicator, out var plans) ? UnusedReason.IndicatorNotRead
                 : !table.IsReadable(figure) ? UnusedReason.AfterAsOf
-                : Overlaps(needs[figure.Indicator], figure.Period, out var endsWith)
+                : Overlaps(needs.GetValueOrDefault(figure.Indicator, []), figure.Period, out var endsWith)
                     ? catalog.StockOrFlowOf(figure.Indicator) == StockOrFlow.Stock && !endsWith
                         ? UnusedReason.StockWithinPeriod
                         : UnusedReason.CheckedAgainstWhole
-                : plans.Any(plan => plan.Contains(figure.Period)) ? UnusedReason.EarlierThanLatest
+                : AnyContains(plans, figure.Period) ? UnusedReason.EarlierThanLatest
                 : UnusedReason.OutsidePlan;
             unused.Add(new UnusedFigure(figure, reason));
         }
@@ -130,8 +133,29 @@ public static class UnusedFigures
         return [.. unused];
     }
 
+    private static void Add(HashSet<Figure> used, IReadOnlyList<Figure> figures)
+    {
+        for (var i = 0; i < figures.Count; i++)
+        {
+            used.Add(figures[i]);
+        }
+    }
+
+    private static bool AnyContains(List<ReportingPeriod> plans, ReportingPeriod period)
+    {
+        foreach (var plan in plans)
+        {
+            if (plan.Contains(period))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether a period needed of an indicator holds the figure's period or lies within it; and whether one ends with it.</summary>
-    private static bool Overlaps(IEnumerable<FigureNeed> needs, ReportingPeriod period, out bool endsWith)
+    private static bool Overlaps(FigureNeed[] needs, ReportingPeriod period, out bool endsWith)
     {
         var overlaps = false;
         endsWith = false;
@@ -149,7 +173,7 @@ public static class UnusedFigures
     /// periods of the deadline targets reading it. Worked out once per target list, as-of year and plan period, since a
     /// batch asks for it once per commune on the same few rule sets.
     /// </summary>
-    private sealed record Readers(ILookup<IndicatorId, FigureNeed> Needs, Dictionary<IndicatorId, List<ReportingPeriod>> Plans)
+    private sealed record Readers(Dictionary<IndicatorId, FigureNeed[]> Needs, Dictionary<IndicatorId, List<ReportingPeriod>> Plans)
     {
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<Target>, System.Collections.Concurrent.ConcurrentDictionary<(int, ReportingPeriod?, IndicatorCatalog), Readers>> Cache = new();
 
@@ -158,7 +182,7 @@ public static class UnusedFigures
 
         private static Readers Make(IReadOnlyList<Target> targets, IndicatorCatalog catalog, int asOfYear, ReportingPeriod? planOverride)
         {
-            var needs = FigureNeeds.OfAll(targets, catalog, asOfYear, planOverride).ToLookup(need => need.Indicator);
+            var needs = FigureNeeds.OfAll(targets, catalog, asOfYear, planOverride).GroupBy(need => need.Indicator).ToDictionary(g => g.Key, g => g.ToArray());
 
             // The plan periods of the deadline targets reading each indicator: a year of them is read only when it is the latest.
             var readers = new Dictionary<IndicatorId, List<ReportingPeriod>>();

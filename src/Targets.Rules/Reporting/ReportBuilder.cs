@@ -693,20 +693,24 @@ public static class ReportBuilder
         }
 
         /// <summary>The counted items of rule sets (<see cref="PlanTexts.ItemsOf"/>), each with how it stands in this report.</summary>
-        private List<Item> Items(IReadOnlyList<ItemShape> shapes) =>
-            [.. shapes.Select(shape => new Item(
-                shape,
-                shape.Composite is { } composite
-                    ? CountedResult(composite)?.Status ?? AssessmentStatus.NoData
-                    : Worst(shape.SubTargets.Select(t => CountedResult(t)?.Status ?? AssessmentStatus.NoData))))];
+        private List<Item> Items(IReadOnlyList<ItemShape> shapes)
+        {
+            var items = new List<Item>(shapes.Count);
+            foreach (var shape in shapes.ByIndex())
+            {
+                items.Add(new Item(shape, shape.Composite is { } composite ? CountedResult(composite)?.Status ?? AssessmentStatus.NoData : Worst(shape.SubTargets)));
+            }
+
+            return items;
+        }
 
         /// <summary>How an item of several targets stands: the worst of them, as a composite does; exceeded only when all are.</summary>
-        private static AssessmentStatus Worst(IEnumerable<AssessmentStatus> statuses)
+        private AssessmentStatus Worst(IReadOnlyList<Target> targets)
         {
             var tally = new StatusTally();
-            foreach (var status in statuses)
+            foreach (var target in targets.ByIndex())
             {
-                tally.Add(status);
+                tally.Add(CountedResult(target)?.Status ?? AssessmentStatus.NoData);
             }
 
             var counts = tally.Counts;
