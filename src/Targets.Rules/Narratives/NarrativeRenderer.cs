@@ -38,7 +38,8 @@ public enum NarrativeFormat
 /// The default templates are also written in C# (<see cref="DefaultReportWriter"/>), to the character: a report is written
 /// that way, and only the templates a plugin overrides are rendered through Scriban, where the default would have been
 /// included. A plugin that overrides <c>report</c> itself is rendered wholly through Scriban, and so is every
-/// <see cref="RenderTemplate"/>.
+/// <see cref="RenderTemplate"/>. One renderer serves many threads at once (a batch split over the cores): each thread
+/// keeps its own rendering contexts.
 /// </remarks>
 public sealed class NarrativeRenderer
 {
@@ -206,6 +207,9 @@ public sealed class NarrativeRenderer
             OnStringLimit = ScriptLimitBehavior.Throw,
             RegexTimeOut = RegexTimeLimit,
             StrictVariables = true,
+
+            // A misspelt member is an error like a misspelt variable: printed as nothing, it would leave a hole in a filed report.
+            EnableRelaxedMemberAccess = false,
             MemberRenamer = StandardMemberRenamer.Default,
             TemplateLoader = new ConfinedTemplateLoader(templates),
             TemplateLoaderParserOptions = new ParserOptions { ExpressionDepthLimit = 64 },

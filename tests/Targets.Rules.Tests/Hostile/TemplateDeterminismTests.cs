@@ -40,9 +40,9 @@ public sealed class TemplateDeterminismTests
     [Theory]
     [InlineData("{{ date.now }}")]
     [InlineData("{{ math.uuid }}")]
-    public void RenderTemplate_NamingAMissingSourceOfTimeOrChance_WritesNothing(string text) =>
-        // Scriban reads a missing member of an object as null, which writes nothing: the same for every rendering.
-        Render(text).ShouldBeEmpty();
+    public void RenderTemplate_NamingAMissingSourceOfTimeOrChance_FailsNamingIt(string text) =>
+        // A member the object has not is an error, as a misspelt one is: the same for every rendering.
+        Should.Throw<TemplateException>(() => Render(text)).Message.ShouldContain("Cannot get member with name " + text[(text.IndexOf('.') + 1)..^3]);
 
     [Fact]
     public void RenderTemplate_ChangingTheDateFormat_IsRefusedAndLeavesTheNextRenderingAlone()

@@ -39,6 +39,29 @@ public sealed class NarrativeRendererTests
     }
 
     [Fact]
+    public void RenderTemplate_MisspeltMember_ErrorNamingTheTemplateAndMember()
+    {
+        // A misspelt member printed as nothing would put a hole in a filed report with no one told.
+        var templates = new Dictionary<string, TemplateText>
+        {
+            ["line"] = new("{{ r.value_txt }}", "plugins/x/templates/line.scriban"),
+        };
+
+        var error = Should.Throw<TemplateException>(() => new NarrativeRenderer().RenderTemplate("line", new { R = new { ValueText = "34/50 vụ" } }, templates));
+
+        error.Message.ShouldContain("plugins/x/templates/line.scriban");
+        error.Message.ShouldContain("value_txt");
+    }
+
+    [Fact]
+    public void Render_PluginOverrideWithMisspeltMember_ErrorNotAnEmptyValue()
+    {
+        // The same inside a report, where a plugin's override is rendered in place of a default template.
+        Should.Throw<TemplateException>(() => Render(new() { ["result-line"] = new("DÒNG RIÊNG {{ r.value_txt }}", "plugins/x/templates/result-line.scriban") }))
+            .Message.ShouldContain("value_txt");
+    }
+
+    [Fact]
     public void RenderTemplate_ListWorkedOutWhenRead_TemplateSeesItsSizeAndItems()
     {
         // The report's lists worked out when read (figures, the results table) are lists to a template like any other.
