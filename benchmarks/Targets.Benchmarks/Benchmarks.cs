@@ -206,7 +206,7 @@ public class WorkbookBenchmarks
 /// 64 MB (<c>DOTNET_GCgen0size</c>) and strings of up to 192 KB kept out of the large-object heap
 /// (<c>DOTNET_GCLOHThreshold</c>, also <c>System.GC.LOHThreshold</c> in a host's runtimeconfig.json). This machine's
 /// virtual processor reports no cache sizes, so the collector falls back to a budget of about 3 MB and collects every
-/// 3 MB allocated (about 450 times a batch, pausing both cores); and each report's final string, about 80 KB, lands in
+/// 3 MB allocated (about 400 times a batch on one thread, pausing both cores); and each report's final string, about 80 KB, lands in
 /// the large-object heap, whose pages the kernel clears again for every report. Three warm-up rounds: with one, the
 /// two-core rows were still falling (1.23, 1.07, 0.98, 0.81, 0.79 s) while the tiered compiler caught up.
 /// </summary>
